@@ -1,0 +1,65 @@
+"""Explicit configuration: `default_config.toml` parsed into a frozen `PipelineConfig`."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import BadConfig
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    """Every knob of the pipeline; see `default_config.toml` for what each one means."""
+
+    models: dict[str, str] = field(default_factory=dict)
+    language_candidates: tuple[str, ...] = ("fr", "en")
+    language_fallback: str = "fr"
+    language_min_confidence: float = 0.5
+    max_bytes: int = 20_000_000
+    batch_size: int = 32
+    gazetteer_min_population: int = 1000
+    casualty_window: int = 12
+    store_url: str = "sqlite:///veille.db"
+
+
+def _read_default() -> dict[str, Any]:
+    text = resources.files("veille").joinpath("default_config.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_config(path: str | Path | None = None) -> PipelineConfig:
+    """Read the default configuration, overlaid with the TOML file at `path` if given."""
+    data = _read_default()
+    if path is not None:
+        try:
+            data = _merge(data, tomllib.loads(Path(path).read_text("utf-8")))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise BadConfig(path=str(path), detail=str(exc)) from exc
+    try:
+        return PipelineConfig(
+            models=dict(data["models"]),
+            language_candidates=tuple(data["language"]["candidates"]),
+            language_fallback=data["language"]["fallback"],
+            language_min_confidence=float(data["language"]["min_confidence"]),
+            max_bytes=int(data["ingest"]["max_bytes"]),
+            batch_size=int(data["nlp"]["batch_size"]),
+            gazetteer_min_population=int(data["gazetteer"]["min_population"]),
+            casualty_window=int(data["events"]["casualty_window"]),
+            store_url=str(data["store"]["url"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BadConfig(path=str(path or "default_config.toml"), detail=f"missing or bad {exc}") from exc

@@ -1,0 +1,79 @@
+"""The `Document`: the one typed record every pipeline stage reads and writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .model import Article, CasualtyReport, Event, Evidence, Repair, Span
+from .repair.offsets import RepairChain
+
+if TYPE_CHECKING:
+    from .extract.attribution import Attribution
+
+
+@dataclass(slots=True)
+class Mention:
+    """A typed span of the *repaired* text found by the mentions stage.
+
+    kind: trigger | actor | attribution | place | country | date | number | casualty_word |
+    background. `label` is what it names (a taxonomy key, a canonical actor, a place id ...).
+    """
+
+    kind: str
+    label: str
+    start: int
+    end: int
+    sent: int
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An event before resolution: a trigger and the mentions attached to it."""
+
+    trigger: Mention
+    actor1: Mention | None = None
+    assoc_actor1: list[Mention] = field(default_factory=list)
+    actor2: Mention | None = None
+    place: Mention | None = None
+    place_basis: str = "text"
+    date: Mention | None = None
+    fatalities: Mention | None = None
+    attribution: Attribution | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """An article on its way through the pipeline. `text` is the repaired text; offsets of
+    mentions are into it, and `chain` maps them back to `article.text`."""
+
+    article: Article
+    text: str
+    chain: RepairChain = field(default_factory=RepairChain)
+    repairs: list[Repair] = field(default_factory=list)
+    lang: str | None = None
+    doc: Any = None  # spacy.tokens.Doc
+    mentions: list[Mention] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    casualty_reports: list[CasualtyReport] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_article(cls, article: Article) -> Document:
+        return cls(article=article, text=article.text, lang=article.lang)
+
+    def span(self, start: int, end: int) -> Span:
+        """A span of the repaired text, as a `Span` of the original text."""
+        o_start, o_end = self.chain.to_original(start, end)
+        return Span(start=o_start, end=o_end, text=self.article.text[o_start:o_end])
+
+    def evidence(self, *mentions: Mention | None, basis: str = "text") -> Evidence:
+        """Evidence made of the mentions' spans (None entries are skipped)."""
+        spans = [self.span(m.start, m.end) for m in mentions if m is not None]
+        return Evidence(article_id=self.article.id, spans=spans, basis=basis)
+
+    def of_kind(self, kind: str, sent: int | None = None) -> list[Mention]:
+        """Mentions of one kind, in text order, optionally only in one sentence."""
+        return [m for m in self.mentions if m.kind == kind and (sent is None or m.sent == sent)]

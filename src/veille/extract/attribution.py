@@ -1,0 +1,71 @@
+"""Who says so: the source a sentence attributes its claim to (`selon X`, `X a déclaré`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Document, Mention
+from .tokens import token_gap
+
+_MAX_GAP = 6  # tokens between "selon" and its source, or a source and its verb
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The marker (`selon`, `a déclaré`) and its source: a known actor or the words used."""
+
+    marker: Mention
+    source: Mention | None
+    source_text: str
+
+
+def attributions(doc: Document, sent: int) -> list[Attribution]:
+    """Every attribution of one sentence, in text order."""
+    found = []
+    actors = doc.of_kind("actor", sent)
+    for marker in doc.of_kind("attribution", sent):
+        if marker.label == "preposition":
+            after = [a for a in actors if a.start >= marker.end
+                     and 0 <= token_gap(doc.doc, marker, a) <= _MAX_GAP]
+            source = after[0] if after else None
+            text = source.label if source else _words_after(doc, marker)
+        else:
+            before = [a for a in actors if a.end <= marker.start
+                      and 0 <= token_gap(doc.doc, a, marker) <= _MAX_GAP]
+            source = before[-1] if before else None
+            text = source.label if source else _words_before(doc, marker)
+        found.append(Attribution(marker, source, text.strip(" ,;:.«»\"'-")))
+    return found
+
+
+def sources_in(doc: Document, sent: int) -> set[tuple[int, int]]:
+    """Spans of actor mentions that are sources of a claim, not parties to an event."""
+    return {(a.source.start, a.source.end) for a in attributions(doc, sent) if a.source}
+
+
+def _words_after(doc: Document, marker: Mention) -> str:
+    """The noun phrase after `selon` when no known actor is there (`une ONG`)."""
+    parsed = doc.doc
+    span = parsed.char_span(marker.start, marker.end, alignment_mode="expand")
+    words = []
+    for token in parsed[span.end:span.end + _MAX_GAP]:
+        if token.is_punct or token.is_sent_end:
+            if token.is_sent_end and not token.is_punct:
+                words.append(token.text)
+            break
+        words.append(token.text_with_ws)
+    return "".join(words).strip()
+
+
+def _words_before(doc: Document, marker: Mention) -> str:
+    """The subject before `a déclaré` when no known actor is there."""
+    parsed = doc.doc
+    span = parsed.char_span(marker.start, marker.end, alignment_mode="expand")
+    for token in span:
+        if token.dep_.startswith("nsubj") or token.head.i != token.i:
+            head = token.head if token.dep_ in ("aux", "aux:tense") else token
+            subjects = [c for c in head.children if c.dep_.startswith("nsubj")]
+            if subjects:
+                return " ".join(t.text for t in subjects[0].subtree).strip()
+    words = [t.text for t in parsed[max(span.sent.start, span.start - 3):span.start]]
+    return " ".join(words).strip()

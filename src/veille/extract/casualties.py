@@ -1,0 +1,100 @@
+"""Casualty reports: running totals and tolls no event claimed, with their breakdown by party.
+
+A cumulative toll (`au moins 311 morts depuis le début de l'offensive`) is never an event's
+fatalities; it becomes a `CasualtyReport`, and the numbers of the sentence that breaks it down
+(`Parmi eux, 183 combattants ...; 100 soldats ...`) become its breakdown.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from ..document import Document, Mention
+from ..model import BreakdownItem, CasualtyReport, Fatalities
+from ..resolve.dates import resolve_date
+from ..resources import Lexicon
+from .attribution import attributions
+from .counts import breakdown_region
+from .tokens import token_range
+
+_PARTY_TOKENS = 8  # a party is at most this many words after its number
+
+
+def build_casualty_reports(doc: Document, lexicon: Lexicon) -> Document:
+    """Fill `doc.casualty_reports` from counts that no event took as its own fatalities."""
+    used = {(c.fatalities.start, c.fatalities.end) for c in doc.candidates if c.fatalities}
+    for count in doc.of_kind("count"):
+        if (count.start, count.end) in used or count.data.get("in_breakdown"):
+            continue
+        items = _breakdown(doc, count) if count.data["cumulative"] else []
+        doc.casualty_reports.append(_report(doc, count, items, lexicon))
+    return doc
+
+
+def _report(doc: Document, count: Mention, items: list[tuple[Mention, str, Mention]],
+            lexicon: Lexicon) -> CasualtyReport:
+    total = Fatalities(low=count.data["low"], best=count.data["best"], high=count.data["high"])
+    evidence = {"total": doc.evidence(count, count.data["outcome_word"])}
+    period_start = None
+    dates = [m for m in doc.mentions if m.kind in ("date", "weekday", "relative_day")
+             and m.sent == count.sent]
+    if count.data["cumulative"] and dates:
+        resolved = resolve_date(dates[0], doc.article.published, lexicon)
+        if resolved:
+            period_start = resolved[0]
+            evidence["period_start"] = doc.evidence(dates[0])
+    source = _source(doc, count, items)
+    if source is not None:
+        evidence["attributed_to"] = doc.evidence(source.marker, source.source)
+    breakdown = [
+        BreakdownItem(party=party, count=int(number.data["value"]),
+                      evidence=doc.evidence(number, end))
+        for number, party, end in items
+    ]
+    reference = total.best if total.best is not None else total.low
+    sums = None
+    if breakdown and reference is not None:
+        sums = sum(item.count for item in breakdown) == reference
+    key = f"{doc.article.id}:{count.start}:{count.end}:{count.label}"
+    digest = hashlib.sha1(key.encode()).hexdigest()[:16]
+    return CasualtyReport(
+        report_id=digest, outcome=count.label, total=total, cumulative=count.data["cumulative"],
+        period_start=period_start,
+        period_end=doc.article.published if count.data["cumulative"] else None,
+        breakdown=breakdown, breakdown_sums_to_total=sums,
+        attributed_to=source.source_text if source else None, evidence=evidence,
+    )
+
+
+def _source(doc: Document, count: Mention, items: list[tuple[Mention, str, Mention]]):
+    sentences = [count.sent] + sorted({number.sent for number, _, _ in items})
+    for sent in sentences:
+        found = attributions(doc, sent)
+        if found:
+            return found[0]
+    return None
+
+
+def _breakdown(doc: Document, total: Mention) -> list[tuple[Mention, str, Mention]]:
+    """Numbers after a breakdown marker that follows the total."""
+    region = breakdown_region(doc, total)
+    if region is None:
+        return []
+    start, end = region
+    numbers = [n for n in doc.of_kind("number") if start <= n.start < end]
+    return [_party(doc, n, numbers) for n in numbers]
+
+
+def _party(doc: Document, number: Mention, numbers: list[Mention]) -> tuple[Mention, str, Mention]:
+    """The words naming who the number counts: up to punctuation, a verb or the next number."""
+    parsed = doc.doc
+    _, end = token_range(parsed, number)
+    next_starts = {token_range(parsed, n)[0] for n in numbers}
+    last = end
+    for token in parsed[end:end + _PARTY_TOKENS]:
+        if token.is_punct or token.i in next_starts or token.pos_ in ("VERB", "AUX"):
+            break
+        last = token.i + 1
+    words = parsed[end:last]
+    end_mention = Mention("party", words.text, words.start_char, words.end_char, number.sent)
+    return number, words.text, end_mention

@@ -1,0 +1,120 @@
+"""The resource lexicons of one language compiled into spaCy matchers, once per language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+
+from ..nlp import has_lemmas
+from ..resources import Lexicon
+
+
+class PhraseMatchers:
+    """Phrases matched case-insensitively, except acronyms (`ANS`, `EI`), matched as written so
+    that they do not fire on common words (`ans`)."""
+
+    def __init__(self, nlp: Language, table: dict[str, list[str]]) -> None:
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for label, phrases in table.items():
+            acronyms = [p for p in phrases if p.isupper()]
+            words = [p for p in phrases if not p.isupper()]
+            if words:
+                self.lower.add(label, list(nlp.tokenizer.pipe(words)))
+            if acronyms:
+                self.exact.add(label, list(nlp.tokenizer.pipe(acronyms)))
+
+    def __call__(self, doc):
+        return list(self.lower(doc)) + list(self.exact(doc))
+
+
+def _phrase_matcher(nlp: Language, table: dict[str, list[str]]) -> PhraseMatchers:
+    return PhraseMatchers(nlp, table)
+
+
+def _words_regex(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE)
+
+
+@dataclass
+class CompiledLexicon:
+    """Matchers for triggers, actors, attribution and casualty words; regexes for dates and
+    background patterns. Built from a `Lexicon`; holds no article state."""
+
+    lexicon: Lexicon
+    triggers: PhraseMatchers
+    trigger_lemmas: Matcher | None
+    actors: PhraseMatchers
+    metonyms: PhraseMatchers
+    attribution: PhraseMatchers
+    casualty_words: PhraseMatchers
+    background: re.Pattern[str] | None
+    dates: re.Pattern[str] | None
+    weekdays: re.Pattern[str] | None
+    relative_days: re.Pattern[str] | None
+
+
+def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
+    """Compile every phrase list of `lexicon` with `nlp`'s tokenizer."""
+    lemma_matcher = None
+    if has_lemmas(nlp):
+        lemma_matcher = Matcher(nlp.vocab)
+        for key, entry in lexicon.triggers.triggers.items():
+            if entry.lemmas:
+                lemma_matcher.add(key, [[{"LEMMA": {"IN": entry.lemmas}}]])
+    cas = lexicon.casualties
+    casualty_table = {
+        "killed": cas.killed, "injured": cas.injured, "at_least": cas.at_least,
+        "at_most": cas.at_most, "about": cas.about, "vague": list(cas.vague),
+        "cumulative": cas.cumulative, "breakdown": cas.breakdown, "civilians": cas.civilians,
+    }
+    attribution_table = {"preposition": lexicon.attribution.prepositions,
+                         "speech_verb": lexicon.attribution.speech_verbs}
+    return CompiledLexicon(
+        lexicon=lexicon,
+        triggers=_phrase_matcher(nlp, {k: e.phrases for k, e in lexicon.triggers.triggers.items()}),
+        trigger_lemmas=lemma_matcher,
+        actors=_phrase_matcher(nlp, lexicon.actors.aliases),
+        metonyms=_phrase_matcher(nlp, lexicon.actors.metonyms),
+        attribution=_phrase_matcher(nlp, attribution_table),
+        casualty_words=_phrase_matcher(nlp, casualty_table),
+        background=_background_regex(lexicon.background.patterns),
+        dates=_date_regex(lexicon.dates.months, lexicon.dates.day_prefixes),
+        weekdays=_words_regex(lexicon.dates.weekdays),
+        relative_days=_words_regex(list(lexicon.dates.relative_days)),
+    )
+
+
+def _background_regex(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    parts = []
+    for pattern in patterns:
+        escaped = re.escape(pattern)
+        escaped = escaped.replace(r"\{year\}", r"(?P<year>1[89]\d\d|20\d\d)", 1)
+        escaped = escaped.replace(r"\{number\}", r"(?:\d+|[^\W\d_]+)")
+        parts.append(escaped.replace(r"\{year\}", r"(?:1[89]\d\d|20\d\d)"))
+    # Named groups may repeat across alternatives only once each: number them.
+    parts = [p.replace("(?P<year>", f"(?P<year{i}>") for i, p in enumerate(parts)]
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])", re.IGNORECASE)
+
+
+def _date_regex(months: list[str], prefixes: list[str]) -> re.Pattern[str] | None:
+    if len(months) != 12:
+        return None
+    month = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    prefix = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+    lead = rf"(?:(?:{prefix})\s+)?" if prefix else ""
+    # "27 novembre", "1er mars 2024", "March 3, 2022", "3 March 2022"
+    return re.compile(
+        rf"(?<![^\W_]){lead}(?:(?P<d1>\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?P<m1>{month})"
+        rf"(?:\s+(?P<y1>\d{{4}}))?|(?P<m2>{month})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:,?\s+(?P<y2>\d{{4}}))?)(?![^\W_])",
+        re.IGNORECASE,
+    )

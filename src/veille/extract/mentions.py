@@ -1,0 +1,157 @@
+"""Mentions stage: typed spans of triggers, actors, attributions, places, dates, numbers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+from text_to_num import text2num
+
+from ..document import Document, Mention
+from ..resolve.gazetteer import Gazetteer, normalize
+from .lexicon_matchers import CompiledLexicon
+
+_DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*$|^\d+$")
+_PLACE_LABELS = {"LOC", "GPE"}
+_MAX_PLACE_TOKENS = 4
+
+
+def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
+                  is_common_word: Callable[[str], bool]) -> Document:
+    """Fill `doc.mentions` from the parsed text, in text order. `is_common_word` tells a
+    frequent word of the language, which names a place only when the NER says so."""
+    parsed: Doc = doc.doc
+    sent_of = _sentence_index(parsed)
+    found: list[Mention] = []
+    found += _matcher_mentions(parsed, lex.triggers, "trigger", sent_of)
+    if lex.trigger_lemmas is not None:
+        found += _matcher_mentions(parsed, lex.trigger_lemmas, "trigger", sent_of)
+    found += _matcher_mentions(parsed, lex.actors, "actor", sent_of)
+    found += _matcher_mentions(parsed, lex.metonyms, "actor", sent_of, metonym=True)
+    found += _matcher_mentions(parsed, lex.attribution, "attribution", sent_of)
+    found += _matcher_mentions(parsed, lex.casualty_words, "casualty_word", sent_of)
+    found += _number_mentions(parsed, doc.lang or "", sent_of)
+    actor_spans = [(m.start, m.end) for m in found if m.kind == "actor"]
+    found += [p for p in _place_mentions(parsed, gazetteer, doc.lang or "", sent_of, is_common_word)
+              if not any(s <= p.start < e for s, e in actor_spans)]
+    found += _regex_mentions(doc.text, lex.dates, "date", sent_of, parsed)
+    found += _regex_mentions(doc.text, lex.weekdays, "weekday", sent_of, parsed)
+    found += _regex_mentions(doc.text, lex.relative_days, "relative_day", sent_of, parsed)
+    found += _regex_mentions(doc.text, lex.background, "background", sent_of, parsed)
+    doc.mentions = _dedupe(found)
+    return doc
+
+
+def _sentence_index(parsed: Doc) -> list[int]:
+    index = [0] * len(parsed)
+    for i, sent in enumerate(parsed.sents):
+        for token in sent:
+            index[token.i] = i
+    return index
+
+
+def _matcher_mentions(parsed: Doc, matcher, kind: str, sent_of: list[int],
+                      **data: object) -> list[Mention]:
+    matches = matcher(parsed)
+    spans = [parsed[s:e] for _, s, e in matches]
+    labels = {(s, e): parsed.vocab.strings[m] for m, s, e in matches}
+    return [
+        Mention(kind, labels[(span.start, span.end)], span.start_char, span.end_char,
+                sent_of[span.start], dict(data))
+        for span in filter_spans(spans)
+    ]
+
+
+def _number_mentions(parsed: Doc, lang: str, sent_of: list[int]) -> list[Mention]:
+    """Cardinal numbers written in digits or in words (text2num knows the words)."""
+    found = []
+    for token in parsed:
+        value = None
+        if _DIGITS.match(token.text):
+            value = int(re.sub(r"\D", "", token.text))
+        elif token.is_alpha and (token.like_num or token.pos_ == "NUM"):
+            try:
+                value = text2num(token.lower_, lang)
+            except (ValueError, KeyError, TypeError):  # not a number word of that language
+                value = None
+            if value == 1:  # "un", "une", "one": an article far more often than a count
+                value = None
+        if value is not None:
+            found.append(Mention("number", str(value), token.idx, token.idx + len(token),
+                                 sent_of[token.i], {"value": value, "token": token.i}))
+    return found
+
+
+def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[int],
+                    is_common_word: Callable[[str], bool]) -> list[Mention]:
+    """Capitalised word sequences and NER places that name a gazetteer city or a country."""
+    countries = gazetteer.country_names(lang)
+    ner = [e for e in parsed.ents if e.label_ in _PLACE_LABELS]
+    ner_starts = {e.start_char for e in ner}
+    candidates = [
+        parsed[s:e] for s, e in _capitalised_ngrams(parsed)
+        if e - s > 1 or parsed[s].idx in ner_starts or not is_common_word(parsed[s].lower_)
+    ]
+    candidates += ner
+    found = []
+    for span in filter_spans([c for c in candidates if _is_place(c.text, gazetteer, countries)]):
+        code = countries.get(normalize(span.text))
+        kind, label = ("country", code) if code else ("place", span.text)
+        found.append(Mention(kind, label, span.start_char, span.end_char, sent_of[span.start]))
+    for ent in ner:
+        if not any(m.start <= ent.start_char < m.end for m in found):
+            found.append(Mention("place", ent.text, ent.start_char, ent.end_char,
+                                 sent_of[ent.start], {"unresolved": True}))
+    return found
+
+
+def _is_place(text: str, gazetteer: Gazetteer, countries: dict[str, str]) -> bool:
+    return normalize(text) in countries or gazetteer.has_name(text)
+
+
+def _capitalised_ngrams(parsed: Doc):
+    """Token ranges that start and end with a capitalised word and may hold short connectors
+    (`Deir ez-Zor`, `Al Bab`). Sentence-initial common words are left to the gazetteer test."""
+    n = len(parsed)
+    for start in range(n):
+        if not parsed[start].is_title and not parsed[start].is_upper:
+            continue
+        if not parsed[start].is_alpha:
+            continue
+        for end in range(start + 1, min(start + _MAX_PLACE_TOKENS, n) + 1):
+            last = parsed[end - 1]
+            if end - 1 > start and not (last.is_title or last.is_upper or len(last) <= 3):
+                break
+            if last.is_title or last.is_upper:
+                single = end - start == 1
+                if single and (len(last) <= 2 or (last.is_sent_start and last.is_stop)):
+                    continue
+                yield start, end
+
+
+def _regex_mentions(text: str, pattern: re.Pattern[str] | None, kind: str,
+                    sent_of: list[int], parsed: Doc) -> list[Mention]:
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(text):
+        span = parsed.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        groups = {k: v for k, v in match.groupdict().items() if v is not None}
+        found.append(Mention(kind, match.group(), match.start(), match.end(),
+                             sent_of[span.start], groups))
+    return found
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen = set()
+    unique = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.kind)):
+        key = (m.kind, m.start, m.end)
+        if key not in seen:
+            seen.add(key)
+            unique.append(m)
+    return unique

@@ -1,0 +1,21 @@
+"""Small helpers to move between mentions (character offsets) and spaCy tokens."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..document import Mention
+
+
+def token_range(parsed: Doc, mention: Mention) -> tuple[int, int]:
+    """The token indices `[start, end)` a mention covers."""
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:  # offsets between tokens: fall back to the nearest token
+        i = min(range(len(parsed)), key=lambda t: abs(parsed[t].idx - mention.start))
+        return i, i + 1
+    return span.start, span.end
+
+
+def token_gap(parsed: Doc, left: Mention, right: Mention) -> int:
+    """Tokens between the end of `left` and the start of `right` (negative if they overlap)."""
+    return token_range(parsed, right)[0] - token_range(parsed, left)[1]

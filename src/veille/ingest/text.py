@@ -1,0 +1,72 @@
+"""Plain-text articles, with optional YAML front matter (title, published, lang, url, outlet).
+
+    ---
+    title: Des frappes touchent Idleb
+    published: 2024-03-12
+    lang: fr
+    ---
+    Body of the article ...
+
+Offsets are into the body: the front matter is metadata, not article text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import yaml
+
+from ..errors import BadDate, BadFrontMatter, EmptyInput
+from ..model import Article
+from .decode import read_text
+from .ids import article_id
+
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FIELDS = {"title", "published", "lang", "url", "outlet", "id"}
+
+
+def parse_date(value: object) -> dt.date | None:
+    """A publication date from `YYYY-MM-DD` (or a date/datetime); None stays None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise BadDate(value=str(value)) from exc
+
+
+def article_from_text(text: str, *, name: str, published: dt.date | None = None,
+                      lang: str | None = None) -> Article:
+    """An `Article` from text with optional front matter; arguments override the front matter."""
+    meta: dict = {}
+    match = _FRONT.match(text)
+    if match:
+        try:
+            meta = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError as exc:
+            raise BadFrontMatter(path=name, detail=str(exc).splitlines()[0]) from exc
+        if not isinstance(meta, dict) or set(meta) - _FIELDS:
+            unknown = sorted(set(meta) - _FIELDS) if isinstance(meta, dict) else meta
+            raise BadFrontMatter(path=name, detail=f"unknown fields {unknown}")
+        text = text[match.end():]
+    if not text.strip():
+        raise EmptyInput(path=name)
+    return Article(
+        id=str(meta.get("id") or article_id(text)), text=text, url=meta.get("url"),
+        outlet=meta.get("outlet"), title=meta.get("title"),
+        published=published or parse_date(meta.get("published")),
+        lang=lang or meta.get("lang"), path=name,
+    )
+
+
+def read_text_article(path: Path, *, max_bytes: int, published: dt.date | None = None,
+                      lang: str | None = None) -> Article:
+    """Read one plain-text article file."""
+    return article_from_text(read_text(path, max_bytes=max_bytes), name=str(path),
+                             published=published, lang=lang)

@@ -1,0 +1,147 @@
+"""Typed records that flow out of veille: articles, evidence, events, casualty reports, reports.
+
+Every value veille extracts carries `Evidence`: the article id and the character spans of the
+*original* article text (before repair) that support it. Spans are half-open `[start, end)`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Record(BaseModel):
+    """Base for output records: unknown keys are an error, so a typo never passes silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Article(Record):
+    """One input article, as ingested. `text` is the original text, never modified."""
+
+    id: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    lang: str | None = None
+    path: str | None = None
+
+
+class Span(Record):
+    """A half-open character span `[start, end)` of the original article text."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Evidence(Record):
+    """Where a value comes from: spans of the original text, or a stated basis when no words are.
+
+    `basis` is "text" when the spans say it, "published" when a date falls back to the
+    publication date, "context" when it is inherited from an earlier sentence.
+    """
+
+    article_id: str
+    spans: list[Span] = Field(default_factory=list)
+    basis: str = "text"
+
+
+class Fatalities(Record):
+    """A count as UCDP gives it: low, best, high. Any of them is None when the text does not say."""
+
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+
+
+class Source(Record):
+    """One article an event was read from, and the body the article attributes it to."""
+
+    article_id: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    attributed_to: str | None = None
+
+
+class Event(Record):
+    """An ACLED-compatible event record (a superset of ACLED's columns); see DESIGN.md."""
+
+    event_id: str
+    event_date: dt.date | None = None
+    date_precision: int | None = None
+    event_type: str
+    sub_event_type: str
+    actor1: str | None = None
+    assoc_actor1: list[str] = Field(default_factory=list)
+    inter1: int | None = None
+    actor2: str | None = None
+    assoc_actor2: list[str] = Field(default_factory=list)
+    inter2: int | None = None
+    interaction: int | None = None
+    civilian_targeting: bool = False
+    country: str | None = None
+    iso: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    location: str | None = None
+    sub_location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    geonames_id: int | None = None
+    fatalities: Fatalities | None = None
+    sources: list[Source] = Field(default_factory=list)
+    evidence: dict[str, Evidence] = Field(default_factory=dict)
+    notes: str | None = None
+    confidence: float = 0.5
+
+
+class BreakdownItem(Record):
+    """One party's share of a casualty total (`183 combattants ...`)."""
+
+    party: str
+    count: int
+    evidence: Evidence
+
+
+class CasualtyReport(Record):
+    """A reported toll that is not one event's fatalities: a running total, with its breakdown."""
+
+    report_id: str
+    outcome: str = "killed"
+    total: Fatalities
+    cumulative: bool = False
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    area: str | None = None
+    breakdown: list[BreakdownItem] = Field(default_factory=list)
+    breakdown_sums_to_total: bool | None = None
+    attributed_to: str | None = None
+    evidence: dict[str, Evidence] = Field(default_factory=dict)
+
+
+class Repair(Record):
+    """One change the repair stage made, located in the original text."""
+
+    kind: str
+    start: int
+    end: int
+    original: str
+    replacement: str
+
+
+class Report(Record):
+    """What veille read from one article."""
+
+    article: Article
+    lang: str | None = None
+    events: list[Event] = Field(default_factory=list)
+    casualty_reports: list[CasualtyReport] = Field(default_factory=list)
+    repairs: list[Repair] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,101 @@
+"""Repair rules. Each one reads a text and returns the `Edit`s it would make; none mutates.
+
+Rules that need to know the language's words take a `WordKnowledge`, so the code holds no word
+list: glue words come from resources/<lang>/repair.yaml, frequencies from wordfreq, place names
+from the gazetteer.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import ftfy
+
+from .offsets import Edit
+
+# Typographic apostrophes tokenize badly (spaCy splits "qu’" differently from "qu'").
+_APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u2032`\u00b4]")
+# A sentence or clause ends and the next starts with no space: "ville.Le", "morts,dont".
+_MISSING_SPACE = re.compile(
+    r"(?<=[a-zà-ÿ]{2})[.;!?](?=[A-ZÀ-Ý][a-zà-ÿ])"  # "ville.Le": a new sentence glued on
+    r"|(?<=[^\W\d_]),(?=[^\W\d_])"  # "morts,dont": a comma between two words
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class WordKnowledge:
+    """What the word-level rules know of a language."""
+
+    frequency: Callable[[str], float]  # Zipf frequency of a lower-cased word; 0 when unknown
+    is_place: Callable[[str], bool]  # a gazetteer name
+    glue_words: tuple[str, ...]  # longest first
+    free_glue_words: tuple[str, ...]  # no word of the language ends with them
+
+
+def fix_unicode(text: str) -> list[Edit]:
+    """Mojibake and broken Unicode, fixed line by line by ftfy; quotes are left to `apostrophes`."""
+    edits: list[Edit] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        fixed = ftfy.fix_text(line, uncurl_quotes=False, fix_line_breaks=False)
+        if fixed != line:
+            # ftfy does not say where it changed the line: align the two to find out.
+            matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                if tag != "equal":
+                    edits.append(Edit(offset + i1, offset + i2, fixed[j1:j2], "unicode"))
+        offset += len(line)
+    return edits
+
+
+def straighten_apostrophes(text: str) -> list[Edit]:
+    """Typographic apostrophes and primes become ASCII `'`."""
+    return [Edit(m.start(), m.end(), "'", "apostrophe") for m in _APOSTROPHES.finditer(text)]
+
+
+def add_missing_spaces(text: str) -> list[Edit]:
+    """A space after sentence punctuation glued to a capitalised word, or after a glued comma."""
+    return [Edit(m.end(), m.end(), " ", "missing_space") for m in _MISSING_SPACE.finditer(text)]
+
+
+def split_glued_words(text: str, words: WordKnowledge) -> list[Edit]:
+    """`Alepdans` -> `Alep dans`: an unknown word that ends in a glue word after a known word."""
+    edits = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        if len(word) < 4 or words.frequency(lower) > 0 or words.is_place(word):
+            continue
+        for glue in words.glue_words:
+            prefix = word[: -len(glue)]
+            if not lower.endswith(glue) or len(prefix) < 3:
+                continue
+            known = words.frequency(prefix.lower()) >= 3 or words.is_place(prefix)
+            free = glue in words.free_glue_words and prefix[0].isupper()
+            if known or free:
+                cut = match.start() + len(prefix)
+                edits.append(Edit(cut, cut, " ", "glued_word", match.start(), match.end()))
+                break
+    return edits
+
+
+def collapse_doubled_letters(text: str, words: WordKnowledge) -> list[Edit]:
+    """`unn` -> `un`: a rare lower-case word that becomes a common one with one letter less."""
+    edits = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not word.islower() or words.frequency(word) >= 2.5:
+            continue
+        for i in range(1, len(word)):
+            if word[i] != word[i - 1]:
+                continue
+            candidate = word[:i] + word[i + 1:]
+            if words.frequency(candidate) >= 4:
+                at = match.start() + i
+                edits.append(Edit(at, at + 1, "", "doubled_letter", match.start(), match.end()))
+                break
+    return edits

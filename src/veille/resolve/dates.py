@@ -1,0 +1,63 @@
+"""Dates: time expressions to calendar dates, relative to the publication date (dateparser)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+
+import dateparser
+
+from ..document import Mention
+from ..resources import Lexicon
+
+DAY = 1  # ACLED time_precision: the day is known
+DAYS = 2  # a week or a few days
+MONTH = 3
+
+
+def resolve_date(mention: Mention, published: dt.date | None,
+                 lexicon: Lexicon) -> tuple[dt.date, int] | None:
+    """The calendar date a date mention names, or None when it cannot be known.
+
+    Relative expressions (`hier`, `mardi`, `le 27 novembre` without a year) need the
+    publication date; without one they stay unresolved rather than guessed.
+    """
+    if mention.kind == "relative_day":
+        offset = _relative_offset(mention.label, lexicon)
+        if published is None or offset is None:
+            return None
+        return published + dt.timedelta(days=offset), DAY
+    if mention.kind not in ("date", "weekday"):
+        return None
+    has_year = bool(mention.data.get("y1") or mention.data.get("y2"))
+    if published is None and not has_year:
+        return None
+    text = _strip_prefix(mention.label, lexicon)
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time(12))
+    with warnings.catch_warnings():  # dateparser warns about pytz internals on some versions
+        warnings.simplefilter("ignore")
+        parsed = dateparser.parse(text, languages=[lexicon.lang], settings=settings)
+    if parsed is None:
+        return None
+    day = parsed.date()
+    if published is not None and day > published and not has_year:
+        return None  # a day after publication with no year is a misreading, not news
+    return day, DAY
+
+
+def _relative_offset(text: str, lexicon: Lexicon) -> int | None:
+    lowered = text.lower()
+    for phrase, offset in lexicon.dates.relative_days.items():
+        if phrase.lower() == lowered:
+            return offset
+    return None
+
+
+def _strip_prefix(text: str, lexicon: Lexicon) -> str:
+    lowered = text.lower()
+    for prefix in sorted(lexicon.dates.day_prefixes, key=len, reverse=True):
+        if lowered.startswith(prefix.lower() + " "):
+            return text[len(prefix) + 1:]
+    return text

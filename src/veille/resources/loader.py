@@ -1,0 +1,115 @@
+"""Load and validate resource files. Pure functions: the caller decides how long to keep them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from ..errors import BadResource
+from .schemas import (
+    ActorAliasesFile,
+    ActorEntry,
+    ActorsFile,
+    AttributionFile,
+    BackgroundFile,
+    CasualtiesFile,
+    DatesFile,
+    RepairFile,
+    TaxonomyFile,
+    TriggersFile,
+)
+
+# file name -> schema, for every per-language file; all are required for a language.
+LANGUAGE_FILES: dict[str, type[BaseModel]] = {
+    "triggers.yaml": TriggersFile,
+    "casualties.yaml": CasualtiesFile,
+    "attribution.yaml": AttributionFile,
+    "background.yaml": BackgroundFile,
+    "dates.yaml": DatesFile,
+    "repair.yaml": RepairFile,
+    "actors.yaml": ActorAliasesFile,
+}
+
+
+def _root() -> Traversable:
+    return resources.files("veille").joinpath("resources")
+
+
+def read_resource(path: Traversable, schema: type[BaseModel]) -> BaseModel:
+    """Parse one YAML file against its schema; any problem is a `BadResource` naming the file."""
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+        return schema.model_validate(data or {})
+    except (OSError, yaml.YAMLError) as exc:
+        raise BadResource(path=str(path), detail=str(exc).splitlines()[0]) from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise BadResource(path=str(path), detail=f"{where}: {first['msg']}") from exc
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything veille knows about one language, read from resources/<lang>/."""
+
+    lang: str
+    triggers: TriggersFile
+    casualties: CasualtiesFile
+    attribution: AttributionFile
+    background: BackgroundFile
+    dates: DatesFile
+    repair: RepairFile
+    actors: ActorAliasesFile
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """ACLED's taxonomy with lookups by key."""
+
+    file: TaxonomyFile
+
+    def names(self, key: str) -> tuple[str, str]:
+        """`battles.armed_clash` -> ("Battles", "Armed clash")."""
+        type_key, sub_key = key.split(".", 1)
+        entry = self.file.event_types[type_key]
+        return entry.name, entry.sub_event_types[sub_key]
+
+    def keys(self) -> list[str]:
+        return [
+            f"{t}.{s}" for t, entry in self.file.event_types.items() for s in entry.sub_event_types
+        ]
+
+
+def available_languages() -> list[str]:
+    """Language codes that have a resources/<lang>/ folder."""
+    return sorted(p.name for p in _root().iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+def load_lexicon(lang: str) -> Lexicon | None:
+    """Read and validate resources/<lang>/; None when veille has no data for that language."""
+    folder = _root().joinpath(lang)
+    if not folder.is_dir():
+        return None
+    parts = {}
+    for name, schema in LANGUAGE_FILES.items():
+        path = folder.joinpath(name)
+        if not path.is_file():
+            raise BadResource(path=str(path), detail="file is missing")
+        parts[name.removesuffix(".yaml")] = read_resource(path, schema)
+    return Lexicon(lang=lang, **parts)
+
+
+def load_taxonomy() -> Taxonomy:
+    """Read resources/taxonomy.yaml."""
+    file = read_resource(_root().joinpath("taxonomy.yaml"), TaxonomyFile)
+    return Taxonomy(file=file)  # type: ignore[arg-type]
+
+
+def load_actors() -> dict[str, ActorEntry]:
+    """Read resources/actors.yaml: canonical actor name -> entry."""
+    file = read_resource(_root().joinpath("actors.yaml"), ActorsFile)
+    return dict(file.actors)  # type: ignore[attr-defined]
