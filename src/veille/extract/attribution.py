@@ -28,14 +28,20 @@ def attributions(doc: Document, sent: int) -> list[Attribution]:
             after = [a for a in actors if a.start >= marker.end
                      and 0 <= token_gap(doc.doc, marker, a) <= _MAX_GAP]
             source = after[0] if after else None
-            text = source.label if source else _words_after(doc, marker)
+            text = _name(doc, source) if source else _words_after(doc, marker)
         else:
             before = [a for a in actors if a.end <= marker.start
                       and 0 <= token_gap(doc.doc, a, marker) <= _MAX_GAP]
             source = before[-1] if before else None
-            text = source.label if source else _words_before(doc, marker)
+            text = _name(doc, source) if source else _words_before(doc, marker)
         found.append(Attribution(marker, source, text.strip(" ,;:.«»\"'-")))
     return found
+
+
+def _name(doc: Document, source: Mention) -> str:
+    """A known actor's canonical name; for a generic one (`des habitants` -> `Civilians
+    ({country})`), the words of the text, which say more than the template."""
+    return doc.text[source.start:source.end] if "{" in source.label else source.label
 
 
 def sources_in(doc: Document, sent: int) -> set[tuple[int, int]]:
