@@ -11,7 +11,6 @@ from spacy.tokens import Doc
 from .document import Document
 from .errors import ModelNotInstalled
 
-
 _TERMINAL = frozenset(".!?…")
 
 

@@ -67,7 +67,7 @@ def _report(doc: Document, count: Mention, items: list[tuple[Mention, str, Menti
 
 
 def _source(doc: Document, count: Mention, items: list[tuple[Mention, str, Mention]]):
-    sentences = [count.sent] + sorted({number.sent for number, _, _ in items})
+    sentences = [count.sent, *sorted({number.sent for number, _, _ in items})]
     for sent in sentences:
         found = attributions(doc, sent)
         if found:

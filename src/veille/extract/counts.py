@@ -83,14 +83,14 @@ def _values(quantity: Mention, q_start: int, parsed, words: list[Mention],
             lexicon: Lexicon) -> tuple[int | None, int | None, int | None]:
     if quantity.kind == "casualty_word":  # a vague quantity: "des dizaines"
         for phrase, value in lexicon.casualties.vague.items():
-            if phrase.lower() == quantity.label.lower() or phrase.lower() == _text(parsed, quantity):
+            if phrase.lower() == _text(parsed, quantity):
                 return value.low, value.best, value.high
         return None, None, None
     n = int(quantity.data["value"])
     for word in words:
         if word.sent != quantity.sent or word.label not in ("at_least", "at_most", "about"):
             continue
-        w_start, w_end = token_range(parsed, word)
+        _w_start, w_end = token_range(parsed, word)
         if 0 <= q_start - w_end <= _QUALIFIER_GAP:
             if word.label == "at_least":
                 return n, n, None  # ACLED codes "at least N" as N; N is also the floor

@@ -70,7 +70,7 @@ class OffsetMap:
             i = max(0, min(bisect_right(self._starts, pos - 1) - 1, len(self.segments) - 1))
         else:
             i = max(0, min(bisect_right(self._starts, pos) - 1, len(self.segments) - 1))
-        new_start, new_end, old_start, old_end, copied = self.segments[i]
+        new_start, _new_end, old_start, old_end, copied = self.segments[i]
         if copied:
             return old_start + min(max(pos - new_start, 0), old_end - old_start)
         return old_end if is_end else old_start

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 
 from ..document import Candidate, Document
 from ..model import Event, Fatalities, Source
@@ -11,30 +12,30 @@ from ..resources.schemas import ActorEntry
 from .actors import actor_name, inter_code, interaction
 from .dates import DAYS, resolve_date
 from .gazetteer import Gazetteer
-from .places import article_country, resolve_place
+from .places import country_support, resolve_place
 
 
 def resolve_events(doc: Document, *, lexicon: Lexicon, taxonomy: Taxonomy,
                    actors: dict[str, ActorEntry], gazetteer: Gazetteer) -> Document:
     """Fill `doc.events` from `doc.candidates`."""
-    country = article_country(doc, gazetteer)
+    support = country_support(doc, gazetteer)
     doc.events = [
         _event(doc, c, lexicon=lexicon, taxonomy=taxonomy, actors=actors, gazetteer=gazetteer,
-               country=country)
+               support=support)
         for c in doc.candidates
     ]
     return doc
 
 
 def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
-           actors: dict[str, ActorEntry], gazetteer: Gazetteer, country: str | None) -> Event:
+           actors: dict[str, ActorEntry], gazetteer: Gazetteer, support: Counter[str]) -> Event:
     event_type, sub_event_type = taxonomy.names(c.trigger.label)
     evidence = {"event_type": doc.evidence(c.trigger), "sub_event_type": doc.evidence(c.trigger)}
     values: dict = {}
 
     place, precision = (None, None)
     if c.place is not None:
-        place, precision = resolve_place(c.place, doc, gazetteer, country)
+        place, precision = resolve_place(c.place, doc, gazetteer, support)
     if place is not None:
         basis = c.place_basis
         values.update(country=place.country, iso=place.country_code, admin1=place.admin1,

@@ -12,24 +12,32 @@ NEAR = 2  # part of or near a place
 REGION = 3  # only the region or country is known
 
 
-def article_country(doc: Document, gazetteer: Gazetteer) -> str | None:
-    """The country an article is about: named countries first, then its places' countries."""
-    votes: Counter[str] = Counter(m.label for m in doc.mentions if m.kind == "country")
-    if not votes:
-        for m in doc.of_kind("place"):
-            place = gazetteer.lookup(doc.text[m.start:m.end])
-            if place is not None:
-                votes[place.country_code] += 1
-    return votes.most_common(1)[0][0] if votes else None
+def country_support(doc: Document, gazetteer: Gazetteer) -> Counter[str]:
+    """How many different names in the article point at each country: the countries it
+    names and the countries of the places it names (a name repeated counts once)."""
+    pairs = {(m.label, m.label) for m in doc.mentions if m.kind == "country"}
+    for m in doc.of_kind("place"):
+        place = gazetteer.lookup(doc.text[m.start:m.end])
+        if place is not None:
+            pairs.add((place.country_code, normalize(place.name)))
+    return Counter(code for code, _ in pairs)
 
 
 def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer,
-                  country: str | None) -> tuple[Place | None, int | None]:
-    """The gazetteer entry of a place mention, with ACLED's geo precision."""
+                  support: Counter[str]) -> tuple[Place | None, int | None]:
+    """The gazetteer entry of a place mention, with ACLED's geo precision.
+
+    Among homonyms, the article's main country wins. A name found only in a country that
+    nothing else in the article points at (`Badia` in Italy, in a story about Syria) is taken
+    for a place the gazetteer lacks, and left unresolved.
+    """
     if mention.kind == "country":
         return gazetteer.country(mention.label), REGION
+    country = support.most_common(1)[0][0] if support else None
     place = gazetteer.lookup(doc.text[mention.start:mention.end], country_code=country)
     if place is None:
+        return None, None
+    if country and place.country_code != country and support[place.country_code] <= 1:
         return None, None
     return place, TOWN
 
