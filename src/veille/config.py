@@ -13,15 +13,17 @@ from .errors import BadConfig
 
 @dataclass(frozen=True, slots=True)
 class PipelineConfig:
-    """Every knob of the pipeline; see `default_config.toml` for what each one means."""
+    """Every knob of the pipeline; see `default_config.toml` for what each one means (and for
+    the defaults: build one with `load_config()`)."""
 
     models: dict[str, str] = field(default_factory=dict)
-    language_candidates: tuple[str, ...] = ("fr", "en")
-    language_fallback: str = "fr"
+    language_candidates: tuple[str, ...] = ()
+    language_fallback: str = ""
     language_min_confidence: float = 0.5
     max_bytes: int = 20_000_000
     batch_size: int = 32
     gazetteer_min_population: int = 1000
+    gazetteer_shared_name_languages: tuple[str, ...] = ()
     casualty_window: int = 12
     store_url: str = "sqlite:///veille.db"
 
@@ -58,6 +60,7 @@ def load_config(path: str | Path | None = None) -> PipelineConfig:
             max_bytes=int(data["ingest"]["max_bytes"]),
             batch_size=int(data["nlp"]["batch_size"]),
             gazetteer_min_population=int(data["gazetteer"]["min_population"]),
+            gazetteer_shared_name_languages=tuple(data["gazetteer"]["shared_name_languages"]),
             casualty_window=int(data["events"]["casualty_window"]),
             store_url=str(data["store"]["url"]),
         )

