@@ -65,7 +65,8 @@ def edge(fn: Callable) -> Callable:
         except Exception as exc:
             if os.environ.get("VEILLE_DEBUG"):
                 raise
-            _fail(f"error V999: internal error ({type(exc).__name__}: {exc}); "
+            detail = " ".join(str(exc).split())[:300]
+            _fail(f"error V999: internal error ({type(exc).__name__}: {detail}); "
                   "rerun with VEILLE_DEBUG=1 and report it")
     return wrapper
 
@@ -118,14 +119,14 @@ def run(
 ) -> None:
     """Read every article under INPUTS, store the reports, print the events found."""
     cfg = load_config(config)
+    date = parse_date(published)
     store = open_store(db or cfg.store_url)
     articles: list[Article] = []
     skipped = 0
     for path in inputs:
         for file in list_files(path):
             try:
-                articles += read_file(file, max_bytes=cfg.max_bytes,
-                                      published=parse_date(published))
+                articles += read_file(file, max_bytes=cfg.max_bytes, published=date)
             except VeilleError as exc:  # one bad file does not stop the run
                 skipped += 1
                 err.print(f"skipped {exc.one_line()}", markup=False, highlight=False)

@@ -95,6 +95,8 @@ def _party(doc: Document, number: Mention, numbers: list[Mention]) -> tuple[Ment
         if token.is_punct or token.i in next_starts or token.pos_ in ("VERB", "AUX"):
             break
         last = token.i + 1
+    while last > end and (parsed[last - 1].is_stop or parsed[last - 1].is_punct):
+        last -= 1  # "combattants et" before the next number: the conjunction is not the party
     words = parsed[end:last]
     end_mention = Mention("party", words.text, words.start_char, words.end_char, number.sent)
     return number, words.text, end_mention

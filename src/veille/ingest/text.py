@@ -35,8 +35,13 @@ def parse_date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:  # a full timestamp, as feeds give: 2024-11-30T08:15:00Z
+        return dt.datetime.fromisoformat(text).date()
     except ValueError as exc:
         raise BadDate(value=str(value)) from exc
 
@@ -54,15 +59,27 @@ def article_from_text(text: str, *, name: str, published: dt.date | None = None,
         if not isinstance(meta, dict) or set(meta) - _FIELDS:
             unknown = sorted(set(meta) - _FIELDS) if isinstance(meta, dict) else meta
             raise BadFrontMatter(path=name, detail=f"unknown fields {unknown}")
+        for key, value in meta.items():
+            # YAML reads `title: 1984` as a number and `lang: no` as false: say so plainly.
+            if key != "published" and value is not None and not isinstance(value, str):
+                raise BadFrontMatter(path=name, detail=f"{key!r} must be text, got {value!r}; "
+                                     "quote it")
         text = text[match.end():]
     if not text.strip():
         raise EmptyInput(path=name)
     return Article(
         id=str(meta.get("id") or article_id(text)), text=text, url=meta.get("url"),
         outlet=meta.get("outlet"), title=meta.get("title"),
-        published=published or parse_date(meta.get("published")),
+        published=published or _front_date(meta.get("published"), name),
         lang=lang or meta.get("lang"), path=name,
     )
+
+
+def _front_date(value: object, name: str) -> dt.date | None:
+    try:
+        return parse_date(value)
+    except BadDate as exc:
+        raise BadFrontMatter(path=name, detail=exc.message) from exc
 
 
 def read_text_article(path: Path, *, max_bytes: int, published: dt.date | None = None,

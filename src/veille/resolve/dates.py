@@ -27,7 +27,9 @@ def resolve_date(mention: Mention, published: dt.date | None,
         if published is None or offset is None:
             return None
         return published + dt.timedelta(days=offset), DAY
-    if mention.kind not in ("date", "weekday"):
+    if mention.kind == "weekday":
+        return _weekday(mention.label, published, lexicon)
+    if mention.kind != "date":
         return None
     has_year = bool(mention.data.get("y1") or mention.data.get("y2"))
     if published is None and not has_year:
@@ -45,6 +47,17 @@ def resolve_date(mention: Mention, published: dt.date | None,
     if published is not None and day > published and not has_year:
         return None  # a day after publication with no year is a misreading, not news
     return day, DAY
+
+
+def _weekday(text: str, published: dt.date | None,
+             lexicon: Lexicon) -> tuple[dt.date, int] | None:
+    """`mardi` in a report: the latest such day on or before publication (the same day when the
+    report is published on a Tuesday: news speaks of the past week, not of the next)."""
+    names = [w.lower() for w in lexicon.dates.weekdays]
+    if published is None or text.lower() not in names:
+        return None
+    back = (published.weekday() - names.index(text.lower())) % 7
+    return published - dt.timedelta(days=back), DAY
 
 
 def _relative_offset(text: str, lexicon: Lexicon) -> int | None:

@@ -47,7 +47,10 @@ def read_resource(path: Traversable, schema: type[BaseModel]) -> BaseModel:
     except (OSError, yaml.YAMLError) as exc:
         raise BadResource(path=str(path), detail=str(exc).splitlines()[0]) from exc
     except ValidationError as exc:
-        first = exc.errors()[0]
+        # A misspelt key shows up twice: as an unknown key and as a missing one. Name the
+        # unknown key, which is the one the author typed.
+        errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+        first = errors[0]
         where = ".".join(str(p) for p in first["loc"])
         raise BadResource(path=str(path), detail=f"{where}: {first['msg']}") from exc
 

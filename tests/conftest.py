@@ -1,0 +1,49 @@
+"""The one conftest of the test suite: shared fixtures only.
+
+The spaCy model (~4 s) and the gazetteer (~7 s) are loaded once per session, by the `runtime`
+fixture; every test that needs the pipeline shares it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import veille
+from veille.ingest import article_from_text
+
+# A short French article written for the tests: two events (an air strike with a toll, a
+# clash between two armed groups) and a running total with its breakdown. The first
+# apostrophe is typographic, so the repair stage shifts offsets.
+FR_ARTICLE = (
+    "Une frappe aérienne de l’armée syrienne a fait au moins 12 morts à Alep hier, "
+    "selon l'OSDH.\n"
+    "De violents combats ont opposé les FDS à l'État islamique près de Raqqa mardi.\n"
+    "Au moins 40 personnes ont été tuées depuis le début du mois. "
+    "Parmi eux, 30 combattants et 10 civils.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def runtime() -> veille.Runtime:
+    """The runtime of the default configuration, shared by the whole session."""
+    return veille.Runtime(veille.load_config())
+
+
+@pytest.fixture(scope="session")
+def fr_words(runtime):
+    """French word knowledge (wordfreq, gazetteer, glue words) for the word-level repairs."""
+    return runtime.words("fr")
+
+
+@pytest.fixture(scope="session")
+def fr_article() -> veille.Article:
+    return article_from_text(FR_ARTICLE, name="<fr-article>", published=dt.date(2024, 3, 14),
+                             lang="fr")
+
+
+@pytest.fixture(scope="session")
+def fr_report(fr_article, runtime) -> veille.Report:
+    """The report of `FR_ARTICLE`, processed once per session (treat it as read-only)."""
+    return veille.process(fr_article, runtime)

@@ -1,0 +1,299 @@
+"""Extraction through the whole pipeline, one behaviour at a time, on short sentences written
+for these tests (French with the real model, English on the blank tokenizer)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import veille
+
+PUBLISHED = "2024-03-12"  # a Tuesday
+PUBLISHED_DATE = dt.date(2024, 3, 12)
+# An event, then a running total broken down by party in the next sentence.
+CUMULATIVE = ("Des combats ont éclaté à Alep hier. Au moins 300 personnes ont été tuées depuis "
+              "le début de l'offensive. Parmi eux, 200 combattants et 100 civils.")
+
+
+def read(runtime: veille.Runtime, text: str, **kwargs) -> veille.Report:
+    """The report of `text`, published on PUBLISHED."""
+    return veille.extract(text, published=PUBLISHED, runtime=runtime, **kwargs)
+
+
+def only_event(report: veille.Report) -> veille.Event:
+    assert len(report.events) == 1, report.events
+    return report.events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        ("Une frappe aérienne a touché Alep lundi.", "Explosions/Remote violence",
+         "Air/drone strike"),
+        ("Les forces russes ont bombardé Idleb mardi.", "Explosions/Remote violence",
+         "Air/drone strike"),
+        ("Des affrontements ont éclaté près d'Alep.", "Battles", "Armed clash"),
+        ("De violents combats ont eu lieu à Alep.", "Battles", "Armed clash"),
+        ("Des obus sont tombés sur un marché d'Idleb.", "Explosions/Remote violence",
+         "Shelling/artillery/missile attack"),
+        ("Des hommes armés ont enlevé cinq civils à Idleb.", "Violence against civilians",
+         "Abduction/forced disappearance"),
+        ("Des centaines de manifestants ont défilé à Alep.", "Protests", "Peaceful protest"),
+    ],
+)
+def test_extract_trigger_found(runtime, text, event_type, sub_event_type):
+    event = only_event(read(runtime, text))
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_event_type)
+
+
+def test_extract_trigger_evidence_quotes_the_phrase(runtime):
+    text = "Une frappe aérienne a touché Alep lundi."
+    event = only_event(read(runtime, text))
+    assert [s.text for s in event.evidence["sub_event_type"].spans] == ["frappe aérienne"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        ("Une frappe aérienne de l'armée syrienne a touché Alep.",
+         "Military Forces of Syria", None),
+        ("Des affrontements ont opposé l'armée syrienne aux FDS près d'Alep.",
+         "Military Forces of Syria", "Syrian Democratic Forces"),
+        ("Les forces russes ont bombardé Idleb.", "Military Forces of Russia", None),
+        ("Des hommes armés ont enlevé cinq civils à Idleb.",
+         "Unidentified Armed Group (Syria)", "Civilians (Syria)"),
+    ],
+)
+def test_extract_actor_alias_resolved(runtime, text, actor1, actor2):
+    event = only_event(read(runtime, text))
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_extract_actor_evidence_quotes_the_alias(runtime):
+    event = only_event(read(runtime, "Une frappe aérienne de l'armée syrienne a touché Alep."))
+    assert [s.text for s in event.evidence["actor1"].spans] == ["armée syrienne"]
+
+
+def test_extract_actor_inter_codes(runtime):
+    event = only_event(read(runtime, "Des hommes armés ont enlevé cinq civils à Idleb."))
+    assert (event.inter1, event.inter2, event.interaction) == (3, 7, 37)
+    assert event.civilian_targeting is True
+
+
+def test_extract_place_alias_resolved(runtime):
+    event = only_event(read(runtime, "Une frappe aérienne a touché Alep lundi."))
+    assert (event.location, event.admin1, event.country, event.iso) == (
+        "Aleppo", "Aleppo", "Syria", "SY")
+    assert event.latitude == pytest.approx(36.20, abs=0.01)
+    assert event.longitude == pytest.approx(37.16, abs=0.01)
+    assert event.geo_precision == 1
+    assert [s.text for s in event.evidence["location"].spans] == ["Alep"]
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "admin1"),
+    [
+        ("Les forces russes ont bombardé Idleb.", "Idlib", "Idlib"),
+        ("De violents combats ont eu lieu près de Raqqa.", "Ar Raqqah", "Ar-Raqqah"),
+    ],
+)
+def test_extract_place_resolved(runtime, text, location, admin1):
+    event = only_event(read(runtime, text))
+    assert (event.location, event.admin1) == (location, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "best", "high"),
+    [
+        ("Une frappe aérienne a fait au moins 12 morts à Alep.", 12, 12, None),
+        ("Des combats ont fait des dizaines de morts à Alep.", 10, None, None),
+        ("Des combats ont fait 7 morts à Alep.", 7, 7, 7),
+        ("Des combats ont fait sept morts à Alep.", 7, 7, 7),
+        ("Des combats ont fait environ 20 morts à Alep.", None, 20, None),
+        ("Des combats ont fait jusqu'à 30 morts à Alep.", None, None, 30),
+    ],
+)
+def test_extract_fatalities(runtime, text, low, best, high):
+    event = only_event(read(runtime, text))
+    assert event.fatalities == veille.Fatalities(low=low, best=best, high=high)
+
+
+def test_extract_fatalities_evidence_quotes_number_and_word(runtime):
+    event = only_event(read(runtime, "Une frappe aérienne a fait au moins 12 morts à Alep."))
+    assert [s.text for s in event.evidence["fatalities"].spans] == ["12", "morts"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des combats ont éclaté à Alep hier.",
+        "Une frappe aérienne a touché un dépôt d'armes à Alep.",
+        "Les forces russes ont bombardé Idleb.",
+    ],
+)
+def test_extract_no_number_no_fatalities(runtime, text):
+    assert only_event(read(runtime, text)).fatalities is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Depuis 2015, des combats opposent l'armée syrienne aux rebelles à Alep.",
+        "En 2016, une frappe aérienne avait détruit l'hôpital d'Alep.",
+        "Il y a dix ans, des combats avaient ravagé Alep.",
+    ],
+)
+def test_extract_background_gives_no_event(runtime, text):
+    assert read(runtime, text).events == []
+
+
+def test_extract_cumulative_toll_becomes_casualty_report(runtime):
+    report = read(runtime, CUMULATIVE)
+    (toll,) = report.casualty_reports
+    assert toll.cumulative is True
+    assert toll.total == veille.Fatalities(low=300, best=300, high=None)
+    assert [b.count for b in toll.breakdown] == [200, 100]
+    assert toll.breakdown_sums_to_total is True
+    assert toll.period_end == PUBLISHED_DATE
+
+
+def test_extract_cumulative_toll_not_an_event_toll(runtime):
+    report = read(runtime, CUMULATIVE)
+    assert report.events
+    tolls = {n for e in report.events if e.fatalities
+             for n in (e.fatalities.low, e.fatalities.best, e.fatalities.high)}
+    assert tolls.isdisjoint({300, 200, 100})
+
+
+def test_extract_breakdown_that_does_not_add_up(runtime):
+    report = read(runtime, "Au moins 50 personnes ont été tuées depuis le début du mois. "
+                           "Parmi eux, 20 combattants et 10 civils.")
+    (toll,) = report.casualty_reports
+    assert toll.breakdown_sums_to_total is False
+
+
+def test_extract_breakdown_party_names(runtime):
+    report = read(runtime, CUMULATIVE)
+    (toll,) = report.casualty_reports
+    assert [b.party for b in toll.breakdown] == ["combattants", "civils"]
+
+
+@pytest.mark.parametrize(
+    ("word", "days"),
+    [("hier", -1), ("avant-hier", -2), ("aujourd'hui", 0), ("lundi", -1)],
+)
+def test_extract_relative_date_resolved(runtime, word, days):
+    event = only_event(read(runtime, f"Une frappe aérienne a touché Alep {word}."))
+    assert event.event_date == PUBLISHED_DATE + dt.timedelta(days=days)
+    assert event.date_precision == 1
+
+
+def test_extract_hier_evidence(runtime):
+    event = only_event(read(runtime, "Une frappe aérienne a touché Alep hier."))
+    assert [s.text for s in event.evidence["event_date"].spans] == ["hier"]
+    assert event.evidence["event_date"].basis == "text"
+
+
+def test_extract_explicit_date_resolved(runtime):
+    event = only_event(read(runtime, "Une frappe aérienne a touché Alep le 10 mars."))
+    assert event.event_date == dt.date(2024, 3, 10)
+
+
+def test_extract_no_date_falls_back_to_published(runtime):
+    event = only_event(read(runtime, "Une frappe aérienne a touché Alep."))
+    assert (event.event_date, event.date_precision) == (PUBLISHED_DATE, 2)
+    assert event.evidence["event_date"].basis == "published"
+
+
+def test_extract_no_published_date_leaves_hier_unresolved(runtime):
+    report = veille.extract("Une frappe aérienne a touché Alep hier.", runtime=runtime)
+    assert only_event(report).event_date is None
+
+
+def test_extract_weekday_of_publication_is_that_day(runtime):
+    event = only_event(read(runtime, "Une frappe aérienne a touché Alep mardi."))
+    assert event.event_date == PUBLISHED_DATE
+
+
+def test_extract_attribution(runtime):
+    text = "Une frappe aérienne a fait 4 morts à Alep, selon l'OSDH."
+    event = only_event(read(runtime, text))
+    assert event.sources[0].attributed_to == "Syrian Observatory for Human Rights"
+    assert event.actor1 is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une frappe aérienne de l'armée syrienne a fait au moins 12 morts à Alep hier.",
+        # repairs shift the offsets: typographic apostrophes, a glued word
+        "L’armée syrienne a bombardé Saraqibdans la nuit d’hier, faisant au moins 12 morts.",
+        # mojibake and a missing space before a second sentence
+        "Des combats ont touchÃ© Alep hier.Le bilan est de 4 morts selon l’OSDH.",
+        "Des affrontements ont opposé l'armée syrienne aux FDS près d'Alep.\n\n"
+        "Au moins 300 personnes ont été tuées depuis le début de l'offensive. "
+        "Parmi eux, 200 combattants et 100 civils.",
+        "Clashes between the Syrian army and HTS left 12 dead in Aleppo on March 10.",
+    ],
+)
+def test_extract_evidence_spans_quote_the_article(runtime, text):
+    report = read(runtime, text)
+    spans = [s for e in report.events for ev in e.evidence.values() for s in ev.spans]
+    spans += [s for c in report.casualty_reports for ev in c.evidence.values() for s in ev.spans]
+    spans += [s for c in report.casualty_reports for b in c.breakdown for s in b.evidence.spans]
+    assert spans
+    original = report.article.text
+    assert [(s.start, s.end, s.text) for s in spans if original[s.start:s.end] != s.text] == []
+
+
+def test_extract_repaired_place_quoted_as_written(runtime):
+    text = "L’armée syrienne a bombardé Saraqibdans la nuit d’hier, faisant au moins 12 morts."
+    event = only_event(read(runtime, text))
+    assert event.location == "Saraqib"
+    assert [s.text for s in event.evidence["location"].spans] == ["Saraqib"]
+    assert event.event_date == PUBLISHED_DATE - dt.timedelta(days=1)
+
+
+def test_extract_evidence_names_the_article(runtime):
+    report = read(runtime, "Une frappe aérienne a touché Alep lundi.")
+    event = only_event(report)
+    assert {ev.article_id for ev in event.evidence.values()} == {report.article.id}
+    assert event.sources[0].article_id == report.article.id
+
+
+def test_extract_same_text_same_event_ids(runtime):
+    text = "Une frappe aérienne a touché Alep lundi."
+    assert only_event(read(runtime, text)).event_id == only_event(read(runtime, text)).event_id
+
+
+def test_extract_empty_text_raises(runtime):
+    with pytest.raises(veille.VeilleError, match="no text to read"):
+        read(runtime, "   \n")
+
+
+# --- English, on the blank tokenizer ---------------------------------------------------
+
+
+def test_extract_english_uses_blank_tokenizer(runtime):
+    assert runtime.nlp("en").pipe_names == ["veille_sentences"]
+
+
+def test_extract_english_detected(runtime):
+    assert read(runtime, "Russian airstrikes killed 5 people in Idlib on Monday").lang == "en"
+
+
+def test_extract_english_air_strike(runtime):
+    event = only_event(read(runtime, "Russian airstrikes killed 5 people in Idlib on Monday"))
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence",
+                                                        "Air/drone strike")
+    assert (event.location, event.admin1, event.country) == ("Idlib", "Idlib", "Syria")
+    assert event.fatalities == veille.Fatalities(low=5, best=5, high=5)
+    assert event.event_date == dt.date(2024, 3, 11)
+
+
+def test_extract_english_actors(runtime):
+    text = "Clashes between the Syrian army and HTS left 12 dead in Aleppo on March 10."
+    event = only_event(read(runtime, text))
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Hayat Tahrir al-Sham")
+    assert event.event_date == dt.date(2024, 3, 10)
