@@ -17,12 +17,13 @@ from rich.console import Console
 from rich.table import Table
 
 from .config import load_config
-from .errors import NotAFile, VeilleError
+from .errors import BadJsonLine, InputNotFound, NotAFile, VeilleError
+from .evaluate.acceptance import check_document
 from .export import write_export
 from .export.acled import write_acled_csv
 from .ingest import list_files, parse_date, read_file
 from .model import Article, Report
-from .pipeline import process_many
+from .pipeline import process_document, process_many
 from .runtime import Runtime
 from .store import open_store
 
@@ -164,6 +165,30 @@ def export(
     cfg = load_config(config)
     store = open_store(db or cfg.store_url)
     write_export(fmt.value, store.events(), sys.stdout)
+
+
+@app.command()
+@edge
+def check(
+    expected: Annotated[Path, typer.Argument(help="An expectation file (*.expected.json).")],
+    strict: Annotated[bool, typer.Option(help="Fail on any miss, not only a missing event.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Read the article an expectation file names and check the report field by field."""
+    cfg = load_config(config)
+    if not expected.is_file():
+        raise InputNotFound(path=str(expected))
+    try:
+        want = json.loads(expected.read_text("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise BadJsonLine(path=str(expected), line=1, detail=f"invalid JSON ({exc})") from exc
+    article = read_file(expected.parent / want["article"], max_bytes=cfg.max_bytes,
+                        published=parse_date(want.get("published")), lang=want.get("lang"))[0]
+    result = check_document(want, process_document(article, Runtime(cfg)))
+    for line in result.lines():
+        print(line)
+    if not result.required_found or (strict and result.misses):
+        raise typer.Exit(1)
 
 
 def main() -> None:

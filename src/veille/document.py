@@ -38,6 +38,7 @@ class Candidate:
     actor2: Mention | None = None
     place: Mention | None = None
     place_basis: str = "text"
+    sub_location: Mention | None = None
     date: Mention | None = None
     fatalities: Mention | None = None
     attribution: Attribution | None = None
@@ -58,6 +59,8 @@ class Document:
     candidates: list[Candidate] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     casualty_reports: list[CasualtyReport] = field(default_factory=list)
+    # Actor label -> its side (lead first), from actors the text joins ("X et d'autres Y").
+    allies: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     @classmethod

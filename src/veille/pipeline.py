@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .document import Document
 from .extract.casualties import build_casualty_reports
+from .extract.coreference import resolve_references
 from .extract.counts import find_counts
 from .extract.events import build_events
 from .extract.mentions import find_mentions
@@ -48,6 +49,10 @@ def _mentions(doc: Document, rt: Runtime) -> Document:
     return find_mentions(doc, rt.compiled(doc.lang), rt.gazetteer, rt.is_common_word(doc.lang))
 
 
+def _coreference(doc: Document, rt: Runtime) -> Document:
+    return resolve_references(doc, rt.lexicon(doc.lang), rt.actors, rt.gazetteer.country_name)
+
+
 def _resolve(doc: Document, rt: Runtime) -> Document:
     return resolve_events(doc, lexicon=rt.lexicon(doc.lang), taxonomy=rt.taxonomy,
                           actors=rt.actors, gazetteer=rt.gazetteer)
@@ -61,9 +66,11 @@ STAGES: tuple[Stage, ...] = (
           ("text", "repairs")),
     Stage("parse", lambda d, rt: parse(d, rt.nlp(d.lang)), ("text", "lang"), ("doc",)),
     Stage("mentions", _mentions, ("doc",), ("mentions",), needs_lexicon=True),
+    Stage("coreference", _coreference, ("mentions",), ("mentions", "allies"), needs_lexicon=True),
     Stage("counts", lambda d, rt: find_counts(d, rt.lexicon(d.lang), rt.config.casualty_window),
           ("mentions",), ("mentions",), needs_lexicon=True),
-    Stage("events", lambda d, rt: build_events(d), ("mentions",), ("candidates",),
+    Stage("events", lambda d, rt: build_events(d, rt.lexicon(d.lang), rt.taxonomy, rt.actors),
+          ("mentions", "allies"), ("candidates",),
           needs_lexicon=True),
     Stage("casualty_reports", lambda d, rt: build_casualty_reports(d, rt.lexicon(d.lang)),
           ("mentions", "candidates"), ("casualty_reports",), needs_lexicon=True),
@@ -91,9 +98,14 @@ def to_report(doc: Document) -> Report:
                   warnings=doc.warnings)
 
 
+def process_document(article: Article, rt: Runtime) -> Document:
+    """Run every stage over one article and keep the working `Document` (mentions included)."""
+    return _run(Document.from_article(article), rt, STAGES)
+
+
 def process(article: Article, rt: Runtime) -> Report:
     """Run every stage over one article."""
-    return to_report(_run(Document.from_article(article), rt, STAGES))
+    return to_report(process_document(article, rt))
 
 
 def process_many(articles: Iterable[Article], rt: Runtime) -> list[Report]:

@@ -107,7 +107,7 @@ def test_extract_place_resolved(runtime, text, location, admin1):
     ("text", "low", "best", "high"),
     [
         ("Une frappe aérienne a fait au moins 12 morts à Alep.", 12, 12, None),
-        ("Des combats ont fait des dizaines de morts à Alep.", 10, None, None),
+        ("Des combats ont fait des dizaines de morts à Alep.", 10, 10, None),
         ("Des combats ont fait 7 morts à Alep.", 7, 7, 7),
         ("Des combats ont fait sept morts à Alep.", 7, 7, 7),
         ("Des combats ont fait environ 20 morts à Alep.", None, 20, None),

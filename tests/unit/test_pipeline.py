@@ -8,7 +8,8 @@ import veille
 from veille.pipeline import STAGES, process_many
 
 STAGE_ORDER = [
-    "repair_characters", "language", "repair_words", "parse", "mentions", "counts", "events",
+    "repair_characters", "language", "repair_words", "parse", "mentions", "coreference", "counts",
+    "events",
     "casualty_reports", "resolve", "fuse",
 ]
 

@@ -1,60 +1,169 @@
 """Events stage: attach actors, place, date, toll and source to each trigger.
 
-Syntax is not used yet: arguments are found by position in the trigger's sentence (proximity
-first), with the place carried over from earlier sentences when the sentence names none.
-Triggers in a sentence that speaks of the past (`depuis 2016`, `il y a 13 ans`) are dropped.
+Arguments are found in the trigger's sentence: the actor before the trigger (or after an
+agent marker, `tués par l'armée`) acts, the first actor after it is acted upon; sources of
+a claim (`selon l'OSDH`) and capitals standing for governments are never parties. The place is
+the nearest gazetteer place of the sentence, else the last one before it. Triggers that speak
+of the past (`depuis 2016`, `il y a 13 ans`, a pluperfect), triggers inside the breakdown of a
+running total, and triggers subsumed by another in the same sentence (the `combats` that won a
+town) give no event.
 """
 
 from __future__ import annotations
 
 from ..document import Candidate, Document, Mention
+from ..resources import Lexicon, Taxonomy
+from ..resources.schemas import ActorEntry
 from .attribution import attributions, sources_in
+from .counts import breakdown_region
+from .tokens import token_range
 
 _PLACE_KINDS = ("place", "country")
 _DATE_KINDS = ("date", "weekday", "relative_day")
 
 
-def build_events(doc: Document) -> Document:
+def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
+                 actors: dict[str, ActorEntry]) -> Document:
     """Fill `doc.candidates`: one per trigger type per sentence, background ones left out."""
+    regions = [breakdown_region(doc, c) for c in doc.of_kind("count") if c.data["cumulative"]]
+    regions = [r for r in regions if r is not None]
     seen: set[tuple[int, str]] = set()
+    candidates = []
     for trigger in doc.of_kind("trigger"):
         key = (trigger.sent, trigger.label)
-        if key in seen or _is_background(doc, trigger):
+        if key in seen or _is_background(doc, trigger, lexicon):
             continue
+        if any(start <= trigger.start < end for start, end in regions):
+            continue  # "la plupart tués dans des bombardements": the cause of counted deaths
         seen.add(key)
-        doc.candidates.append(_candidate(doc, trigger))
+        candidates.append(_candidate(doc, trigger, lexicon, taxonomy, actors))
+    doc.candidates = _without_subsumed(candidates, taxonomy)
     return doc
 
 
-def _is_background(doc: Document, trigger: Mention) -> bool:
+def _without_subsumed(candidates: list[Candidate], taxonomy: Taxonomy) -> list[Candidate]:
+    subsumes = taxonomy.file.subsumes
+    kept = []
+    for c in candidates:
+        same_sentence = [o.trigger.label for o in candidates if o.trigger.sent == c.trigger.sent]
+        if not any(c.trigger.label in subsumes.get(label, ()) for label in same_sentence):
+            kept.append(c)
+    return kept
+
+
+def _is_background(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     published = doc.article.published
     for marker in doc.of_kind("background", trigger.sent):
         years = [int(v) for k, v in marker.data.items() if k.startswith("year")]
         if not years or published is None or min(years) < published.year:
             return True
+    return _is_pluperfect(doc, trigger, lexicon)
+
+
+def _is_pluperfect(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
+    cue = lexicon.background.pluperfect
+    if cue is None:
+        return False
+    start, end = token_range(doc.doc, trigger)
+    for token in doc.doc[start:end]:
+        for aux in [token, *token.children, *token.head.children]:
+            if (aux.dep_.startswith("aux") and aux.lemma_ in cue.aux_lemmas
+                    and cue.aux_morph in str(aux.morph)):
+                return True
     return False
 
 
-def _candidate(doc: Document, trigger: Mention) -> Candidate:
+def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxonomy,
+               registry: dict[str, ActorEntry]) -> Candidate:
     sent = trigger.sent
     sources = sources_in(doc, sent)
-    actors = [a for a in doc.of_kind("actor", sent) if (a.start, a.end) not in sources]
+    # The trigger's clause, roughly: from the previous trigger of the sentence to the next.
+    others = [t for t in doc.of_kind("trigger", sent) if t.label != trigger.label]
+    left = max((t.end for t in others if t.end <= trigger.start), default=0)
+    right = min((t.start for t in others if t.start >= trigger.end), default=len(doc.text))
+    actors = [a for a in doc.of_kind("actor", sent)
+              if (a.start, a.end) not in sources and not a.data.get("metonym")
+              and _kind(registry, a.label) != "source" and left <= a.start and a.end <= right]
+    agents = _after_agent_marker(doc, trigger, actors, lexicon, registry)
     before = [a for a in actors if a.end <= trigger.start]
-    after = [a for a in actors if a.start >= trigger.end]
-    actor1 = before[0] if before else (after.pop(0) if after else None)
-    assoc = [a for a in before[1:] if a.label != actor1.label] if actor1 else []
-    actor2 = next((a for a in after if actor1 is None or a.label != actor1.label), None)
+    after = [a for a in actors if a.start >= trigger.end and a not in agents]
+    if agents:  # passive: "cinq civils ont été tués par l'armée"
+        actor1, others = agents[0], before + after
+    elif before:
+        actor1, others = before[-1], after
+    elif after and trigger.label in taxonomy.file.symmetric:  # "combats entre X et Y"
+        actor1, others = after[0], after[1:]
+    else:
+        actor1, others = None, after
+    actor1, assoc = _lead(doc, actor1, actors)
+    side = set(doc.allies.get(actor1.label, [actor1.label])) if actor1 else set()
+    actor2 = next((a for a in others if a.label not in side), None)
     place, basis = _place(doc, trigger)
-    dates = [m for m in doc.mentions if m.kind in _DATE_KINDS and m.sent == sent]
+    dates = [m for m in doc.mentions if m.kind in _DATE_KINDS and m.sent == sent
+             and not _is_period_start(doc, m)]
     counts = [c for c in doc.of_kind("count", sent)
               if c.label == "killed" and not c.data["cumulative"]
               and not c.data.get("in_breakdown")]
     found = attributions(doc, sent)
+    subs = doc.of_kind("sub_location", sent)
     return Candidate(
-        trigger=trigger, actor1=actor1, assoc_actor1=_unique(assoc), actor2=actor2,
-        place=place, place_basis=basis, date=_nearest(dates, trigger),
+        trigger=trigger, actor1=actor1, assoc_actor1=assoc, actor2=actor2, place=place,
+        place_basis=basis,
+        sub_location=_nearest(subs, trigger), date=_nearest(dates, trigger),
         fatalities=_nearest(counts, trigger), attribution=found[0] if found else None,
     )
+
+
+def _kind(registry: dict[str, ActorEntry], label: str) -> str | None:
+    entry = registry.get(label)
+    return entry.kind if entry else None
+
+
+def _lead(doc: Document, actor: Mention | None,
+          clause: list[Mention]) -> tuple[Mention | None, list[Mention]]:
+    """An actor with allies acts as its side: the side's lead is actor1 (`factions soutenues
+    par la Turquie` in an HTS-led offensive: HTS), and the allies named in the same clause are
+    its associates."""
+    if actor is None or actor.label not in doc.allies:
+        return actor, []
+    side = doc.allies[actor.label]
+    lead = actor
+    if side[0] != actor.label:
+        same = [a for a in doc.of_kind("actor") if a.label == side[0]]
+        lead = min(same, key=lambda a: abs(a.start - actor.start))
+    assoc = {}
+    for mention in clause:
+        if mention.label in side[1:] and mention.label != lead.label:
+            assoc.setdefault(mention.label, mention)
+    return lead, list(assoc.values())
+
+
+def _after_agent_marker(doc: Document, trigger: Mention, actors: list[Mention],
+                        lexicon: Lexicon, registry: dict[str, ActorEntry]) -> list[Mention]:
+    """`tués par l'armée`, `une frappe de l'aviation russe`: actors after the trigger that an
+    agent marker (or, after a trigger noun, a genitive) introduces."""
+    markers = {m.lower() for m in lexicon.actors.agent_markers}
+    start, _ = token_range(doc.doc, trigger)
+    if doc.doc[start].pos_ == "NOUN":
+        markers |= {m.lower() for m in lexicon.actors.genitive_markers}
+    fillers = {w.lower() for w in lexicon.actors.coordination_fillers}
+    agents = []
+    for actor in actors:
+        if actor.start < trigger.end or _kind(registry, actor.label) == "civilians":
+            continue
+        gap = doc.text[trigger.end:actor.start].lower().replace("'", "' ").split()
+        while gap and gap[-1] in fillers and " ".join(gap) not in markers:
+            gap.pop()
+        if " ".join(gap) in markers:
+            agents.append(actor)
+    return agents
+
+
+def _is_period_start(doc: Document, date: Mention) -> bool:
+    """`depuis le début de l'offensive le 27 novembre`: the start of a running total's period,
+    not the day of the event."""
+    return any(w.label == "cumulative" and w.sent == date.sent and w.end <= date.start
+               for w in doc.of_kind("casualty_word"))
 
 
 def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
@@ -76,12 +185,3 @@ def _nearest(mentions: list[Mention], trigger: Mention) -> Mention | None:
     if not mentions:
         return None
     return min(mentions, key=lambda m: abs(m.start - trigger.start))
-
-
-def _unique(mentions: list[Mention]) -> list[Mention]:
-    seen, unique = set(), []
-    for m in mentions:
-        if m.label not in seen:
-            seen.add(m.label)
-            unique.append(m)
-    return unique

@@ -35,6 +35,37 @@ def _phrase_matcher(nlp: Language, table: dict[str, list[str]]) -> PhraseMatcher
     return PhraseMatchers(nlp, table)
 
 
+def _gapped_matcher(nlp: Language, table: dict[str, list[str]]) -> Matcher:
+    """Phrases where "..." stands for one to three words ("factions ... soutenues par X")."""
+    matcher = Matcher(nlp.vocab)
+    for label, phrases in table.items():
+        patterns = []
+        for phrase in phrases:
+            pattern: list[dict] = []
+            for i, part in enumerate(phrase.split("...")):
+                if i:
+                    pattern.append({"OP": "{1,3}"})
+                pattern += [{"LOWER": t.lower_} for t in nlp.make_doc(part.strip())]
+            patterns.append(pattern)
+        if patterns:
+            matcher.add(label, patterns, greedy="LONGEST")
+    return matcher
+
+
+def _sub_location_matcher(nlp: Language, nouns: list[str], links: list[str]) -> Matcher | None:
+    """`quartier d'Al-Zahraa`: a part-of-town noun, a link word, then a capitalised name."""
+    if not nouns:
+        return None
+    matcher = Matcher(nlp.vocab)
+    name = [{"IS_TITLE": True}, {"TEXT": {"REGEX": r"^(-|[A-Z]\w*|\w{1,3})$"}, "OP": "{0,3}"},
+            {"IS_TITLE": True, "OP": "?"}]
+    link = [{"LOWER": {"IN": [w.lower() for w in links]}, "OP": "?"}] if links else []
+    for noun in nouns:
+        head = [{"LOWER": t.lower_} for t in nlp.make_doc(noun)]
+        matcher.add("sub_location", [head + link + name], greedy="LONGEST")
+    return matcher
+
+
 def _words_regex(words: list[str]) -> re.Pattern[str] | None:
     if not words:
         return None
@@ -51,7 +82,10 @@ class CompiledLexicon:
     triggers: PhraseMatchers
     trigger_lemmas: Matcher | None
     actors: PhraseMatchers
+    descriptions: Matcher
     metonyms: PhraseMatchers
+    anaphors: PhraseMatchers
+    sub_locations: Matcher | None
     attribution: PhraseMatchers
     casualty_words: PhraseMatchers
     background: re.Pattern[str] | None
@@ -81,7 +115,11 @@ def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
         triggers=_phrase_matcher(nlp, {k: e.phrases for k, e in lexicon.triggers.triggers.items()}),
         trigger_lemmas=lemma_matcher,
         actors=_phrase_matcher(nlp, lexicon.actors.aliases),
+        descriptions=_gapped_matcher(nlp, lexicon.actors.descriptions),
         metonyms=_phrase_matcher(nlp, lexicon.actors.metonyms),
+        anaphors=_phrase_matcher(nlp, lexicon.actors.anaphors),
+        sub_locations=_sub_location_matcher(nlp, lexicon.places.sub_location_nouns,
+                                            lexicon.places.sub_location_links),
         attribution=_phrase_matcher(nlp, attribution_table),
         casualty_words=_phrase_matcher(nlp, casualty_table),
         background=_background_regex(lexicon.background.patterns),

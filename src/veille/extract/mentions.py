@@ -28,8 +28,16 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found += _matcher_mentions(parsed, lex.triggers, "trigger", sent_of)
     if lex.trigger_lemmas is not None:
         found += _matcher_mentions(parsed, lex.trigger_lemmas, "trigger", sent_of)
-    found += _matcher_mentions(parsed, lex.actors, "actor", sent_of)
-    found += _matcher_mentions(parsed, lex.metonyms, "actor", sent_of, metonym=True)
+    actors = _matcher_mentions(parsed, lex.actors, "actor", sent_of)
+    actors += _matcher_mentions(parsed, lex.descriptions, "actor", sent_of, description=True)
+    actors += _matcher_mentions(parsed, lex.metonyms, "actor", sent_of, metonym=True)
+    actors += [
+        Mention("actor", "", m.start, m.end, m.sent, {"anaphor": m.label})
+        for m in _matcher_mentions(parsed, lex.anaphors, "anaphor", sent_of)
+    ]
+    found += _longest(actors)
+    if lex.sub_locations is not None:
+        found += _sub_location_mentions(parsed, lex.sub_locations, sent_of)
     found += _matcher_mentions(parsed, lex.attribution, "attribution", sent_of)
     found += _matcher_mentions(parsed, lex.casualty_words, "casualty_word", sent_of)
     found += _number_mentions(parsed, doc.lang or "", sent_of)
@@ -62,6 +70,28 @@ def _matcher_mentions(parsed: Doc, matcher, kind: str, sent_of: list[int],
                 sent_of[span.start], dict(data))
         for span in filter_spans(spans)
     ]
+
+
+def _longest(mentions: list[Mention]) -> list[Mention]:
+    """Of overlapping mentions keep the longest (a name beats a description inside it)."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
+        if not any(k.start < m.end and m.start < k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _sub_location_mentions(parsed: Doc, matcher, sent_of: list[int]) -> list[Mention]:
+    """`le quartier d'Al Furqan`: the name after a part-of-town noun (label = the name)."""
+    found = []
+    for span in filter_spans([parsed[s:e] for _, s, e in matcher(parsed)]):
+        capitals = [t for t in span[1:] if t.text[:1].isupper()]
+        if not capitals:
+            continue
+        words = parsed[capitals[0].i:capitals[-1].i + 1]  # "Al Furqan", not "Al Furqan à"
+        found.append(Mention("sub_location", words.text, words.start_char, words.end_char,
+                             sent_of[span.start]))
+    return found
 
 
 def _number_mentions(parsed: Doc, lang: str, sent_of: list[int]) -> list[Mention]:

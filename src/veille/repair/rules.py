@@ -23,6 +23,8 @@ _MISSING_SPACE = re.compile(
     r"(?<=[a-zà-ÿ]{2})[.;!?](?=[A-ZÀ-Ý][a-zà-ÿ])"  # "ville.Le": a new sentence glued on
     r"|(?<=[^\W\d_]),(?=[^\W\d_])"  # "morts,dont": a comma between two words
 )
+# A dash used as a bracket but glued to the word it opens or closes: " -allié de Damas- ".
+_GLUED_DASH = re.compile(r"(?<=\s)-(?=[^\W\d_])|(?<=[^\W\d_])-(?=\s)")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -60,6 +62,17 @@ def straighten_apostrophes(text: str) -> list[Edit]:
 def add_missing_spaces(text: str) -> list[Edit]:
     """A space after sentence punctuation glued to a capitalised word, or after a glued comma."""
     return [Edit(m.end(), m.end(), " ", "missing_space") for m in _MISSING_SPACE.finditer(text)]
+
+
+def detach_dashes(text: str) -> list[Edit]:
+    """A space between a bracketing dash and its word: ` -allié de Damas- ` -> ` - allié de
+    Damas - `. Hyphenated words are not touched: their dash has letters on both sides."""
+    edits = []
+    for m in _GLUED_DASH.finditer(text):
+        opening = text[m.start() - 1].isspace()  # " -allié": the space goes after the dash
+        at = m.end() if opening else m.start()
+        edits.append(Edit(at, at, " ", "glued_dash"))
+    return edits
 
 
 def split_glued_words(text: str, words: WordKnowledge) -> list[Edit]:

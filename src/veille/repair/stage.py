@@ -11,6 +11,7 @@ from .rules import (
     WordKnowledge,
     add_missing_spaces,
     collapse_doubled_letters,
+    detach_dashes,
     fix_unicode,
     split_glued_words,
     straighten_apostrophes,
@@ -33,8 +34,8 @@ def apply_pass(doc: Document, edits: list[Edit]) -> None:
 
 
 def repair_characters(doc: Document) -> Document:
-    """Language-independent repairs: Unicode, apostrophes, missing spaces (one pass each)."""
-    for rule in (fix_unicode, straighten_apostrophes, add_missing_spaces):
+    """Language-independent repairs: Unicode, apostrophes, missing spaces, glued dashes."""
+    for rule in (fix_unicode, straighten_apostrophes, add_missing_spaces, detach_dashes):
         apply_pass(doc, rule(doc.text))
     return doc
 

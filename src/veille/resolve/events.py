@@ -56,6 +56,11 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
     if c.assoc_actor1:
         values["assoc_actor1"] = [actor_name(m.label, event_country) for m in c.assoc_actor1]
         evidence["assoc_actor1"] = doc.evidence(*c.assoc_actor1)
+    if c.actor2 is None and c.trigger.label in taxonomy.file.loser_is_state and event_country:
+        loser = _state_forces(doc, actors, values.get("iso"))
+        if loser is not None:  # the ground was taken from the state: ACLED's actor2
+            values["actor2"], values["inter2"] = loser.label, inter_code(loser.label, actors)
+            evidence["actor2"] = doc.evidence(loser, basis="context")
     values["interaction"] = interaction(values.get("inter1"), values.get("inter2"))
     values["civilian_targeting"] = values.get("inter2") == 7
 
@@ -73,6 +78,10 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
         values["fatalities"] = Fatalities(low=data["low"], best=data["best"], high=data["high"])
         evidence["fatalities"] = doc.evidence(c.fatalities, data["outcome_word"])
 
+    if c.sub_location is not None:
+        values["sub_location"] = c.sub_location.label
+        evidence["sub_location"] = doc.evidence(c.sub_location)
+
     attributed_to = None
     if c.attribution is not None:
         attributed_to = c.attribution.source_text
@@ -85,6 +94,15 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
     event.event_id = event_key(article.id, event)
     event.notes = notes(event)
     return event
+
+
+def _state_forces(doc: Document, actors: dict[str, ActorEntry], iso: str | None):
+    """The first mention of the state forces of country `iso` in the article, if any."""
+    for mention in doc.of_kind("actor"):
+        entry = actors.get(mention.label)
+        if entry and entry.kind == "state" and entry.country == iso:
+            return mention
+    return None
 
 
 def event_key(article_id: str, event: Event) -> str:

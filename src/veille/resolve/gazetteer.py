@@ -131,6 +131,10 @@ class Gazetteer:
             self._country_names[lang] = table
         return self._country_names[lang]
 
+    def country_name(self, code: str) -> str:
+        """A country's English name (GeoNames) from its ISO code; the code when unknown."""
+        return self._countries.get(code, {}).get("name", code)
+
     def country(self, code: str) -> Place | None:
         """A country as a `Place` (no coordinates: GeoNames' country file has none)."""
         info = self._countries.get(code)

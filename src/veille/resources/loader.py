@@ -18,6 +18,7 @@ from .schemas import (
     BackgroundFile,
     CasualtiesFile,
     DatesFile,
+    PlacesFile,
     RepairFile,
     TaxonomyFile,
     TriggersFile,
@@ -32,6 +33,7 @@ LANGUAGE_FILES: dict[str, type[BaseModel]] = {
     "dates.yaml": DatesFile,
     "repair.yaml": RepairFile,
     "actors.yaml": ActorAliasesFile,
+    "places.yaml": PlacesFile,
 }
 
 
@@ -67,6 +69,7 @@ class Lexicon:
     dates: DatesFile
     repair: RepairFile
     actors: ActorAliasesFile
+    places: PlacesFile
 
 
 @dataclass(frozen=True)

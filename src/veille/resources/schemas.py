@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class Strict(BaseModel):
@@ -21,12 +23,22 @@ class TaxonomyFile(Strict):
 
     event_types: dict[str, EventTypeEntry]
     inter_codes: dict[int, str]
+    # A type reported in the same sentence as one it subsumes is one event, not two: the
+    # fighting that won a town is the takeover ("après quatre jours de combats").
+    subsumes: dict[str, list[str]] = Field(default_factory=dict)
+    # Types whose actor2, when the text names none, is the state forces of the event's
+    # country when the article names them: the side that lost the ground.
+    loser_is_state: list[str] = Field(default_factory=list)
+    # Types whose two sides may both stand after the trigger ("combats entre X et Y").
+    symmetric: list[str] = Field(default_factory=list)
 
 
 class ActorEntry(Strict):
     inter: int | None = None
     country: str | None = None  # ISO 3166-1 alpha-2, when the actor belongs to one country
-    kind: str = "armed"  # armed | state | civilians | protesters | rioters | source | government
+    kind: Literal["armed", "state", "civilians", "protesters", "rioters", "source",
+                  "government"] = "armed"
+    tags: list[str] = Field(default_factory=list)  # e.g. islamist: what anaphors may select
 
 
 class ActorsFile(Strict):
@@ -46,6 +58,13 @@ class TriggersFile(Strict):
     triggers: dict[str, TriggerEntry]  # key: taxonomy key such as battles.armed_clash
 
 
+class PluperfectCue(Strict):
+    """An auxiliary in this tense before a participle dates a clause to before the news."""
+
+    aux_lemmas: list[str]
+    aux_morph: str  # a morphological feature the auxiliary must carry, e.g. "Tense=Imp"
+
+
 class VagueNumber(Strict):
     low: int | None = None
     best: int | None = None
@@ -62,6 +81,8 @@ class CasualtiesFile(Strict):
     cumulative: list[str] = Field(default_factory=list)  # markers of a running total
     breakdown: list[str] = Field(default_factory=list)  # "parmi eux": the next numbers split it
     civilians: list[str] = Field(default_factory=list)  # nouns for civilians among the dead
+    # Ranges, with {low} and {high} standing for numbers: "entre {low} et {high}".
+    ranges: list[str] = Field(default_factory=list)
 
 
 class AttributionFile(Strict):
@@ -72,6 +93,7 @@ class AttributionFile(Strict):
 class BackgroundFile(Strict):
     # Templates: {year} a four-digit year, {number} a number; a match dates a clause to the past.
     patterns: list[str]
+    pluperfect: PluperfectCue | None = None
 
 
 class DatesFile(Strict):
@@ -89,4 +111,39 @@ class RepairFile(Strict):
 
 class ActorAliasesFile(Strict):
     aliases: dict[str, list[str]]  # canonical actor name -> names used in this language
+    # Descriptive phrases for an actor ("factions pro-turques"); "..." stands for 1-3 words.
+    # An actor named by description is an associate when another is named by name beside it.
+    descriptions: dict[str, list[str]] = Field(default_factory=dict)
     metonyms: dict[str, list[str]] = Field(default_factory=dict)  # "Damas" -> Government of Syria
+    # Generic phrases that refer to an actor named elsewhere in the article, keyed by what they
+    # may refer to: "kind:source" (l'ONG), "tag:islamist" (l'alliance islamiste), "inter:2".
+    anaphors: dict[str, list[str]] = Field(default_factory=dict)
+    # Words joining two actors into one side ("armée syrienne et russe"): and, as well as.
+    coordination: list[str] = Field(default_factory=list)
+    # Words before two coordinated actors that make them opponents ("entre X et Y").
+    opposition_markers: list[str] = Field(default_factory=list)
+    # Words that may stand between a coordinator and the next actor ("et de", "et d'autres").
+    coordination_fillers: list[str] = Field(default_factory=list)
+    # Words that introduce the agent of a passive verb or a nominal trigger ("par").
+    agent_markers: list[str] = Field(default_factory=list)
+    # Words that introduce the agent right after a trigger noun ("frappe de l'armée"), unless
+    # the actor is civilians ("enlèvement de civils": the victims).
+    genitive_markers: list[str] = Field(default_factory=list)
+    # "Military Forces of {country}" for a country named beside a military actor.
+    military_template: str | None = None
+
+    @field_validator("anaphors")
+    @classmethod
+    def _selectors(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for key in value:
+            kind, _, arg = key.partition(":")
+            if kind not in ("kind", "tag", "inter") or not arg:
+                raise ValueError(f"anaphor key {key!r} must be kind:NAME, tag:NAME or inter:N")
+        return value
+
+
+class PlacesFile(Strict):
+    # Nouns for a part of a town ("quartier"): the name after them is the sub-location.
+    sub_location_nouns: list[str] = Field(default_factory=list)
+    # Words between such a noun and the name ("d'", "de").
+    sub_location_links: list[str] = Field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Measuring veille: checks against hand-written expectations (and, later, gold sets)."""

@@ -1,0 +1,140 @@
+"""Coreference stage: give generic references their actor, and find who fights beside whom.
+
+- An anaphor (`l'ONG`, `les insurgés`, `l'alliance islamiste`) takes the actor it selects
+  (`kind:source`, `inter:2`, `tag:islamist`) that was named last before it, preferring actors
+  named by name over actors named by description; with none before, the first one after
+  (`selon une ONG` ... `L'Observatoire syrien des droits de l'homme a déclaré`).
+- A country named beside a military actor (`l'armée syrienne et de Russie`) is that country's
+  military.
+- Actors joined by a coordinator (`X et d'autres factions Y`) are allies: one side, whose lead
+  is the first named by name. `doc.allies` maps each member to its side, lead first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..document import Document, Mention
+from ..resources import Lexicon
+from ..resources.schemas import ActorEntry
+
+
+def resolve_references(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEntry],
+                       country_name: Callable[[str], str]) -> Document:
+    """Resolve anaphors, countries beside armies, and alliances in `doc.mentions`.
+    `country_name` gives a country's English name from its ISO code."""
+    _resolve_anaphors(doc, actors)
+    _armies_of_countries(doc, lexicon, actors, country_name)
+    doc.allies = _alliances(doc, lexicon)
+    return doc
+
+
+def _selects(selector: str, name: str, actors: dict[str, ActorEntry]) -> bool:
+    entry = actors.get(name)
+    if entry is None:
+        return False
+    kind, _, value = selector.partition(":")
+    if kind == "kind":
+        return entry.kind == value
+    if kind == "tag":
+        return value in entry.tags
+    return str(entry.inter) == value
+
+
+def _resolve_anaphors(doc: Document, actors: dict[str, ActorEntry]) -> None:
+    named = [m for m in doc.of_kind("actor") if "anaphor" not in m.data]
+    dropped = []
+    for mention in doc.of_kind("actor"):
+        selector = mention.data.get("anaphor")
+        if selector is None:
+            continue
+        fits = [m for m in named if _selects(selector, m.label, actors)]
+        before = [m for m in fits if m.end <= mention.start]
+        by_name = [m for m in before if not m.data.get("description")]
+        target = (by_name or before or [None])[-1]
+        if target is None:
+            after = [m for m in fits if m.start >= mention.end]
+            target = after[0] if after else None
+        if target is None or _inside_noun_phrase(doc, mention, named):
+            dropped.append(mention)
+            continue
+        mention.label = target.label
+        mention.data["refers_to"] = (target.start, target.end)
+    doc.mentions = [m for m in doc.mentions if m not in dropped]
+
+
+def _inside_noun_phrase(doc: Document, mention: Mention, named: list[Mention]) -> bool:
+    """`l'Administration des opérations militaires des rebelles`: a generic word that only
+    qualifies the actor just before it is not a reference of its own."""
+    for other in named:
+        if other.end <= mention.start and other.sent == mention.sent:
+            gap = doc.text[other.end:mention.start].strip().lower()
+            if gap in ("de", "des", "du", "d'", "of", "of the"):
+                return True
+    return False
+
+
+def _gap_is_coordination(doc: Document, left: Mention, right: Mention, lexicon: Lexicon) -> bool:
+    if left.sent != right.sent or left.end > right.start:
+        return False
+    words = doc.text[left.end:right.start].lower().replace("'", "' ").split()
+    fillers = {w.lower() for w in lexicon.actors.coordination_fillers}
+    while words and words[-1] in fillers:
+        words.pop()
+    while words and words[0] in fillers:
+        words.pop(0)
+    return " ".join(words) in {c.lower() for c in lexicon.actors.coordination}
+
+
+def _armies_of_countries(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEntry],
+                         country_name: Callable[[str], str]) -> None:
+    template = lexicon.actors.military_template
+    if not template:
+        return
+    armies = {e.country: name for name, e in actors.items() if e.kind == "state" and e.country}
+    added = []
+    for country in doc.of_kind("country"):
+        left = [a for a in doc.of_kind("actor", country.sent) if a.end <= country.start]
+        if not left or actors.get(left[-1].label, ActorEntry()).kind != "state":
+            continue
+        if _gap_is_coordination(doc, left[-1], country, lexicon):
+            label = armies.get(country.label) or template.format(
+                country=country_name(country.label))
+            added.append(Mention("actor", label, country.start, country.end, country.sent,
+                                 {"from_country": country.label}))
+    doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
+
+
+def _opposed(doc: Document, left: Mention, lexicon: Lexicon) -> bool:
+    """Whether an opposition marker (`entre`, `between`) stands just before `left`."""
+    before = doc.text[max(0, left.start - 40):left.start].lower().replace("'", "' ").split()
+    fillers = {w.lower() for w in lexicon.actors.coordination_fillers}
+    while before and before[-1] in fillers:
+        before.pop()
+    markers = {m.lower() for m in lexicon.actors.opposition_markers}
+    return bool(before) and before[-1] in markers
+
+
+def _alliances(doc: Document, lexicon: Lexicon) -> dict[str, list[str]]:
+    actors = [a for a in doc.of_kind("actor") if not a.data.get("metonym")]
+    sides: list[list[Mention]] = []
+    for left, right in zip(actors, actors[1:], strict=False):
+        if left.label == right.label or not _gap_is_coordination(doc, left, right, lexicon):
+            continue
+        if _opposed(doc, left, lexicon):  # "combats entre X et Y": two sides, not one
+            continue
+        side = next((s for s in sides if any(m.label in (left.label, right.label) for m in s)),
+                    None)
+        if side is None:
+            sides.append([left, right])
+        else:
+            side += [left, right]
+    allies: dict[str, list[str]] = {}
+    for side in sides:
+        named = [m for m in side if not m.data.get("description")]
+        lead = (named or side)[0].label
+        members = [lead] + [m.label for m in side if m.label != lead]
+        members = list(dict.fromkeys(members))
+        for label in members:
+            allies[label] = members
+    return allies
