@@ -21,7 +21,7 @@ test: $(STAMP)  ## the test suite (needs nothing outside this repository)
 	$(BIN)/python -m pytest -q
 
 acceptance: $(STAMP)  ## compare the reference article with ../shared/acceptance (needs ../shared)
-	$(BIN)/veille check ../shared/acceptance/aleppo-offensive.expected.json $(ACCEPTANCE_FLAGS)
+	$(BIN)/veille check ../shared/acceptance/aleppo-offensive.expected.json --strict
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -1,8 +1,10 @@
 """Fuse stage: merge the events of one article that report the same thing twice.
 
-Two events merge when they have the same sub-event type, the same date and the same place
-(or one has no place). The merged event keeps every piece of evidence; values the first
-event lacks are taken from the second. Fusion across articles belongs to the store.
+Two events are one when they have the same sub-event type, the same place (or one has none),
+compatible first actors (the same, allies, or one unknown) and the same date, or when one of
+them has no date of its own (`Ces raids aériens ...` after `lundi, des avions ont bombardé`).
+The merged event keeps every piece of evidence; values the first lacks come from the second.
+Fusion across articles belongs to the store.
 """
 
 from __future__ import annotations
@@ -11,12 +13,16 @@ from .document import Document
 from .model import Event
 from .resolve.events import event_key, notes
 
+_UNKNOWN = "Unidentified"
+_PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "location", "sub_location", "latitude",
+                 "longitude", "geo_precision", "geonames_id")
+
 
 def fuse_events(doc: Document) -> Document:
     """Merge duplicate events of `doc.events` in place, keeping the first one's order."""
     fused: list[Event] = []
     for event in doc.events:
-        twin = next((f for f in fused if _same(f, event)), None)
+        twin = next((f for f in fused if _same(f, event, doc.allies)), None)
         if twin is None:
             fused.append(event)
         else:
@@ -28,15 +34,52 @@ def fuse_events(doc: Document) -> Document:
     return doc
 
 
-def _same(a: Event, b: Event) -> bool:
-    if a.sub_event_type != b.sub_event_type or a.event_date != b.event_date:
+def _placed(event: Event) -> bool:
+    """Whether the event's own sentence names its place (not inherited from context)."""
+    evidence = event.evidence.get("country")
+    return evidence is not None and evidence.basis == "text"
+
+
+def _undated(event: Event) -> bool:
+    evidence = event.evidence.get("event_date")
+    return evidence is None or evidence.basis != "text"
+
+
+def _same(a: Event, b: Event, allies: dict[str, list[str]]) -> bool:
+    if a.sub_event_type != b.sub_event_type:
         return False
-    if a.geonames_id and b.geonames_id and a.geonames_id != b.geonames_id:
+    if a.event_date != b.event_date and not (_undated(a) or _undated(b)):
         return False
-    return not (a.actor1 and b.actor1 and a.actor1 != b.actor1)
+    if a.geonames_id != b.geonames_id and _placed(a) and _placed(b):
+        return False
+    if _compatible(a.actor1, b.actor1, allies):
+        return True
+    # A later, undated mention of the same fight may name its sides the other way round
+    # ("six combattants des FDS ont été tués dans les échanges de tirs").
+    sides_a, sides_b = {a.actor1, a.actor2} - {None}, {b.actor1, b.actor2} - {None}
+    return (_undated(a) or _undated(b)) and bool(sides_a & sides_b)
+
+
+def _compatible(x: str | None, y: str | None, allies: dict[str, list[str]]) -> bool:
+    if x is None or y is None or x == y:
+        return True
+    if x.startswith(_UNKNOWN) or y.startswith(_UNKNOWN):
+        return True
+    return y in allies.get(x, ())
 
 
 def _absorb(into: Event, other: Event) -> None:
+    if _undated(into) and not _undated(other):  # the dated report says when
+        into.event_date, into.date_precision = other.event_date, other.date_precision
+        into.evidence["event_date"] = other.evidence["event_date"]
+    if not _placed(into) and _placed(other):  # the report that names the place says where
+        for name in _PLACE_FIELDS:
+            setattr(into, name, getattr(other, name))
+            if name in other.evidence:
+                into.evidence[name] = other.evidence[name]
+    if into.actor1 and into.actor1.startswith(_UNKNOWN) and other.actor1:
+        into.actor1, into.inter1 = other.actor1, other.inter1
+        into.evidence["actor1"] = other.evidence["actor1"]
     for name in Event.model_fields:
         if name in ("event_id", "evidence", "sources", "notes", "confidence"):
             continue

@@ -30,12 +30,26 @@ def attributions(doc: Document, sent: int) -> list[Attribution]:
             source = after[0] if after else None
             text = _name(doc, source) if source else _words_after(doc, marker)
         else:
+            # "a précisé l'ONG", "a déclaré le porte-parole": the source may follow its verb.
+            after = [a for a in actors if a.start >= marker.end
+                     and 0 <= token_gap(doc.doc, marker, a) <= 2]
             before = [a for a in actors if a.end <= marker.start
                       and 0 <= token_gap(doc.doc, a, marker) <= _MAX_GAP]
-            source = before[-1] if before else None
-            text = _name(doc, source) if source else _words_before(doc, marker)
+            inverted = _follows_clause(doc, marker)
+            source = (after[0] if after else None) if inverted else (before[-1] if before else None)
+            if source is not None:
+                text = _name(doc, source)
+            else:
+                text = _words_after(doc, marker) if inverted else _words_before(doc, marker)
         found.append(Attribution(marker, source, text.strip(" ,;:.«»\"'-")))
     return found
+
+
+def _follows_clause(doc: Document, marker: Mention) -> bool:
+    """Whether a speech verb comes after the clause it reports (`..., a indiqué l'ONG`): it then
+    stands after a comma or a closing quote."""
+    head = doc.text[max(0, marker.start - 3):marker.start].rstrip()
+    return head.endswith((",", "»", '"', "”"))
 
 
 def _name(doc: Document, source: Mention) -> str:

@@ -1,8 +1,10 @@
-"""Casualty reports: running totals and tolls no event claimed, with their breakdown by party.
+"""Casualty reports: every toll the text gives, with its breakdown by party.
 
-A cumulative toll (`au moins 311 morts depuis le début de l'offensive`) is never an event's
-fatalities; it becomes a `CasualtyReport`, and the numbers of the sentence that breaks it down
-(`Parmi eux, 183 combattants ...; 100 soldats ...`) become its breakdown.
+Each count of dead or injured becomes a `CasualtyReport`; the numbers after a breakdown marker
+(`Parmi eux, 183 combattants ...; 100 soldats ...`, `trois personnes, dont deux membres du
+Hezbollah`) are its breakdown, not reports of their own. A cumulative toll (`au moins 311
+morts depuis le début de l'offensive`) is never an event's fatalities; an event's own toll is
+both its fatalities and a (non-cumulative) report.
 """
 
 from __future__ import annotations
@@ -14,19 +16,18 @@ from ..model import BreakdownItem, CasualtyReport, Fatalities
 from ..resolve.dates import resolve_date
 from ..resources import Lexicon
 from .attribution import attributions
-from .counts import breakdown_region
+from .counts import breakdown_region, is_quantity
 from .tokens import token_range
 
 _PARTY_TOKENS = 8  # a party is at most this many words after its number
 
 
 def build_casualty_reports(doc: Document, lexicon: Lexicon) -> Document:
-    """Fill `doc.casualty_reports` from counts that no event took as its own fatalities."""
-    used = {(c.fatalities.start, c.fatalities.end) for c in doc.candidates if c.fatalities}
+    """Fill `doc.casualty_reports`: one per count that is not part of another's breakdown."""
     for count in doc.of_kind("count"):
-        if (count.start, count.end) in used or count.data.get("in_breakdown"):
+        if count.data.get("in_breakdown"):
             continue
-        items = _breakdown(doc, count) if count.data["cumulative"] else []
+        items = _breakdown(doc, count, lexicon)
         doc.casualty_reports.append(_report(doc, count, items, lexicon))
     return doc
 
@@ -75,13 +76,17 @@ def _source(doc: Document, count: Mention, items: list[tuple[Mention, str, Menti
     return None
 
 
-def _breakdown(doc: Document, total: Mention) -> list[tuple[Mention, str, Mention]]:
+def _breakdown(doc: Document, total: Mention,
+               lexicon: Lexicon) -> list[tuple[Mention, str, Mention]]:
     """Numbers after a breakdown marker that follows the total."""
     region = breakdown_region(doc, total)
     if region is None:
         return []
     start, end = region
-    numbers = [n for n in doc.of_kind("number") if start <= n.start < end]
+    units = {u.lower() for u in lexicon.casualties.units}
+    persons = {p.lower() for p in lexicon.casualties.persons}
+    numbers = [n for n in doc.of_kind("number") if start <= n.start < end
+               and is_quantity(doc.doc, n, units, persons)]
     return [_party(doc, n, numbers) for n in numbers]
 
 

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from ..document import Document, Mention
@@ -23,10 +24,35 @@ def resolve_references(doc: Document, lexicon: Lexicon, actors: dict[str, ActorE
                        country_name: Callable[[str], str]) -> Document:
     """Resolve anaphors, countries beside armies, and alliances in `doc.mentions`.
     `country_name` gives a country's English name from its ISO code."""
+    _name_militaries(doc, lexicon, actors, country_name)
     _resolve_anaphors(doc, actors)
     _armies_of_countries(doc, lexicon, actors, country_name)
     doc.allies = _alliances(doc, lexicon)
     return doc
+
+
+def state_forces(code: str, actors: dict[str, ActorEntry], template: str | None,
+                 country_name: Callable[[str], str]) -> str | None:
+    """The canonical name of a country's military: its entry in actors.yaml, else the template
+    filled with the country's name."""
+    for name, entry in actors.items():
+        if entry.kind == "state" and entry.country == code and name.startswith("Military"):
+            return name
+    return template.format(country=country_name(code)) if template else None
+
+
+def _name_militaries(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEntry],
+                     country_name: Callable[[str], str]) -> None:
+    kept = []
+    for mention in doc.mentions:
+        code = mention.data.get("military_of") if mention.kind == "actor" else None
+        if code is not None:
+            name = state_forces(code, actors, lexicon.actors.military_template, country_name)
+            if name is None:
+                continue
+            mention.label = name
+        kept.append(mention)
+    doc.mentions = kept
 
 
 def _selects(selector: str, name: str, actors: dict[str, ActorEntry]) -> bool:
@@ -91,15 +117,13 @@ def _armies_of_countries(doc: Document, lexicon: Lexicon, actors: dict[str, Acto
     template = lexicon.actors.military_template
     if not template:
         return
-    armies = {e.country: name for name, e in actors.items() if e.kind == "state" and e.country}
     added = []
     for country in doc.of_kind("country"):
         left = [a for a in doc.of_kind("actor", country.sent) if a.end <= country.start]
         if not left or actors.get(left[-1].label, ActorEntry()).kind != "state":
             continue
         if _gap_is_coordination(doc, left[-1], country, lexicon):
-            label = armies.get(country.label) or template.format(
-                country=country_name(country.label))
+            label = state_forces(country.label, actors, template, country_name)
             added.append(Mention("actor", label, country.start, country.end, country.sent,
                                  {"from_country": country.label}))
     doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
@@ -118,7 +142,7 @@ def _opposed(doc: Document, left: Mention, lexicon: Lexicon) -> bool:
 def _alliances(doc: Document, lexicon: Lexicon) -> dict[str, list[str]]:
     actors = [a for a in doc.of_kind("actor") if not a.data.get("metonym")]
     sides: list[list[Mention]] = []
-    for left, right in zip(actors, actors[1:], strict=False):
+    for left, right in itertools.pairwise(actors):
         if left.label == right.label or not _gap_is_coordination(doc, left, right, lexicon):
             continue
         if _opposed(doc, left, lexicon):  # "combats entre X et Y": two sides, not one

@@ -1,13 +1,22 @@
 """Counts stage: numbers of dead or injured (`au moins 12 morts`), with low/best/high.
 
-ACLED's conventions for vague numbers come from the language's casualties.yaml. A number is
-only a count when a word for dead or injured stands near it; otherwise it is left alone.
+A number is a count only when a word for dead or injured stands near it or is linked to it
+by the parse (`Trois civils, dont deux enfants, ont été tués`). ACLED's conventions come from
+the language's casualties.yaml: `au moins N` gives N, a range its lower bound (the upper one
+as `high`), vague words their set values. Ages and measures (`64 ans`, `3 km`), numbers in
+dates and counts in background sentences are not counts.
 """
 
 from __future__ import annotations
 
+import re
+
+from spacy.tokens import Doc
+from text_to_num import text2num
+
 from ..document import Document, Mention
 from ..resources import Lexicon
+from .background import is_background_sentence
 from .tokens import token_range
 
 _QUALIFIER_GAP = 2  # tokens between "au moins" and its number
@@ -15,49 +24,109 @@ _BEFORE = 4  # "tuant 12 personnes": a killed word up to this many tokens before
 
 
 def find_counts(doc: Document, lexicon: Lexicon, window: int) -> Document:
-    """Add `count` mentions: each number or vague quantity that counts dead or injured."""
+    """Add `count` mentions: each number, range or vague quantity that counts dead or injured."""
     parsed = doc.doc
-    dates = [m for m in doc.mentions if m.kind in ("date", "background")]
     words = doc.of_kind("casualty_word")
     counts = []
-    vague = [w for w in words if w.label == "vague"]
-    # A number inside a date (`27 novembre`) or a vague quantity (`une vingtaine`) is not one.
-    quantities = [m for m in doc.of_kind("number")
-                  if not any(d.start <= m.start < d.end for d in dates + vague)]
-    quantities += vague
-    for quantity in quantities:
+    for quantity, values in _quantities(doc, lexicon):
+        if is_background_sentence(doc, quantity.sent):
+            continue
         q_start, q_end = token_range(parsed, quantity)
         outcome_word = _outcome(parsed, quantity, q_start, q_end, words, window)
         if outcome_word is None:
             continue
-        low, best, high = _values(quantity, q_start, parsed, words, lexicon)
+        low, best, high = values or _qualified(quantity, q_start, parsed, words)
         cumulative = any(w.label == "cumulative" and w.sent == quantity.sent for w in words)
+        cumulative = cumulative or any(_since_date(doc, w) for w in words
+                                       if w.label == "since" and w.sent == quantity.sent)
         counts.append(Mention(
             "count", outcome_word.label, quantity.start, quantity.end, quantity.sent,
             {"low": low, "best": best, "high": high, "cumulative": cumulative,
              "outcome_word": outcome_word},
         ))
     for total in counts:
-        region = breakdown_region(doc, total) if total.data["cumulative"] else None
+        region = breakdown_region(doc, total)
         for count in counts if region else ():
-            count.data["in_breakdown"] = region[0] <= count.start < region[1]
+            if count is not total and region[0] <= count.start < region[1]:
+                count.data["in_breakdown"] = True
     doc.mentions = sorted(doc.mentions + counts, key=lambda m: (m.start, m.end))
     return doc
 
 
-def breakdown_region(doc: Document, total: Mention) -> tuple[int, int] | None:
-    """Where a total's breakdown stands: from a breakdown marker (`parmi eux`) in the total's
-    sentence or the next, to the end of that paragraph (machine translation often cuts a
-    breakdown into sentences at its semicolons)."""
-    markers = [w for w in doc.of_kind("casualty_word") if w.label == "breakdown"
-               and total.sent <= w.sent <= total.sent + 1 and w.start > total.end]
-    if not markers:
-        return None
-    end = doc.text.find("\n", markers[0].end)
-    return markers[0].end, len(doc.text) if end < 0 else end
+def _quantities(doc: Document, lexicon: Lexicon):
+    """(mention, (low, best, high) or None) for every candidate quantity of the text."""
+    parsed = doc.doc
+    skip = [m for m in doc.mentions if m.kind in ("date", "background")]
+    vague = [w for w in doc.of_kind("casualty_word") if w.label == "vague"]
+    ranges = list(_ranges(doc, lexicon))
+    skip += vague + [r for r, _ in ranges]
+    units = {u.lower() for u in lexicon.casualties.units}
+    persons = {p.lower() for p in lexicon.casualties.persons}
+    yield from ranges
+    for word in vague:
+        text = doc.text[word.start:word.end].lower()
+        value = next((v for p, v in lexicon.casualties.vague.items() if p.lower() == text), None)
+        yield word, (value.low, value.best, value.high) if value else (None, None, None)
+    for number in doc.of_kind("number"):
+        if any(s.start <= number.start < s.end for s in skip):
+            continue
+        if is_quantity(parsed, number, units, persons):
+            yield number, None
+    numbered = {n.start for n in doc.of_kind("number")}
+    for token in parsed:  # "une femme a été tuée": an article before a person counts one
+        if (token.pos_ == "DET" and token.idx not in numbered and token.i + 1 < len(parsed)
+                and parsed[token.i + 1].lower_ in persons and _is_one(token.lower_, doc.lang)):
+            yield Mention("number", "1", token.idx, token.idx + len(token),
+                          _sentence_of(parsed, token), {"value": 1}), None
 
 
-def _outcome(parsed, quantity: Mention, q_start: int, q_end: int, words: list[Mention],
+def _since_date(doc: Document, since: Mention) -> bool:
+    """`depuis lundi`, `depuis le 3 octobre`: a date right after `since` starts a period."""
+    dates = [m for m in doc.mentions if m.kind in ("date", "weekday", "relative_day")]
+    return any(0 <= m.start - since.end <= 4 for m in dates)
+
+
+def is_quantity(parsed: Doc, number: Mention, units: set[str], persons: set[str]) -> bool:
+    """Whether a number counts something: not an age or a measure (`64 ans`, `3 km`), and for
+    `un`/`une` only before a word for a person."""
+    following = _next_words(parsed, number)
+    if following[:1] and following[0] in units or " ".join(following[:2]) in units:
+        return False
+    return not (number.data.get("one_word") and (not following or following[0] not in persons))
+
+
+def _is_one(word: str, lang: str | None) -> bool:
+    try:
+        return text2num(word, lang or "") == 1
+    except (ValueError, KeyError, TypeError):
+        return False
+
+
+def _sentence_of(parsed: Doc, token) -> int:
+    return next(i for i, sent in enumerate(parsed.sents) if sent.start <= token.i < sent.end)
+
+
+def _next_words(parsed: Doc, mention: Mention) -> list[str]:
+    _, end = token_range(parsed, mention)
+    return [t.lower_ for t in parsed[end:end + 2]]
+
+
+def _ranges(doc: Document, lexicon: Lexicon):
+    """`entre 10 et 15`: one quantity, low and best the lower bound, high the upper one."""
+    numbers = doc.of_kind("number")
+    for template in lexicon.casualties.ranges:
+        pattern = re.escape(template).replace(r"\{low\}", r"(\S+)").replace(r"\{high\}", r"(\S+)")
+        for match in re.finditer(r"(?<![^\W_])" + pattern + r"(?![^\W_])", doc.text,
+                                 re.IGNORECASE):
+            low = next((n for n in numbers if n.start == match.start(1)), None)
+            high = next((n for n in numbers if n.start == match.start(2)), None)
+            if low is None or high is None or low.data["value"] >= high.data["value"]:
+                continue
+            mention = Mention("range", match.group(), match.start(), match.end(), low.sent)
+            yield mention, (low.data["value"], low.data["value"], high.data["value"])
+
+
+def _outcome(parsed: Doc, quantity: Mention, q_start: int, q_end: int, words: list[Mention],
              window: int) -> Mention | None:
     best, best_gap = None, None
     for word in words:
@@ -66,10 +135,10 @@ def _outcome(parsed, quantity: Mention, q_start: int, q_end: int, words: list[Me
         w_start, w_end = token_range(parsed, word)
         if w_start >= q_end:
             gap = w_start - q_end
-            if gap > window // 2:
+            if gap > window // 2 and not _linked(parsed, q_start, w_start):
                 continue
         elif w_end <= q_start:
-            gap = q_start - w_end
+            gap = q_start - w_end + 1  # on a tie, the word after the number wins
             if gap > _BEFORE:
                 continue
         else:
@@ -79,18 +148,22 @@ def _outcome(parsed, quantity: Mention, q_start: int, q_end: int, words: list[Me
     return best
 
 
-def _values(quantity: Mention, q_start: int, parsed, words: list[Mention],
-            lexicon: Lexicon) -> tuple[int | None, int | None, int | None]:
-    if quantity.kind == "casualty_word":  # a vague quantity: "des dizaines"
-        for phrase, value in lexicon.casualties.vague.items():
-            if phrase.lower() == _text(parsed, quantity):
-                return value.low, value.best, value.high
-        return None, None, None
+def _linked(parsed: Doc, q_start: int, w_start: int) -> bool:
+    """Whether the parse ties the number's noun to the killed word (`Trois civils, dont deux
+    enfants, ont été tués`: `civils` is the subject of `tués`)."""
+    number = parsed[q_start]
+    noun = number.head if number.dep_ == "nummod" else number
+    word = parsed[w_start]
+    return noun.head == word or word.head == noun
+
+
+def _qualified(quantity: Mention, q_start: int, parsed: Doc,
+               words: list[Mention]) -> tuple[int | None, int | None, int | None]:
     n = int(quantity.data["value"])
     for word in words:
         if word.sent != quantity.sent or word.label not in ("at_least", "at_most", "about"):
             continue
-        _w_start, w_end = token_range(parsed, word)
+        _, w_end = token_range(parsed, word)
         if 0 <= q_start - w_end <= _QUALIFIER_GAP:
             if word.label == "at_least":
                 return n, n, None  # ACLED codes "at least N" as N; N is also the floor
@@ -100,5 +173,13 @@ def _values(quantity: Mention, q_start: int, parsed, words: list[Mention],
     return n, n, n
 
 
-def _text(parsed, mention: Mention) -> str:
-    return parsed.text[mention.start:mention.end].lower()
+def breakdown_region(doc: Document, total: Mention) -> tuple[int, int] | None:
+    """Where a total's breakdown stands: from a breakdown marker (`parmi eux`, `dont`) in the
+    total's sentence or the next, to the end of that paragraph (machine translation often cuts
+    a breakdown into sentences at its semicolons)."""
+    markers = [w for w in doc.of_kind("casualty_word") if w.label == "breakdown"
+               and total.sent <= w.sent <= total.sent + 1 and w.start > total.end]
+    if not markers:
+        return None
+    end = doc.text.find("\n", markers[0].end)
+    return markers[0].end, len(doc.text) if end < 0 else end

@@ -15,6 +15,7 @@ from ..document import Candidate, Document, Mention
 from ..resources import Lexicon, Taxonomy
 from ..resources.schemas import ActorEntry
 from .attribution import attributions, sources_in
+from .background import is_background_sentence
 from .counts import breakdown_region
 from .tokens import token_range
 
@@ -25,7 +26,8 @@ _DATE_KINDS = ("date", "weekday", "relative_day")
 def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
                  actors: dict[str, ActorEntry]) -> Document:
     """Fill `doc.candidates`: one per trigger type per sentence, background ones left out."""
-    regions = [breakdown_region(doc, c) for c in doc.of_kind("count") if c.data["cumulative"]]
+    regions = [breakdown_region(doc, c) for c in doc.of_kind("count")
+               if c.data["cumulative"] and not c.data.get("in_breakdown")]
     regions = [r for r in regions if r is not None]
     seen: set[tuple[int, str]] = set()
     candidates = []
@@ -52,12 +54,7 @@ def _without_subsumed(candidates: list[Candidate], taxonomy: Taxonomy) -> list[C
 
 
 def _is_background(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
-    published = doc.article.published
-    for marker in doc.of_kind("background", trigger.sent):
-        years = [int(v) for k, v in marker.data.items() if k.startswith("year")]
-        if not years or published is None or min(years) < published.year:
-            return True
-    return _is_pluperfect(doc, trigger, lexicon)
+    return is_background_sentence(doc, trigger.sent) or _is_pluperfect(doc, trigger, lexicon)
 
 
 def _is_pluperfect(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
@@ -84,15 +81,18 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     actors = [a for a in doc.of_kind("actor", sent)
               if (a.start, a.end) not in sources and not a.data.get("metonym")
               and _kind(registry, a.label) != "source" and left <= a.start and a.end <= right]
-    agents = _after_agent_marker(doc, trigger, actors, lexicon, registry)
-    before = [a for a in actors if a.end <= trigger.start]
+    # "un drone turc", "une frappe israélienne": the trigger's own words name who acted.
+    agents = [a for a in actors if a.start < trigger.end and trigger.start < a.end]
+    agents += _after_agent_marker(doc, trigger, actors, lexicon, registry)
+    before = [a for a in actors if a.end <= trigger.start and a not in agents]
     after = [a for a in actors if a.start >= trigger.end and a not in agents]
     if agents:  # passive: "cinq civils ont été tués par l'armée"
         actor1, others = agents[0], before + after
     elif before:
         actor1, others = before[-1], after
-    elif after and trigger.label in taxonomy.file.symmetric:  # "combats entre X et Y"
-        actor1, others = after[0], after[1:]
+    elif after and trigger.label in taxonomy.file.symmetric and not _targeted(doc, after[0],
+                                                                             lexicon):
+        actor1, others = after[0], after[1:]  # "combats entre X et Y"
     else:
         actor1, others = None, after
     actor1, assoc = _lead(doc, actor1, actors)
@@ -112,6 +112,15 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
         sub_location=_nearest(subs, trigger), date=_nearest(dates, trigger),
         fatalities=_nearest(counts, trigger), attribution=found[0] if found else None,
     )
+
+
+def _targeted(doc: Document, actor: Mention, lexicon: Lexicon) -> bool:
+    """Whether a target marker (`contre`, `against`) introduces `actor`: it is acted upon."""
+    before = doc.text[max(0, actor.start - 30):actor.start].lower().replace("'", "' ").split()
+    fillers = {w.lower() for w in lexicon.actors.coordination_fillers}
+    while before and before[-1] in fillers:
+        before.pop()
+    return bool(before) and before[-1] in {m.lower() for m in lexicon.actors.target_markers}
 
 
 def _kind(registry: dict[str, ActorEntry], label: str) -> str | None:
@@ -154,7 +163,8 @@ def _after_agent_marker(doc: Document, trigger: Mention, actors: list[Mention],
         gap = doc.text[trigger.end:actor.start].lower().replace("'", "' ").split()
         while gap and gap[-1] in fillers and " ".join(gap) not in markers:
             gap.pop()
-        if " ".join(gap) in markers:
+        # "bombe larguée par un avion russe": a participle may stand before the marker.
+        if any(" ".join(gap[i:]) in markers for i in range(min(len(gap), 2))):
             agents.append(actor)
     return agents
 

@@ -52,6 +52,24 @@ def _gapped_matcher(nlp: Language, table: dict[str, list[str]]) -> Matcher:
     return matcher
 
 
+def _military_matcher(nlp: Language, actors) -> Matcher | None:
+    """`drone turc`, `armée de l'air soudanaise`: a military noun and a nationality, labelled
+    with the nationality's ISO code."""
+    if not actors.military_nouns or not actors.demonyms:
+        return None
+    matcher = Matcher(nlp.vocab)
+    fillers = {"LOWER": {"IN": [f.lower() for f in actors.military_fillers]}, "OP": "{0,3}"}
+    nouns = [[{"LOWER": t.lower_} for t in nlp.make_doc(n)] for n in actors.military_nouns]
+    for code, forms in actors.demonyms.items():
+        demonym = {"LOWER": {"IN": [f.lower() for f in forms]}}
+        if actors.demonym_position == "after":
+            patterns = [noun + [fillers, demonym] for noun in nouns]
+        else:
+            patterns = [[demonym, *noun] for noun in nouns]
+        matcher.add(code, patterns, greedy="LONGEST")
+    return matcher
+
+
 def _sub_location_matcher(nlp: Language, nouns: list[str], links: list[str]) -> Matcher | None:
     """`quartier d'Al-Zahraa`: a part-of-town noun, a link word, then a capitalised name."""
     if not nouns:
@@ -85,6 +103,7 @@ class CompiledLexicon:
     descriptions: Matcher
     metonyms: PhraseMatchers
     anaphors: PhraseMatchers
+    military: Matcher | None
     sub_locations: Matcher | None
     attribution: PhraseMatchers
     casualty_words: PhraseMatchers
@@ -107,6 +126,7 @@ def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
         "killed": cas.killed, "injured": cas.injured, "at_least": cas.at_least,
         "at_most": cas.at_most, "about": cas.about, "vague": list(cas.vague),
         "cumulative": cas.cumulative, "breakdown": cas.breakdown, "civilians": cas.civilians,
+        "since": cas.since,
     }
     attribution_table = {"preposition": lexicon.attribution.prepositions,
                          "speech_verb": lexicon.attribution.speech_verbs}
@@ -118,6 +138,7 @@ def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
         descriptions=_gapped_matcher(nlp, lexicon.actors.descriptions),
         metonyms=_phrase_matcher(nlp, lexicon.actors.metonyms),
         anaphors=_phrase_matcher(nlp, lexicon.actors.anaphors),
+        military=_military_matcher(nlp, lexicon.actors),
         sub_locations=_sub_location_matcher(nlp, lexicon.places.sub_location_nouns,
                                             lexicon.places.sub_location_links),
         attribution=_phrase_matcher(nlp, attribution_table),
@@ -137,6 +158,7 @@ def _background_regex(patterns: list[str]) -> re.Pattern[str] | None:
         escaped = re.escape(pattern)
         escaped = escaped.replace(r"\{year\}", r"(?P<year>1[89]\d\d|20\d\d)", 1)
         escaped = escaped.replace(r"\{number\}", r"(?:\d+|[^\W\d_]+)")
+        escaped = escaped.replace(r"\{word\}", r"[^\W\d_]+")
         parts.append(escaped.replace(r"\{year\}", r"(?:1[89]\d\d|20\d\d)"))
     # Named groups may repeat across alternatives only once each: number them.
     parts = [p.replace("(?P<year>", f"(?P<year{i}>") for i, p in enumerate(parts)]

@@ -35,6 +35,9 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
         Mention("actor", "", m.start, m.end, m.sent, {"anaphor": m.label})
         for m in _matcher_mentions(parsed, lex.anaphors, "anaphor", sent_of)
     ]
+    if lex.military is not None:  # labelled with a country code until coreference names it
+        actors += [Mention("actor", "", m.start, m.end, m.sent, {"military_of": m.label})
+                   for m in _matcher_mentions(parsed, lex.military, "military", sent_of)]
     found += _longest(actors)
     if lex.sub_locations is not None:
         found += _sub_location_mentions(parsed, lex.sub_locations, sent_of)
@@ -106,11 +109,12 @@ def _number_mentions(parsed: Doc, lang: str, sent_of: list[int]) -> list[Mention
                 value = text2num(token.lower_, lang)
             except (ValueError, KeyError, TypeError):  # not a number word of that language
                 value = None
-            if value == 1:  # "un", "une", "one": an article far more often than a count
-                value = None
         if value is not None:
+            # "un", "une", "one" are articles far more often than counts: marked, for the
+            # counts stage to accept only before a word for a person.
+            data = {"value": value, "token": token.i, "one_word": value == 1 and token.is_alpha}
             found.append(Mention("number", str(value), token.idx, token.idx + len(token),
-                                 sent_of[token.i], {"value": value, "token": token.i}))
+                                 sent_of[token.i], data))
     return found
 
 
@@ -143,18 +147,19 @@ def _is_place(text: str, gazetteer: Gazetteer, countries: dict[str, str]) -> boo
 
 def _capitalised_ngrams(parsed: Doc):
     """Token ranges that start and end with a capitalised word and may hold short connectors
-    (`Deir ez-Zor`, `Al Bab`). Sentence-initial common words are left to the gazetteer test."""
+    (`Deir ez-Zor`, `Al Bab`), or run on over pieces of one word the tokenizer split
+    (`Rufa'a`). Sentence-initial common words are left to the gazetteer test."""
     n = len(parsed)
     for start in range(n):
-        if not parsed[start].is_title and not parsed[start].is_upper:
-            continue
-        if not parsed[start].is_alpha:
+        first = parsed[start]
+        if not (first.is_title or first.is_upper) or not first.text[:1].isalpha():
             continue
         for end in range(start + 1, min(start + _MAX_PLACE_TOKENS, n) + 1):
             last = parsed[end - 1]
+            glued = end - 1 > start and parsed[end - 2].whitespace_ == ""
             if end - 1 > start and not (last.is_title or last.is_upper or len(last) <= 3):
                 break
-            if last.is_title or last.is_upper:
+            if last.is_title or last.is_upper or glued:
                 single = end - start == 1
                 if single and (len(last) <= 2 or (last.is_sent_start and last.is_stop)):
                     continue

@@ -5,11 +5,22 @@ from __future__ import annotations
 from ..resources.schemas import ActorEntry
 
 
-def actor_name(label: str, country: str | None) -> str:
-    """Fill a `{country}` template (`Civilians ({country})`) with the event's country."""
-    if "{country}" in label:
-        return label.replace("{country}", country or "International")
-    return label
+def actor_name(label: str, country: str | None, iso: str | None = None,
+               actors: dict[str, ActorEntry] | None = None) -> str | None:
+    """Fill a `{country}` template (`Civilians ({country})`) with the event's country; a
+    template with a canonical actor for that country (`Military Forces of {country}` in Syria)
+    gives that actor. Without a country a template names nobody: None."""
+    if "{country}" not in label:
+        return label
+    if country is None:
+        return None
+    entry = (actors or {}).get(label)
+    if entry is not None and iso:
+        prefix = label.split("{country}")[0]
+        for name, other in (actors or {}).items():
+            if other.country == iso and other.kind == entry.kind and name.startswith(prefix):
+                return name
+    return label.replace("{country}", country)
 
 
 def inter_code(label: str, actors: dict[str, ActorEntry]) -> int | None:

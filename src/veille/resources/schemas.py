@@ -31,6 +31,8 @@ class TaxonomyFile(Strict):
     loser_is_state: list[str] = Field(default_factory=list)
     # Types whose two sides may both stand after the trigger ("combats entre X et Y").
     symmetric: list[str] = Field(default_factory=list)
+    # Types that need an armed actor2, and the type they become without one.
+    needs_armed_opponent: dict[str, str] = Field(default_factory=dict)
 
 
 class ActorEntry(Strict):
@@ -56,6 +58,9 @@ class TriggerEntry(Strict):
 
 class TriggersFile(Strict):
     triggers: dict[str, TriggerEntry]  # key: taxonomy key such as battles.armed_clash
+    # Trigger phrases that tell what one side did ("attaque"): with no armed opponent named,
+    # the event becomes the type taxonomy.yaml's `needs_armed_opponent` gives.
+    one_sided: list[str] = Field(default_factory=list)
 
 
 class PluperfectCue(Strict):
@@ -79,10 +84,15 @@ class CasualtiesFile(Strict):
     about: list[str] = Field(default_factory=list)  # "environ 5" -> best = 5
     vague: dict[str, VagueNumber] = Field(default_factory=dict)  # "des dizaines" -> low 10
     cumulative: list[str] = Field(default_factory=list)  # markers of a running total
+    since: list[str] = Field(default_factory=list)  # a running total when a date follows
     breakdown: list[str] = Field(default_factory=list)  # "parmi eux": the next numbers split it
     civilians: list[str] = Field(default_factory=list)  # nouns for civilians among the dead
     # Ranges, with {low} and {high} standing for numbers: "entre {low} et {high}".
     ranges: list[str] = Field(default_factory=list)
+    # Words after a number that make it a measure, not a count of people ("64 ans", "3 km").
+    units: list[str] = Field(default_factory=list)
+    # Nouns for one person: "une femme a été tuée" counts one.
+    persons: list[str] = Field(default_factory=list)
 
 
 class AttributionFile(Strict):
@@ -124,6 +134,8 @@ class ActorAliasesFile(Strict):
     opposition_markers: list[str] = Field(default_factory=list)
     # Words that may stand between a coordinator and the next actor ("et de", "et d'autres").
     coordination_fillers: list[str] = Field(default_factory=list)
+    # Words that introduce the target of an action ("une attaque contre X"): X is actor2.
+    target_markers: list[str] = Field(default_factory=list)
     # Words that introduce the agent of a passive verb or a nominal trigger ("par").
     agent_markers: list[str] = Field(default_factory=list)
     # Words that introduce the agent right after a trigger noun ("frappe de l'armée"), unless
@@ -131,6 +143,12 @@ class ActorAliasesFile(Strict):
     genitive_markers: list[str] = Field(default_factory=list)
     # "Military Forces of {country}" for a country named beside a military actor.
     military_template: str | None = None
+    # A military noun, up to three words, then a nationality ("drone turc"): that country's
+    # military. `demonyms` maps ISO 3166 codes to the nationality's forms.
+    military_nouns: list[str] = Field(default_factory=list)
+    demonyms: dict[str, list[str]] = Field(default_factory=dict)
+    demonym_position: Literal["after", "before"] = "after"  # "drone turc" / "Turkish drone"
+    military_fillers: list[str] = Field(default_factory=list)  # "armée [de l'air] soudanaise"
 
     @field_validator("anaphors")
     @classmethod
