@@ -1,6 +1,6 @@
 """The one conftest of the test suite: shared fixtures only.
 
-The spaCy model (~4 s) and the gazetteer (~7 s) are loaded once per session, by the `runtime`
+The spaCy model (~4 s) and the gazetteer (built in ~7 s) are loaded once per session, by the `runtime`
 fixture; every test that needs the pipeline shares it.
 """
 
@@ -25,8 +25,17 @@ FR_ARTICLE = (
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_gazetteer(tmp_path_factory):
+    """The tests build their own gazetteer file (once a session, a few seconds) instead of
+    reading the user's, whose added GeoNames dumps would change results."""
+    import os
+
+    os.environ["VEILLE_DATA_DIR"] = str(tmp_path_factory.mktemp("veille-data"))
+
+
 @pytest.fixture(scope="session")
-def runtime() -> veille.Runtime:
+def runtime(_own_gazetteer) -> veille.Runtime:
     """The runtime of the default configuration, shared by the whole session."""
     return veille.Runtime(veille.load_config())
 

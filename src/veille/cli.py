@@ -24,6 +24,7 @@ from .export.acled import write_acled_csv
 from .ingest import list_files, parse_date, read_file
 from .model import Article, Report
 from .pipeline import process_document, process_many
+from .resolve.gazetteer import Gazetteer, add_geonames_dump, build_embedded, default_path
 from .runtime import Runtime
 from .store import open_store
 
@@ -189,6 +190,51 @@ def check(
         print(line)
     if not result.required_found or (strict and result.misses):
         raise typer.Exit(1)
+
+
+gazetteer_app = typer.Typer(help="The local gazetteer (SQLite): build it, add GeoNames dumps.",
+                            no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+def _gazetteer_path(cfg) -> Path:
+    return cfg.gazetteer_path or default_path(cfg.gazetteer_min_population)
+
+
+@gazetteer_app.command("add")
+@edge
+def gazetteer_add(
+    dump: Annotated[Path, typer.Argument(help="A GeoNames country dump, e.g. SY.txt.")],
+    admin1_codes: Annotated[Path | None, typer.Option(
+        help="GeoNames admin1CodesASCII.txt, for admin1 names.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Add the populated places of a GeoNames country dump to the local gazetteer."""
+    cfg = load_config(config)
+    gazetteer = Gazetteer(min_population=cfg.gazetteer_min_population, path=cfg.gazetteer_path)
+    result = add_geonames_dump(gazetteer.path, dump, admin1_codes)
+    print(f"added {result.added} places from {dump} to {gazetteer.path} "
+          f"({result.skipped} not populated places, {result.malformed} malformed lines)")
+
+
+@gazetteer_app.command("build")
+@edge
+def gazetteer_build(config: ConfigOpt = None) -> None:
+    """Rebuild the embedded places from the installed packages (your added places stay)."""
+    cfg = load_config(config)
+    path = _gazetteer_path(cfg)
+    build_embedded(path, cfg.gazetteer_min_population)
+    print(f"built {path}")
+
+
+@gazetteer_app.command("info")
+@edge
+def gazetteer_info(config: ConfigOpt = None) -> None:
+    """Where the gazetteer file is and what it holds."""
+    cfg = load_config(config)
+    gazetteer = Gazetteer(min_population=cfg.gazetteer_min_population, path=cfg.gazetteer_path)
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(gazetteer.counts().items()))
+    print(f"{gazetteer.path}: {counts}")
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ class PipelineConfig:
     batch_size: int = 32
     gazetteer_min_population: int = 1000
     gazetteer_shared_name_languages: tuple[str, ...] = ()
+    gazetteer_path: Path | None = None
     casualty_window: int = 12
     store_url: str = "sqlite:///veille.db"
 
@@ -61,6 +62,7 @@ def load_config(path: str | Path | None = None) -> PipelineConfig:
             batch_size=int(data["nlp"]["batch_size"]),
             gazetteer_min_population=int(data["gazetteer"]["min_population"]),
             gazetteer_shared_name_languages=tuple(data["gazetteer"]["shared_name_languages"]),
+            gazetteer_path=Path(data["gazetteer"]["path"]) if data["gazetteer"]["path"] else None,
             casualty_window=int(data["events"]["casualty_window"]),
             store_url=str(data["store"]["url"]),
         )

@@ -101,6 +101,11 @@ class UnknownFormat(VeilleError):
     template = "unknown format {value!r}; choose one of: {choices}"
 
 
+class BadGazetteerFile(VeilleError):
+    code = "V204"
+    template = "gazetteer file {path}: {detail}"
+
+
 class StoreError(VeilleError):
     code = "V300"
     template = "store {url}: {detail}"

@@ -47,6 +47,7 @@ class Runtime:
     @cached_property
     def gazetteer(self) -> Gazetteer:
         return Gazetteer(min_population=self.config.gazetteer_min_population,
+                         path=self.config.gazetteer_path,
                          shared_name_languages=self.config.gazetteer_shared_name_languages)
 
     @cached_property

@@ -90,7 +90,7 @@ def is_quantity(parsed: Doc, number: Mention, units: set[str], persons: set[str]
     """Whether a number counts something: not an age or a measure (`64 ans`, `3 km`), and for
     `un`/`une` only before a word for a person."""
     following = _next_words(parsed, number)
-    if following[:1] and following[0] in units or " ".join(following[:2]) in units:
+    if (following[:1] and following[0] in units) or " ".join(following[:2]) in units:
         return False
     return not (number.data.get("one_word") and (not following or following[0] not in persons))
 

