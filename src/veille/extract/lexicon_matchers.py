@@ -53,21 +53,32 @@ def _gapped_matcher(nlp: Language, table: dict[str, list[str]]) -> Matcher:
 
 
 def _military_matcher(nlp: Language, actors) -> Matcher | None:
-    """`drone turc`, `armée de l'air soudanaise`: a military noun and a nationality, labelled
-    with the nationality's ISO code."""
+    """`drone turc`, `armée de l'air soudanaise`: a military noun and a nationality. One
+    pattern per noun (not per country: the matcher's cost grows with its patterns); the
+    nationality word tells the country (`demonym_country`)."""
     if not actors.military_nouns or not actors.demonyms:
         return None
     matcher = Matcher(nlp.vocab)
+    forms = sorted({f.lower() for fs in actors.demonyms.values() for f in fs})
+    demonym = {"LOWER": {"IN": forms}}
     fillers = {"LOWER": {"IN": [f.lower() for f in actors.military_fillers]}, "OP": "{0,3}"}
     nouns = [[{"LOWER": t.lower_} for t in nlp.make_doc(n)] for n in actors.military_nouns]
-    for code, forms in actors.demonyms.items():
-        demonym = {"LOWER": {"IN": [f.lower() for f in forms]}}
-        if actors.demonym_position == "after":
-            patterns = [[*noun, fillers, demonym] for noun in nouns]
-        else:
-            patterns = [[demonym, *noun] for noun in nouns]
-        matcher.add(code, patterns, greedy="LONGEST")
+    if actors.demonym_position == "after":
+        patterns = [[*noun, fillers, demonym] for noun in nouns]
+    else:
+        patterns = [[demonym, *noun] for noun in nouns]
+    matcher.add("military", patterns, greedy="LONGEST")
     return matcher
+
+
+def demonym_country(words: str, demonyms: dict[str, list[str]]) -> str | None:
+    """The country whose nationality word ends (or, English, starts) `words`."""
+    tokens = words.lower().split()
+    for code, forms in demonyms.items():
+        lowered = {f.lower() for f in forms}
+        if tokens and (tokens[-1] in lowered or tokens[0] in lowered):
+            return code
+    return None
 
 
 def _sub_location_matcher(nlp: Language, nouns: list[str], links: list[str]) -> Matcher | None:

@@ -11,7 +11,7 @@ from text_to_num import text2num
 
 from ..document import Document, Mention
 from ..resolve.gazetteer import Gazetteer, normalize
-from .lexicon_matchers import CompiledLexicon
+from .lexicon_matchers import CompiledLexicon, demonym_country
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*$|^\d+$")
 _PLACE_LABELS = {"LOC", "GPE"}
@@ -36,8 +36,11 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
         for m in _matcher_mentions(parsed, lex.anaphors, "anaphor", sent_of)
     ]
     if lex.military is not None:  # labelled with a country code until coreference names it
-        actors += [Mention("actor", "", m.start, m.end, m.sent, {"military_of": m.label})
-                   for m in _matcher_mentions(parsed, lex.military, "military", sent_of)]
+        demonyms = lex.lexicon.actors.demonyms
+        for m in _matcher_mentions(parsed, lex.military, "military", sent_of):
+            code = demonym_country(doc.text[m.start:m.end], demonyms)
+            if code:
+                actors.append(Mention("actor", "", m.start, m.end, m.sent, {"military_of": code}))
     found += _longest(actors)
     if lex.sub_locations is not None:
         found += _sub_location_mentions(parsed, lex.sub_locations, sent_of)
