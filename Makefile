@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test acceptance lint bench clean
+.PHONY: install run test acceptance eval lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ test: $(STAMP)  ## the test suite (needs nothing outside this repository)
 
 acceptance: $(STAMP)  ## compare the reference article with ../shared/acceptance (needs ../shared)
 	$(BIN)/veille check ../shared/acceptance/aleppo-offensive.expected.json --strict
+
+eval: $(STAMP)  ## veille eval on every gold file of ../shared/eval, against benchmarks/eval_baseline.json
+	$(BIN)/python benchmarks/eval_gate.py --shared ../shared/eval
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -19,6 +19,7 @@ from rich.table import Table
 from .config import load_config
 from .errors import BadJsonLine, InputNotFound, NotAFile, VeilleError
 from .evaluate.acceptance import check_document
+from .evaluate.run import evaluate
 from .export import write_export
 from .export.acled import write_acled_csv
 from .ingest import list_files, parse_date, read_file
@@ -190,6 +191,33 @@ def check(
         print(line)
     if not result.required_found or (strict and result.misses):
         raise typer.Exit(1)
+
+
+@app.command("eval")
+@edge
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="A gold file (JSON Lines, DESIGN.md's format).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object, for scripts.")] = False,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N articles.")] = None,
+    errors: Annotated[Path | None, typer.Option(
+        help="Write every unmatched or wrong pair here (JSON Lines), for error analysis.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Score veille on a gold file: event gold (ACLED, UCDP, POPCORN) or place gold."""
+    result = evaluate(gold, Runtime(load_config(config)), limit=limit)
+    if errors is not None:
+        with errors.open("w", encoding="utf-8") as handle:
+            for record in result.errors:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if as_json:
+        print(json.dumps(result.figures))
+        return
+    table = Table(title=f"{gold.name} ({result.kind})")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in result.figures.items():
+        table.add_row(name, "-" if value is None else str(value))
+    Console().print(table)
 
 
 gazetteer_app = typer.Typer(help="The local gazetteer (SQLite): build it, add GeoNames dumps.",

@@ -108,12 +108,18 @@ def process(article: Article, rt: Runtime) -> Report:
     return to_report(process_document(article, rt))
 
 
-def process_many(articles: Iterable[Article], rt: Runtime) -> list[Report]:
-    """Run every stage over many articles, parsing each language's batch with `nlp.pipe`."""
+def process_documents(articles: Iterable[Article], rt: Runtime) -> list[Document]:
+    """Run every stage over many articles, parsing each language's batch with `nlp.pipe`;
+    keep the working documents."""
     docs = [_run(Document.from_article(a), rt, STAGES[:_PARSE]) for a in articles]
     by_lang: dict[str, list[Document]] = defaultdict(list)
     for doc in docs:
         by_lang[doc.lang].append(doc)
     for lang, group in by_lang.items():
         parse_many(group, rt.nlp(lang), rt.config.batch_size)
-    return [to_report(_run(doc, rt, STAGES[_PARSE + 1:])) for doc in docs]
+    return [_run(doc, rt, STAGES[_PARSE + 1:]) for doc in docs]
+
+
+def process_many(articles: Iterable[Article], rt: Runtime) -> list[Report]:
+    """Run every stage over many articles, parsing each language's batch with `nlp.pipe`."""
+    return [to_report(doc) for doc in process_documents(articles, rt)]

