@@ -8,6 +8,7 @@ import pytest
 
 import veille
 from veille.evaluate.actor_names import ActorNames
+from veille.evaluate.admin_names import AdminNames
 from veille.evaluate.matching import match
 from veille.evaluate.run import evaluate
 
@@ -81,7 +82,7 @@ def test_evaluate_hungarian_prefers_the_better_pair(runtime):
               "latitude": 36.2012, "longitude": 37.1612},
              {"event_type": "Battles", "sub_event_type": "Armed clash",
               "latitude": 36.2012, "longitude": 37.1612}]
-    pairs = match(report.events, golds, ActorNames())
+    pairs = match(report.events, golds, ActorNames(), AdminNames(runtime.gazetteer))
     assert {(report.events[i].sub_event_type, golds[j]["sub_event_type"]) for i, j in pairs} == {
         ("Armed clash", "Armed clash"), ("Air/drone strike", "Air/drone strike")}
 

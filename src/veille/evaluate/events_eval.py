@@ -9,6 +9,7 @@ from ..model import Event, Report
 from ..resolve.gazetteer import normalize
 from .acceptance import km
 from .actor_names import ActorNames
+from .admin_names import AdminNames
 from .gold import GoldArticle
 from .matching import _date, match
 
@@ -50,17 +51,17 @@ _FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "admin1")
 
 
 def score_article(scores: EventScores, gold: GoldArticle, report: Report,
-                  actors: ActorNames) -> None:
+                  actors: ActorNames, admins: AdminNames) -> None:
     """Add one article's predictions to `scores`."""
     golds = gold.events or []
     preds = report.events
     scores.articles += 1
     scores.gold_events += len(golds)
     scores.predicted_events += len(preds)
-    pairs = match(preds, golds, actors)
+    pairs = match(preds, golds, actors, admins)
     scores.matched += len(pairs)
     for i, j in pairs:
-        _score_pair(scores, preds[i], golds[j], actors, gold)
+        _score_pair(scores, preds[i], golds[j], actors, admins, gold)
     paired_p, paired_g = {i for i, _ in pairs}, {j for _, j in pairs}
     for i, pred in enumerate(preds):
         if i not in paired_p:
@@ -71,14 +72,18 @@ def score_article(scores: EventScores, gold: GoldArticle, report: Report,
 
 
 def _score_pair(scores: EventScores, pred: Event, want: dict, actors: ActorNames,
-                gold: GoldArticle) -> None:
+                admins: AdminNames, gold: GoldArticle) -> None:
     wrong = []
     for name in _FIELDS:
         if name not in want:
             continue
         got = getattr(pred, name)
-        ok = (actors.same(got, want[name]) if name.startswith("actor")
-              else got is not None and normalize(got) == normalize(str(want[name])))
+        if name.startswith("actor"):
+            ok = actors.same(got, want[name])
+        elif name == "admin1":
+            ok = admins.same(got, want[name], pred.iso)
+        else:
+            ok = got is not None and normalize(got) == normalize(str(want[name]))
         scores.tally(f"{name}_accuracy").add(ok)
         if not ok:
             wrong.append(name)

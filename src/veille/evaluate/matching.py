@@ -17,6 +17,7 @@ from ..model import Event
 from ..resolve.gazetteer import normalize
 from .acceptance import km
 from .actor_names import ActorNames
+from .admin_names import AdminNames
 
 PAIR_KM = 50.0
 PAIR_DAYS = 2
@@ -31,12 +32,14 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def place_agrees(pred: Event, gold: dict) -> bool:
-    """Whether a predicted event may pair with a gold one by place."""
-    if pred.latitude is not None and gold.get("latitude") is not None:
+def place_agrees(pred: Event, gold: dict, admins: AdminNames) -> bool:
+    """Whether a predicted event may pair with a gold one by place. A prediction placed at
+    region level (geo precision 3) has no point to measure from: its admin1 decides."""
+    precise = pred.latitude is not None and pred.geo_precision != 3
+    if precise and gold.get("latitude") is not None:
         return km(pred.latitude, pred.longitude, gold["latitude"], gold["longitude"]) <= PAIR_KM
     if pred.admin1 and gold.get("admin1"):
-        return normalize(pred.admin1) == normalize(gold["admin1"])
+        return admins.same(pred.admin1, gold["admin1"], pred.iso)
     names = [gold["location"]] if gold.get("location") else gold.get("location_candidates", [])
     if pred.location and names:
         return normalize(pred.location) in {normalize(n) for n in names}
@@ -58,15 +61,15 @@ def agreement(pred: Event, gold: dict, actors: ActorNames) -> float:
     return score + 0.1  # an allowed pair always beats no pair
 
 
-def match(preds: list[Event], golds: list[dict],
-          actors: ActorNames) -> list[tuple[int, int]]:
+def match(preds: list[Event], golds: list[dict], actors: ActorNames,
+          admins: AdminNames) -> list[tuple[int, int]]:
     """(prediction index, gold index) pairs of the best assignment."""
     if not preds or not golds:
         return []
     scores = np.zeros((len(preds), len(golds)))
     for i, pred in enumerate(preds):
         for j, gold in enumerate(golds):
-            if place_agrees(pred, gold) and date_agrees(pred, gold):
+            if place_agrees(pred, gold, admins) and date_agrees(pred, gold):
                 scores[i, j] = agreement(pred, gold, actors)
     rows, cols = linear_sum_assignment(-scores)
     return [(i, j) for i, j in zip(rows, cols, strict=True) if scores[i, j] > 0]

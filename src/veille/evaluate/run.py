@@ -10,6 +10,7 @@ from ..pipeline import process_documents, to_report
 from ..runtime import Runtime
 from . import events_eval, places_eval
 from .actor_names import ActorNames
+from .admin_names import AdminNames
 from .gold import gold_kind, read_gold
 
 
@@ -35,9 +36,9 @@ def evaluate(path: Path, runtime: Runtime, *, limit: int | None = None) -> EvalR
         for item, doc in zip(gold, docs, strict=True):
             places_eval.score_article(scores, item, doc, runtime.gazetteer)
         return EvalResult(str(path), kind, places_eval.figures(scores, seconds), scores.errors)
-    actors = ActorNames()
+    actors, admins = ActorNames(), AdminNames(runtime.gazetteer)
     event_scores = events_eval.EventScores()
     for item, doc in zip(gold, docs, strict=True):
-        events_eval.score_article(event_scores, item, to_report(doc), actors)
+        events_eval.score_article(event_scores, item, to_report(doc), actors, admins)
     return EvalResult(str(path), kind, events_eval.figures(event_scores, seconds),
                       event_scores.errors)

@@ -179,6 +179,8 @@ def _is_period_start(doc: Document, date: Mention) -> bool:
 def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
     here = [m for m in doc.mentions if m.kind in _PLACE_KINDS and m.sent == trigger.sent]
     cities = [m for m in here if m.kind == "place" and not m.data.get("unresolved")]
+    towns = [m for m in cities if not m.data.get("region")]
+    cities = towns or cities  # "Hajine, dans la province de Deir ez-Zor": the town
     if cities:
         after = [m for m in cities if m.start >= trigger.end]
         return (after[0] if after else cities[-1]), "text"

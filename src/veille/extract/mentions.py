@@ -50,6 +50,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     actor_spans = [(m.start, m.end) for m in found if m.kind == "actor"]
     found += [p for p in _place_mentions(parsed, gazetteer, doc.lang or "", sent_of, is_common_word)
               if not any(s <= p.start < e for s, e in actor_spans)]
+    _mark_regions(doc.text, found, lex.lexicon.places)
     found += _regex_mentions(doc.text, lex.dates, "date", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.weekdays, "weekday", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.relative_days, "relative_day", sent_of, parsed)
@@ -76,6 +77,20 @@ def _matcher_mentions(parsed: Doc, matcher, kind: str, sent_of: list[int],
                 sent_of[span.start], dict(data))
         for span in filter_spans(spans)
     ]
+
+
+def _mark_regions(text: str, mentions: list[Mention], places) -> None:
+    """Flag place names that stand for their region (`Idleb province`, `province d'Idleb`)."""
+    after = [w.lower() for w in places.region_after]
+    before = [w.lower() for w in places.region_before]
+    for m in mentions:
+        if m.kind != "place":
+            continue
+        tail = text[m.end:m.end + 30].lower().lstrip(" -")
+        head = text[max(0, m.start - 30):m.start].lower().rstrip()
+        if any(tail.startswith(w) and not tail[len(w):len(w) + 1].isalpha() for w in after) \
+                or any(head.endswith(w.rstrip()) for w in before):
+            m.data["region"] = True
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:

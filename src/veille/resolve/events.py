@@ -12,7 +12,7 @@ from ..resources.schemas import ActorEntry
 from .actors import actor_name, inter_code, interaction
 from .dates import DAYS, resolve_date
 from .gazetteer import Gazetteer
-from .places import country_support, resolve_place
+from .places import REGION, country_support, resolve_place
 
 
 def resolve_events(doc: Document, *, lexicon: Lexicon, taxonomy: Taxonomy,
@@ -41,6 +41,8 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
     place, precision = (None, None)
     if c.place is not None:
         place, precision = resolve_place(c.place, doc, gazetteer, support)
+        if place is not None and c.place.data.get("region"):
+            precision = REGION  # "in Idleb province": only the region is known
     if place is not None:
         basis = c.place_basis
         values.update(country=place.country, iso=place.country_code, admin1=place.admin1,

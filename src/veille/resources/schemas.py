@@ -161,6 +161,10 @@ class ActorAliasesFile(Strict):
 
 
 class PlacesFile(Strict):
+    # Words that make a place name stand for its region ("Idleb province", "la province
+    # d'Idleb", "Al Hasakeh countryside"): the event is placed at region level (precision 3).
+    region_after: list[str] = Field(default_factory=list)
+    region_before: list[str] = Field(default_factory=list)
     # Nouns for a part of a town ("quartier"): the name after them is the sub-location.
     sub_location_nouns: list[str] = Field(default_factory=list)
     # Words between such a noun and the name ("d'", "de").

@@ -1,0 +1,22 @@
+"""Compare admin1 names across naming schemes: ACLED writes `Idleb`, `Al Hasakeh`, `Dar'a`;
+GeoNames `Idlib`, `Al Hasakah`, `Daraa`. Two names agree when they normalise alike, or when
+the gold name is a gazetteer name (the region's capital usually carries it) of a place in the
+predicted admin1."""
+
+from __future__ import annotations
+
+from ..resolve.gazetteer import Gazetteer, normalize
+
+
+class AdminNames:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._gazetteer = gazetteer
+
+    def same(self, predicted: str | None, gold: str | None, country_code: str | None) -> bool:
+        if not predicted or not gold:
+            return False
+        if normalize(predicted) == normalize(gold):
+            return True
+        place = self._gazetteer.lookup(gold, country_code=country_code)
+        return (place is not None and place.admin1 is not None
+                and normalize(place.admin1) == normalize(predicted))
