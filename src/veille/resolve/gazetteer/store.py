@@ -79,7 +79,13 @@ class Gazetteer:
             return None
         if country_code:
             places = [p for p in places if p.country_code == country_code] or places
-        return max(places, key=lambda p: p.population)
+        best = max(places, key=lambda p: p.population)
+        if best.feature_code == "ADM1":  # "Idleb": the region's namesake town inside it
+            towns = [p for p in places if p.feature_code != "ADM1"
+                     and p.country_code == best.country_code and p.admin1
+                     and normalize(p.admin1) == normalize(best.name)]
+            best = max(towns, key=lambda p: p.population) if towns else best
+        return best
 
     def has_name(self, name: str) -> bool:
         """Whether any place has this name."""
