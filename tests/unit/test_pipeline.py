@@ -55,3 +55,23 @@ def test_pipeline_language_without_resources_warns(runtime):
                             published="2024-03-12", runtime=runtime)
     assert report.events == []
     assert report.warnings == ["no resources for language 'de': no events read"]
+
+
+def test_pipeline_output_does_not_depend_on_hash_seed(tmp_path, runtime):
+    """Set and dict orders of strings change with PYTHONHASHSEED; results must not."""
+    import os
+    import subprocess
+    import sys
+
+    article = tmp_path / "tie.txt"
+    article.write_text("Gunmen opened fire in Idlib and in Mosul on Monday, killing 3 people.\n",
+                       encoding="utf-8")
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run(
+            [sys.executable, "-m", "veille.cli", "extract", str(article), "--lang", "en",
+             "--published", "2024-03-12", "--format", "csv"],
+            capture_output=True, text=True, env=env, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

@@ -15,12 +15,17 @@ REGION = 3  # only the region or country is known
 def country_support(doc: Document, gazetteer: Gazetteer) -> Counter[str]:
     """How many different names in the article point at each country: the countries it
     names and the countries of the places it names (a name repeated counts once)."""
-    pairs = {(m.label, m.label) for m in doc.mentions if m.kind == "country"}
+    pairs = {(m.label, m.label): 0 for m in doc.mentions if m.kind == "country"}
     for m in doc.of_kind("place"):
         place = gazetteer.lookup(doc.text[m.start:m.end])
-        if place is not None:
-            pairs.add((place.country_code, normalize(place.name)))
-    return Counter(code for code, _ in pairs)
+        if place is not None and place.country_code:
+            pairs[(place.country_code, normalize(place.name))] = place.population
+    votes: Counter[str] = Counter()
+    for (code, _), population in sorted(pairs.items()):
+        # One vote per name; between countries with as many names, the larger places win
+        # (a tiny fraction, so that ties never depend on the order of a set).
+        votes[code] += 1 + min(population, 10**8) / 10**10
+    return votes
 
 
 def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer,
@@ -37,7 +42,7 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer,
     place = gazetteer.lookup(doc.text[mention.start:mention.end], country_code=country)
     if place is None:
         return None, None
-    if country and place.country_code != country and support[place.country_code] <= 1:
+    if country and place.country_code != country and int(support[place.country_code]) <= 1:
         return None, None
     return place, TOWN
 
