@@ -38,6 +38,8 @@ class Candidate:
     actor2: Mention | None = None
     place: Mention | None = None
     place_basis: str = "text"
+    # Other places of the sentence, best first, for when `place` cannot be resolved.
+    other_places: list[Mention] = field(default_factory=list)
     sub_location: Mention | None = None
     date: Mention | None = None
     fatalities: Mention | None = None

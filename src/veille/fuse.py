@@ -1,6 +1,7 @@
 """Fuse stage: merge the events of one article that report the same thing twice.
 
-Two events are one when they have the same sub-event type, the same place (or one has none),
+Two events are one when they have the same sub-event type (or one's type subsumes the other's,
+taxonomy.yaml `subsumes`: the fused event takes the subsuming type), the same place (or one has none),
 compatible first actors (the same, allies, or one unknown) and the same date, or when one of
 them has no date of its own (`Ces raids aériens ...` after `lundi, des avions ont bombardé`).
 The merged event keeps every piece of evidence; values the first lacks come from the second.
@@ -12,20 +13,23 @@ from __future__ import annotations
 from .document import Document
 from .model import Event
 from .resolve.events import event_key, notes
+from .resources import Taxonomy
 
 _UNKNOWN = "Unidentified"
 _PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "location", "sub_location", "latitude",
                  "longitude", "geo_precision", "geonames_id")
 
 
-def fuse_events(doc: Document) -> Document:
+def fuse_events(doc: Document, taxonomy: Taxonomy) -> Document:
     """Merge duplicate events of `doc.events` in place, keeping the first one's order."""
     fused: list[Event] = []
     for event in doc.events:
-        twin = next((f for f in fused if _same(f, event, doc.allies)), None)
+        twin = next((f for f in fused if _same(f, event, doc.allies, taxonomy)), None)
         if twin is None:
             fused.append(event)
         else:
+            if _subsumes(event, twin, taxonomy):
+                _take_type(twin, event)
             _absorb(twin, event)
     for event in fused:
         event.event_id = event_key(doc.article.id, event)
@@ -45,8 +49,21 @@ def _undated(event: Event) -> bool:
     return evidence is None or evidence.basis != "text"
 
 
-def _same(a: Event, b: Event, allies: dict[str, list[str]]) -> bool:
-    if a.sub_event_type != b.sub_event_type:
+def _subsumes(a: Event, b: Event, taxonomy: Taxonomy) -> bool:
+    return taxonomy.subsumes(taxonomy.key(a.event_type, a.sub_event_type),
+                             taxonomy.key(b.event_type, b.sub_event_type))
+
+
+def _take_type(into: Event, other: Event) -> None:
+    into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
+    for name in ("event_type", "sub_event_type"):
+        if name in other.evidence:
+            into.evidence[name] = other.evidence[name]
+
+
+def _same(a: Event, b: Event, allies: dict[str, list[str]], taxonomy: Taxonomy) -> bool:
+    if a.sub_event_type != b.sub_event_type and not (_subsumes(a, b, taxonomy)
+                                                     or _subsumes(b, a, taxonomy)):
         return False
     if a.event_date != b.event_date and not (_undated(a) or _undated(b)):
         return False

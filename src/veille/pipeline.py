@@ -75,7 +75,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("casualty_reports", lambda d, rt: build_casualty_reports(d, rt.lexicon(d.lang)),
           ("mentions", "candidates"), ("casualty_reports",), needs_lexicon=True),
     Stage("resolve", _resolve, ("candidates",), ("events",), needs_lexicon=True),
-    Stage("fuse", lambda d, rt: fuse_events(d), ("events",), ("events",)),
+    Stage("fuse", lambda d, rt: fuse_events(d, rt.taxonomy), ("events",), ("events",)),
 )
 
 _PARSE = next(i for i, s in enumerate(STAGES) if s.name == "parse")

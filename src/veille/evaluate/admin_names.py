@@ -10,13 +10,13 @@ from ..resolve.gazetteer import Gazetteer, normalize
 
 class AdminNames:
     def __init__(self, gazetteer: Gazetteer) -> None:
-        self._gazetteer = gazetteer
+        self.gazetteer = gazetteer
 
     def same(self, predicted: str | None, gold: str | None, country_code: str | None) -> bool:
         if not predicted or not gold:
             return False
         if normalize(predicted) == normalize(gold):
             return True
-        place = self._gazetteer.lookup(gold, country_code=country_code)
+        place = self.gazetteer.lookup(gold, country_code=country_code)
         return (place is not None and place.admin1 is not None
                 and normalize(place.admin1) == normalize(predicted))

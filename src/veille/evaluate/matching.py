@@ -1,7 +1,8 @@
 """Pair predicted and gold events of one article (DESIGN.md, "Evaluation").
 
 A pair is allowed when the places agree (within 50 km, or the same admin1 where either has no
-coordinates, or the same location name where neither has either) and the dates are within two
+coordinates, or, where the gold has only a name, the same name or a gazetteer place of that name
+within 50 km: POPCORN writes `Marrakech` where GeoNames says `Marrakesh`) and the dates are within two
 days (where both have one). Among allowed pairs, the assignment that maximises agreement wins
 (Hungarian algorithm, scipy); event type breaks ties.
 """
@@ -42,8 +43,16 @@ def place_agrees(pred: Event, gold: dict, admins: AdminNames) -> bool:
         return admins.same(pred.admin1, gold["admin1"], pred.iso)
     names = [gold["location"]] if gold.get("location") else gold.get("location_candidates", [])
     if pred.location and names:
-        return normalize(pred.location) in {normalize(n) for n in names}
+        if normalize(pred.location) in {normalize(n) for n in names}:
+            return True
+        return precise and any(_near(pred, admins.gazetteer.lookup(n, country_code=pred.iso))
+                               for n in names)
     return True
+
+
+def _near(pred: Event, place) -> bool:
+    return (place is not None and place.latitude is not None
+            and km(pred.latitude, pred.longitude, place.latitude, place.longitude) <= PAIR_KM)
 
 
 def date_agrees(pred: Event, gold: dict) -> bool:

@@ -99,6 +99,8 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     side = set(doc.allies.get(actor1.label, [actor1.label])) if actor1 else set()
     actor2 = next((a for a in others if a.label not in side), None)
     place, basis = _place(doc, trigger)
+    other_places = [m for m in doc.mentions if m.kind in _PLACE_KINDS and m.sent == sent
+                    and m is not place and not m.data.get("unresolved")]
     dates = [m for m in doc.mentions if m.kind in _DATE_KINDS and m.sent == sent
              and not _is_period_start(doc, m)]
     counts = [c for c in doc.of_kind("count", sent)
@@ -108,7 +110,7 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     subs = doc.of_kind("sub_location", sent)
     return Candidate(
         trigger=trigger, actor1=actor1, assoc_actor1=assoc, actor2=actor2, place=place,
-        place_basis=basis,
+        place_basis=basis, other_places=other_places,
         sub_location=_nearest(subs, trigger), date=_nearest(dates, trigger),
         fatalities=_nearest(counts, trigger), attribution=found[0] if found else None,
     )

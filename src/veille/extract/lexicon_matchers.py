@@ -110,6 +110,7 @@ class CompiledLexicon:
     lexicon: Lexicon
     triggers: PhraseMatchers
     trigger_lemmas: Matcher | None
+    not_triggers: PhraseMatchers
     actors: PhraseMatchers
     descriptions: Matcher
     metonyms: PhraseMatchers
@@ -145,6 +146,7 @@ def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
         lexicon=lexicon,
         triggers=_phrase_matcher(nlp, {k: e.phrases for k, e in lexicon.triggers.triggers.items()}),
         trigger_lemmas=lemma_matcher,
+        not_triggers=_phrase_matcher(nlp, {"not_trigger": lexicon.triggers.not_triggers}),
         actors=_phrase_matcher(nlp, lexicon.actors.aliases),
         descriptions=_gapped_matcher(nlp, lexicon.actors.descriptions),
         metonyms=_phrase_matcher(nlp, lexicon.actors.metonyms),

@@ -25,9 +25,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     parsed: Doc = doc.doc
     sent_of = _sentence_index(parsed)
     found: list[Mention] = []
-    found += _matcher_mentions(parsed, lex.triggers, "trigger", sent_of)
-    if lex.trigger_lemmas is not None:
-        found += _matcher_mentions(parsed, lex.trigger_lemmas, "trigger", sent_of)
+    found += _trigger_mentions(parsed, lex, sent_of)
     actors = _matcher_mentions(parsed, lex.actors, "actor", sent_of)
     actors += _matcher_mentions(parsed, lex.descriptions, "actor", sent_of, description=True)
     actors += _matcher_mentions(parsed, lex.metonyms, "actor", sent_of, metonym=True)
@@ -65,6 +63,16 @@ def _sentence_index(parsed: Doc) -> list[int]:
         for token in sent:
             index[token.i] = i
     return index
+
+
+def _trigger_mentions(parsed: Doc, lex: CompiledLexicon, sent_of: list[int]) -> list[Mention]:
+    """Trigger words, less those inside a phrase that reports no event (`a pris feu`)."""
+    found = _matcher_mentions(parsed, lex.triggers, "trigger", sent_of)
+    if lex.trigger_lemmas is not None:
+        found += _matcher_mentions(parsed, lex.trigger_lemmas, "trigger", sent_of)
+    masks = [(parsed[s].idx, parsed[e - 1].idx + len(parsed[e - 1]))
+             for _, s, e in lex.not_triggers(parsed)]
+    return [t for t in found if not any(s < t.end and t.start < e for s, e in masks)]
 
 
 def _matcher_mentions(parsed: Doc, matcher, kind: str, sent_of: list[int],
@@ -148,7 +156,11 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     ]
     candidates += ner
     found = []
-    for span in filter_spans([c for c in candidates if _is_place(c.text, gazetteer, countries)]):
+    text = parsed.text
+    # A name must be a whole word: "Al-" of "Al-Sirmaniyah" is no place.
+    whole = [c for c in candidates
+             if c.end_char >= len(text) or not text[c.end_char].isalnum()]
+    for span in filter_spans([c for c in whole if _is_place(c.text, gazetteer, countries)]):
         code = countries.get(normalize(span.text))
         kind, label = ("country", code) if code else ("place", span.text)
         found.append(Mention(kind, label, span.start_char, span.end_char, sent_of[span.start]))

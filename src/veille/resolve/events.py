@@ -12,7 +12,7 @@ from ..resources.schemas import ActorEntry
 from .actors import actor_name, inter_code, interaction
 from .dates import DAYS, resolve_date
 from .gazetteer import Gazetteer
-from .places import REGION, country_support, resolve_place
+from .places import NEAR, REGION, TOWN, country_support, resolve_place
 
 
 def resolve_events(doc: Document, *, lexicon: Lexicon, taxonomy: Taxonomy,
@@ -38,11 +38,18 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
     evidence = {"event_type": doc.evidence(c.trigger), "sub_event_type": doc.evidence(c.trigger)}
     values: dict = {}
 
-    place, precision = (None, None)
-    if c.place is not None:
-        place, precision = resolve_place(c.place, doc, gazetteer, support)
-        if place is not None and c.place.data.get("region"):
-            precision = REGION  # "in Idleb province": only the region is known
+    place, precision, mention = None, None, None
+    # The chosen place first; when the gazetteer cannot place it, the sentence's other places
+    # ("X town in Hama countryside": Hama, at region precision).
+    for option in ([c.place] if c.place else []) + (c.other_places if c.place_basis == "text" else []):
+        place, precision = resolve_place(option, doc, gazetteer, support)
+        if place is not None:
+            mention = option
+            if option.data.get("region"):
+                precision = REGION  # "in Idleb province": only the region is known
+            elif option is not c.place and precision == TOWN:
+                precision = NEAR  # the event's own town is unknown: near another one
+            break
     if place is not None:
         basis = c.place_basis
         values.update(country=place.country, iso=place.country_code, admin1=place.admin1,
@@ -52,7 +59,7 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
             values["location"] = place.name
         for name in ("country", "admin1", "location", "latitude", "longitude"):
             if values.get(name) is not None:
-                evidence[name] = doc.evidence(c.place, basis=basis)
+                evidence[name] = doc.evidence(mention, basis=basis)
     event_country = values.get("country")
 
     iso = values.get("iso")
@@ -62,6 +69,13 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
             values[role] = name
             values["inter" + role[-1]] = inter_code(mention.label, actors)
             evidence[role] = doc.evidence(mention)
+    default = taxonomy.file.default_actor1.get(c.trigger.label.split(".")[0])
+    first = actors.get(c.actor1.label) if c.actor1 else None
+    if default and event_country and (c.actor1 is None or (first and first.kind == "civilians")):
+        values["actor1"] = actor_name(default, event_country, iso, actors)
+        values["inter1"] = inter_code(default, actors)
+        evidence["actor1"] = doc.evidence(c.actor1 or c.trigger,
+                                          basis="text" if c.actor1 else "context")
     assoc = [(m, actor_name(m.label, event_country, iso, actors)) for m in c.assoc_actor1]
     assoc = [(m, name) for m, name in assoc if name and name != values.get("actor1")]
     if assoc:
@@ -79,6 +93,14 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
             values["actor2"], values["inter2"] = name, 7
             evidence["actor2"] = doc.evidence(victims or c.trigger,
                                               basis="text" if victims else "context")
+    if (c.trigger.label in taxonomy.file.needs_own_state and c.actor1 is not None
+            and not _own_state(actors.get(c.actor1.label), iso)):
+        key = taxonomy.file.needs_own_state[c.trigger.label]
+        event_type, sub_event_type = taxonomy.names(key)
+        if values.get("actor2") is None and event_country:
+            values["actor2"] = actor_name("Civilians ({country})", event_country, iso, actors)
+            values["inter2"] = 7
+            evidence["actor2"] = doc.evidence(c.trigger, basis="context")
     if c.actor2 is None and c.trigger.label in taxonomy.file.loser_is_state and event_country:
         loser = _state_forces(doc, actors, values.get("iso"))
         if loser is not None:  # the ground was taken from the state: ACLED's actor2
@@ -120,6 +142,14 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
 
 
 _ARMED = (1, 2, 3, 4, 8)
+
+
+def _own_state(entry: ActorEntry | None, iso: str | None) -> bool:
+    """Whether an actor is the state forces of country `iso` (or of any, for a template such
+    as `Police Forces of {country}`). An actor veille does not know is given the benefit."""
+    if entry is None:
+        return True
+    return entry.kind == "state" and entry.inter == 1 and entry.country in (None, iso)
 
 
 def _one_sided(doc: Document, c: Candidate, lexicon: Lexicon) -> bool:

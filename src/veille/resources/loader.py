@@ -84,6 +84,17 @@ class Taxonomy:
         entry = self.file.event_types[type_key]
         return entry.name, entry.sub_event_types[sub_key]
 
+    def key(self, event_type: str | None, sub_event_type: str | None) -> str | None:
+        """("Battles", "Armed clash") -> `battles.armed_clash`; None when unknown."""
+        for key in self.keys():
+            if self.names(key) == (event_type, sub_event_type):
+                return key
+        return None
+
+    def subsumes(self, key: str | None, other: str | None) -> bool:
+        """Whether an event of type `key` reported beside one of type `other` is that one too."""
+        return key is not None and other in self.file.subsumes.get(key, ())
+
     def keys(self) -> list[str]:
         return [
             f"{t}.{s}" for t, entry in self.file.event_types.items() for s in entry.sub_event_types

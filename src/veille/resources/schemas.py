@@ -33,6 +33,12 @@ class TaxonomyFile(Strict):
     symmetric: list[str] = Field(default_factory=list)
     # Types that need an armed actor2, and the type they become without one.
     needs_armed_opponent: dict[str, str] = Field(default_factory=dict)
+    # Types only the state forces of the event's country carry out, and the type they become
+    # when another named actor does it (ACLED: a detention by an armed group is an abduction).
+    needs_own_state: dict[str, str] = Field(default_factory=dict)
+    # Event type key -> the actor1 ACLED codes when the text names none, or names people by
+    # what they are rather than what they do ("residents protested": Protesters).
+    default_actor1: dict[str, str] = Field(default_factory=dict)
 
 
 class ActorEntry(Strict):
@@ -61,6 +67,9 @@ class TriggersFile(Strict):
     # Trigger phrases that tell what one side did ("attaque"): with no armed opponent named,
     # the event becomes the type taxonomy.yaml's `needs_armed_opponent` gives.
     one_sided: list[str] = Field(default_factory=list)
+    # Phrases that hold a trigger but report no event ("a pris feu", "se sont arrêtés"): a
+    # trigger inside one of them is dropped.
+    not_triggers: list[str] = Field(default_factory=list)
 
 
 class PluperfectCue(Strict):
