@@ -23,7 +23,7 @@ BASELINE = Path(__file__).resolve().parent / "eval_baseline.json"
 # The pipeline is deterministic: the only noise is the rounding of the printed figures.
 EPSILON = 0.0011
 GATED = {
-    "events": ("precision", "recall", "f1", "event_type_accuracy", "sub_event_type_accuracy",
+    "events": ("precision", "recall", "f1", "event_type_f1", "event_type_accuracy", "sub_event_type_accuracy",
                "actor1_accuracy", "admin1_accuracy", "location_within_25km",
                "fatalities_exact", "date_exact"),
     "places": ("precision", "recall", "f1", "accuracy_at_161km", "geonameid_exact"),

@@ -44,6 +44,7 @@ def test_evaluate_event_gold_figures(tmp_path, runtime):
     assert (result.kind, f["articles"], f["gold_events"], f["matched"]) == ("events", 2, 1, 1)
     assert (f["recall"], f["event_type_accuracy"], f["actor1_accuracy"]) == (1.0, 1.0, 1.0)
     assert (f["location_within_25km"], f["fatalities_exact"], f["date_exact"]) == (1.0, 1.0, 1.0)
+    assert f["event_type_f1"] == f["f1"]  # the one pair has the right type
 
 
 def test_evaluate_place_gold_figures(tmp_path, runtime):

@@ -39,6 +39,8 @@ class EventScores:
     gold_events: int = 0
     predicted_events: int = 0
     matched: int = 0
+    typed_gold: int = 0  # gold events that give an event type
+    typed_right: int = 0  # matched pairs that agree on it
     tallies: dict[str, Tally] = field(default_factory=dict)
     km_errors: list[float] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
@@ -57,6 +59,7 @@ def score_article(scores: EventScores, gold: GoldArticle, report: Report,
     preds = report.events
     scores.articles += 1
     scores.gold_events += len(golds)
+    scores.typed_gold += sum(1 for g in golds if g.get("event_type"))
     scores.predicted_events += len(preds)
     pairs = match(preds, golds, actors, admins)
     scores.matched += len(pairs)
@@ -85,6 +88,7 @@ def _score_pair(scores: EventScores, pred: Event, want: dict, actors: ActorNames
         else:
             ok = got is not None and normalize(got) == normalize(str(want[name]))
         scores.tally(f"{name}_accuracy").add(ok)
+        scores.typed_right += ok and name == "event_type"
         if not ok:
             wrong.append(name)
     if want.get("latitude") is not None:
@@ -143,6 +147,11 @@ def figures(scores: EventScores, seconds: float) -> dict:
         "predicted_events": scores.predicted_events, "matched": scores.matched,
         "precision": _round(precision), "recall": _round(recall), "f1": _round(f1),
     }
+    # A pair counts only when its event type is right (POPCORN's "event-type F1").
+    typed_p = scores.typed_right / scores.predicted_events if scores.predicted_events else None
+    typed_r = scores.typed_right / scores.typed_gold if scores.typed_gold else None
+    out["event_type_f1"] = _round(2 * typed_p * typed_r / (typed_p + typed_r)
+                                  if typed_p and typed_r else None)
     for name in ("event_type_accuracy", "sub_event_type_accuracy", "actor1_accuracy",
                  "actor2_accuracy", "admin1_accuracy", "location_within_25km",
                  "fatalities_exact", "fatalities_within_range", "date_exact"):
