@@ -21,25 +21,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from test_extract import only_event, read  # the same helpers, one definition
 
 import veille
 from veille.evaluate.actor_names import ActorNames
 from veille.evaluate.admin_names import AdminNames
 from veille.evaluate.matching import match, place_agrees
 from veille.pipeline import process_documents
-
-PUBLISHED = "2024-03-12"  # a Tuesday
-
-
-def read(runtime: veille.Runtime, text: str, **kwargs) -> veille.Report:
-    """The report of `text`, published on PUBLISHED."""
-    return veille.extract(text, published=PUBLISHED, runtime=runtime, **kwargs)
-
-
-def only_event(report: veille.Report) -> veille.Event:
-    assert len(report.events) == 1, report.events
-    return report.events[0]
-
 
 # --- trigger exclusions --------------------------------------------------------------------
 
