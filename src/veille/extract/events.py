@@ -99,8 +99,8 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     side = set(doc.allies.get(actor1.label, [actor1.label])) if actor1 else set()
     actor2 = next((a for a in others if a.label not in side), None)
     place, basis = _place(doc, trigger)
-    other_places = [m for m in doc.mentions if m.kind in _PLACE_KINDS and m.sent == sent
-                    and m is not place and not m.data.get("unresolved")]
+    other_places = [m for m in _sentence_places(doc, sent)
+                    if m is not place and not m.data.get("unresolved")]
     dates = [m for m in doc.mentions if m.kind in _DATE_KINDS and m.sent == sent
              and not _is_period_start(doc, m)]
     counts = [c for c in doc.of_kind("count", sent)
@@ -178,8 +178,12 @@ def _is_period_start(doc: Document, date: Mention) -> bool:
                for w in doc.of_kind("casualty_word"))
 
 
+def _sentence_places(doc: Document, sent: int) -> list[Mention]:
+    return [m for m in doc.mentions if m.kind in _PLACE_KINDS and m.sent == sent]
+
+
 def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
-    here = [m for m in doc.mentions if m.kind in _PLACE_KINDS and m.sent == trigger.sent]
+    here = _sentence_places(doc, trigger.sent)
     cities = [m for m in here if m.kind == "place" and not m.data.get("unresolved")]
     towns = [m for m in cities if not m.data.get("region")]
     cities = towns or cities  # "Hajine, dans la province de Deir ez-Zor": the town

@@ -86,21 +86,12 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
         # One armed side and no armed opponent: not a battle (taxonomy: needs_armed_opponent).
         key = taxonomy.file.needs_armed_opponent[c.trigger.label]
         event_type, sub_event_type = taxonomy.names(key)
-        if values.get("actor2") is None and event_country:
-            victims = _civilians_near(doc, c, actors)
-            name = actor_name(victims.label if victims else "Civilians ({country})",
-                              event_country, iso, actors)
-            values["actor2"], values["inter2"] = name, 7
-            evidence["actor2"] = doc.evidence(victims or c.trigger,
-                                              basis="text" if victims else "context")
+        _civilians_as_actor2(doc, c, actors, values, evidence)
     if (c.trigger.label in taxonomy.file.needs_own_state and c.actor1 is not None
             and not _own_state(actors.get(c.actor1.label), iso)):
         key = taxonomy.file.needs_own_state[c.trigger.label]
         event_type, sub_event_type = taxonomy.names(key)
-        if values.get("actor2") is None and event_country:
-            values["actor2"] = actor_name("Civilians ({country})", event_country, iso, actors)
-            values["inter2"] = 7
-            evidence["actor2"] = doc.evidence(c.trigger, basis="context")
+        _civilians_as_actor2(doc, c, actors, values, evidence)
     if c.actor2 is None and c.trigger.label in taxonomy.file.loser_is_state and event_country:
         loser = _state_forces(doc, actors, values.get("iso"))
         if loser is not None:  # the ground was taken from the state: ACLED's actor2
@@ -155,6 +146,19 @@ def _own_state(entry: ActorEntry | None, iso: str | None) -> bool:
 def _one_sided(doc: Document, c: Candidate, lexicon: Lexicon) -> bool:
     words = doc.text[c.trigger.start:c.trigger.end].lower()
     return words in {p.lower() for p in lexicon.triggers.one_sided}
+
+
+def _civilians_as_actor2(doc: Document, c: Candidate, actors: dict[str, ActorEntry],
+                         values: dict, evidence: dict) -> None:
+    """With no target named, the civilians the event hit are actor2: those named after the
+    trigger, else the civilians of the event's country."""
+    if values.get("actor2") is not None or values.get("country") is None:
+        return
+    victims = _civilians_near(doc, c, actors)
+    values["actor2"] = actor_name(victims.label if victims else "Civilians ({country})",
+                                  values["country"], values.get("iso"), actors)
+    values["inter2"] = 7
+    evidence["actor2"] = doc.evidence(victims or c.trigger, basis="text" if victims else "context")
 
 
 def _civilians_near(doc: Document, c: Candidate, actors: dict[str, ActorEntry]):
