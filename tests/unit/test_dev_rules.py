@@ -156,3 +156,17 @@ def test_capital_after_locative_is_the_city(runtime):
 def test_country_sits_at_its_conventional_centre(runtime):
     syria = runtime.gazetteer.country("SY")
     assert (syria.latitude, syria.longitude) == (35.0, 38.0)
+
+
+def test_country_of_an_ambiguous_town_comes_from_its_region(runtime):
+    # "Nawa" is a town of Dara and, as Naha, a larger city of Japan: the region decides.
+    event = only_event(read(runtime, "On 19 May 2024, gunmen shot and killed a soldier in "
+                                     "Nawa town in Dara countryside.", lang="en"))
+    assert (event.country, event.admin1) == ("Syria", "Daraa")
+
+
+@pytest.mark.parametrize(("predicted", "gold", "same"), [
+    ("Ar-Raqqah", "Ar Raqqa", True), ("Al-Hasakah", "Al Hasakeh", True), ("Homs", "Hama", False),
+])
+def test_admin1_spellings_compare(runtime, predicted, gold, same):
+    assert AdminNames(runtime.gazetteer).same(predicted, gold, "SY") is same

@@ -13,18 +13,33 @@ REGION = 3  # only the region or country is known
 
 
 def country_support(doc: Document, gazetteer: Gazetteer) -> Counter[str]:
-    """How many different names in the article point at each country: the countries it
-    names and the countries of the places it names (a name repeated counts once)."""
-    pairs = {(m.label, m.label): 0 for m in doc.mentions if m.kind == "country"}
+    """How strongly the article's names point at each country. A name counted once gives
+    one vote, shared among the countries that have a place of that name (`Nawa` is in Syria
+    and, as Naha, in Japan: half a vote each), except namesakes a tenth the size of the largest;
+    a region (`Dara countryside`) gives two, since
+    it names the area around the event; a country named gives one."""
+    shares: dict[str, dict[str, float]] = {m.label: {m.label: 1.0} for m in doc.mentions
+                                           if m.kind == "country"}
     for m in doc.of_kind("place"):
-        place = gazetteer.lookup(doc.text[m.start:m.end])
-        if place is not None and place.country_code:
-            pairs[(place.country_code, normalize(place.name))] = place.population
+        name = normalize(doc.text[m.start:m.end])
+        largest: dict[str, int] = {}
+        for place in gazetteer.candidates(name):
+            if place.country_code:
+                largest[place.country_code] = max(largest.get(place.country_code, 0),
+                                                  place.population)
+        # Namesakes a tenth the size of the largest do not count (London, Ontario).
+        top = max(largest.values(), default=0)
+        largest = {code: pop for code, pop in largest.items() if pop * 10 >= top}
+        if largest:
+            weight = 2.0 if m.data.get("region") else 1.0
+            # Between countries with as many votes, the larger places win (a tiny fraction,
+            # so that ties never depend on the order of a set).
+            shares[name] = {code: weight / len(largest) + min(pop, 10**8) / 10**10
+                            for code, pop in largest.items()}
     votes: Counter[str] = Counter()
-    for (code, _), population in sorted(pairs.items()):
-        # One vote per name; between countries with as many names, the larger places win
-        # (a tiny fraction, so that ties never depend on the order of a set).
-        votes[code] += 1 + min(population, 10**8) / 10**10
+    for name in sorted(shares):
+        for code, vote in shares[name].items():
+            votes[code] += vote
     return votes
 
 

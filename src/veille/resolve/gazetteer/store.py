@@ -89,6 +89,10 @@ class Gazetteer:
             best = max(towns, key=lambda p: p.population) if towns else best
         return best
 
+    def candidates(self, name: str) -> list[Place]:
+        """Every place of this name, in any country."""
+        return list(self._places(name))
+
     def has_name(self, name: str) -> bool:
         """Whether any place has this name."""
         return bool(self._places(name))
