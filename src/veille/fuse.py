@@ -16,6 +16,7 @@ from .resolve.events import event_key, notes
 from .resources import Taxonomy
 
 _UNKNOWN = "Unidentified"
+_CROWDS = {5, 6}  # ACLED inter codes of rioters and protesters
 _PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "location", "sub_location", "latitude",
                  "longitude", "geo_precision", "geonames_id")
 
@@ -70,6 +71,9 @@ def _same(a: Event, b: Event, allies: dict[str, list[str]], taxonomy: Taxonomy) 
     if a.geonames_id != b.geonames_id and _placed(a) and _placed(b):
         return False
     if _compatible(a.actor1, b.actor1, allies):
+        return True
+    # A protest that turned into a riot: its protesters are the rioters.
+    if a.sub_event_type != b.sub_event_type and {a.inter1, b.inter1} <= _CROWDS:
         return True
     # A later, undated mention of the same fight may name its sides the other way round
     # ("six combattants des FDS ont été tués dans les échanges de tirs").

@@ -13,7 +13,10 @@ these tests:
   (`Marrakech` against GeoNames' `Marrakesh`);
 - English places without NER: country aliases as written (`U.S.`, `UK`), countries and large
   cities that are also frequent words (`China`, `London`), a capital after a locative word is
-  the city (`in Damascus`), not its government; countries sit at their conventional centre.
+  the city (`in Damascus`), not its government; countries sit at their conventional centre;
+- the article's country: an ambiguous town (`Nawa`) takes the country its region names;
+- a protest or riot has the crowd as actor1 and the police facing it as actor2, and a protest
+  that turns into a riot is one riot; a person the NER names is no place.
 """
 
 from __future__ import annotations
@@ -170,3 +173,22 @@ def test_country_of_an_ambiguous_town_comes_from_its_region(runtime):
 ])
 def test_admin1_spellings_compare(runtime, predicted, gold, same):
     assert AdminNames(runtime.gazetteer).same(predicted, gold, "SY") is same
+
+
+def test_police_dispersing_a_protest_faces_the_protesters(runtime):
+    # The police are the subject, yet ACLED codes the crowd as actor1 and the police as actor2.
+    event = only_event(read(runtime, "Des manifestants ont défilé à Rabat lundi. La police les a "
+                                     "dispersés à coups de gaz lacrymogène à Rabat."))
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Protest with intervention", "Protesters (Morocco)", "Police Forces of Morocco")
+
+
+def test_protest_that_turns_into_a_riot_is_one_riot(runtime):
+    report = read(runtime, "Des manifestants se sont rassemblés à Tunis lundi. La manifestation "
+                           "a dégénéré en émeutes à Tunis.")
+    assert [e.sub_event_type for e in report.events] == ["Violent demonstration"]
+
+
+def test_person_named_by_ner_is_no_place(runtime):
+    found = _places(runtime, "À Belgrade, des manifestants ont frappé M. Eric Samara.", "fr")
+    assert "Samara" not in found and "Belgrade" in found

@@ -15,6 +15,7 @@ from .lexicon_matchers import CompiledLexicon, demonym_country
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*$|^\d+$")
 _PLACE_LABELS = {"LOC", "GPE"}
+_PERSON_LABELS = {"PER", "PERSON"}
 _MAX_PLACE_TOKENS = 4
 _LARGE_CITY = 100_000  # people: a capitalised frequent word naming a city this large is it
 
@@ -175,9 +176,14 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     candidates += [parsed[t.i:t.i + 1] for t in parsed if t.text in written]
     found = []
     text = parsed.text
-    # A name must be a whole word: "Al-" of "Al-Sirmaniyah" is no place.
+    # A name must be a whole word ("Al-" of "Al-Sirmaniyah" is no place), and not a person's
+    # name where the model's NER says so ("M. Eric Samara" is no Russian city). One word alone
+    # the NER too often takes for a person ("la sortie d'Amouda"): only longer names count.
+    people = [(e.start_char, e.end_char) for e in parsed.ents
+              if e.label_ in _PERSON_LABELS and len(e) > 1]
     whole = [c for c in candidates
-             if c.end_char >= len(text) or not text[c.end_char].isalnum()]
+             if (c.end_char >= len(text) or not text[c.end_char].isalnum())
+             and not any(s < c.end_char and c.start_char < e for s, e in people)]
     for span in filter_spans([c for c in whole if _is_place(c.text, gazetteer, countries)]):
         code = countries.get(normalize(span.text))
         kind, label = ("country", code) if code else ("place", span.text)

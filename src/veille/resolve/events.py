@@ -71,11 +71,17 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
             evidence[role] = doc.evidence(mention)
     default = taxonomy.file.default_actor1.get(c.trigger.label.split(".")[0])
     first = actors.get(c.actor1.label) if c.actor1 else None
-    if default and event_country and (c.actor1 is None or (first and first.kind == "civilians")):
+    crowd_faced = first is not None and first.kind == "state"  # "la police a dispersé ..."
+    if default and event_country and (c.actor1 is None or crowd_faced
+                                      or (first and first.kind == "civilians")):
+        if crowd_faced and values.get("actor2") is None and "actor1" in values:
+            # ACLED: the crowd is actor1 of a protest or riot, the force facing it actor2.
+            values["actor2"], values["inter2"] = values["actor1"], values["inter1"]
+            evidence["actor2"] = evidence["actor1"]
         values["actor1"] = actor_name(default, event_country, iso, actors)
         values["inter1"] = inter_code(default, actors)
-        evidence["actor1"] = doc.evidence(c.actor1 or c.trigger,
-                                          basis="text" if c.actor1 else "context")
+        evidence["actor1"] = (doc.evidence(c.trigger, basis="context") if crowd_faced or not c.actor1
+                              else doc.evidence(c.actor1))
     assoc = [(m, actor_name(m.label, event_country, iso, actors)) for m in c.assoc_actor1]
     assoc = [(m, name) for m, name in assoc if name and name != values.get("actor1")]
     if assoc:
