@@ -192,3 +192,10 @@ def test_protest_that_turns_into_a_riot_is_one_riot(runtime):
 def test_person_named_by_ner_is_no_place(runtime):
     found = _places(runtime, "À Belgrade, des manifestants ont frappé M. Eric Samara.", "fr")
     assert "Samara" not in found and "Belgrade" in found
+
+
+def test_source_after_the_recipient_of_a_speech_verb(runtime):
+    # "à l'AFP" is whom it was said to; the source is the noun phrase after it.
+    event = only_event(read(runtime, "« Les rebelles ont pris le contrôle de Goma », a déclaré "
+                                     "à l'AFP un responsable local, lundi."))
+    assert event.sources[0].attributed_to == "un responsable local"

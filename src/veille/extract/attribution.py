@@ -8,6 +8,7 @@ from ..document import Document, Mention
 from .tokens import token_gap
 
 _MAX_GAP = 6  # tokens between "selon" and its source, or a source and its verb
+_CLAUSE_MARKS = {",", ";", ":", "«", "»", '"', "“", "”", "(", ")"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +68,18 @@ def _words_after(doc: Document, marker: Mention) -> str:
     """The noun phrase after `selon` when no known actor is there (`une ONG`)."""
     parsed = doc.doc
     span = parsed.char_span(marker.start, marker.end, alignment_mode="expand")
+    start = span.end
+    if start < len(parsed) and parsed[start].pos_ == "ADP":
+        # "a déclaré à l'AFP un responsable": whom it was said to comes first; skip it.
+        after = start + 1
+        while after < len(parsed) and parsed[after].pos_ == "DET":
+            after += 1
+        while after < len(parsed) and parsed[after].pos_ in ("PROPN", "NOUN"):
+            after += 1
+        if after < len(parsed) and parsed[after].pos_ == "DET":
+            start = after
     words = []
-    for token in parsed[span.end:span.end + _MAX_GAP]:
+    for token in parsed[start:start + _MAX_GAP]:
         if token.is_punct or token.is_sent_end:
             if token.is_sent_end and not token.is_punct:
                 words.append(token.text)
@@ -87,5 +98,9 @@ def _words_before(doc: Document, marker: Mention) -> str:
             subjects = [c for c in head.children if c.dep_.startswith("nsubj")]
             if subjects:
                 return " ".join(t.text for t in subjects[0].subtree).strip()
-    words = [t.text for t in parsed[max(span.sent.start, span.start - 3):span.start]]
-    return " ".join(words).strip()
+    # No parse (a blank tokenizer): the words since the clause began, a few at most.
+    start = max(span.sent.start, span.start - 2 * _MAX_GAP)
+    for token in parsed[start:span.start]:
+        if token.text in _CLAUSE_MARKS:
+            start = token.i + 1
+    return parsed[start:span.start].text.strip()
