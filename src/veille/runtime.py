@@ -7,12 +7,11 @@ about articles, so one runtime serves any number of them.
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cache, cached_property
 
 from lingua import LanguageDetector
 from spacy.language import Language
-from wordfreq import available_languages as wordfreq_languages
-from wordfreq import zipf_frequency
+from wordfreq import available_languages, zipf_frequency
 
 from .config import PipelineConfig
 from .extract.lexicon_matchers import CompiledLexicon, compile_lexicon
@@ -23,6 +22,8 @@ from .resolve.gazetteer import Gazetteer
 from .resources import Lexicon, Taxonomy, load_actors, load_lexicon, load_taxonomy
 from .resources.schemas import ActorEntry
 
+# wordfreq lists its languages anew on every call (it reads its data folder): once is enough.
+wordfreq_languages = cache(available_languages)
 _COMMON_WORD_ZIPF = 4.0  # as frequent as "armée" in French: a word, not a place, by default
 
 
