@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import Engine, create_engine, delete, event, insert, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -75,10 +75,16 @@ class Store:
             count += 1
         return count
 
-    def events(self) -> Iterator[Event]:
-        """Every stored event, by date then id."""
+    def events(self, *, since: dt.date | None = None,
+               country: str | None = None) -> Iterator[Event]:
+        """Stored events, by date then id; `since` keeps events on or after a date, `country`
+        those of one country (its name or ISO code, any case)."""
         query = select(schema.events.c.record).order_by(schema.events.c.event_date,
                                                         schema.events.c.event_id)
+        if since is not None:
+            query = query.where(schema.events.c.event_date >= since)
+        if country:
+            query = query.where(func.lower(schema.events.c.country) == country.lower())
         with self.engine.connect() as conn:
             for (record,) in conn.execute(query):
                 yield Event.model_validate(record)
