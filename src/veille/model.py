@@ -136,6 +136,18 @@ class Repair(Record):
     replacement: str
 
 
+class Revision(Record):
+    """One change to a stored event: what changed (`{field: {"old", "new"}}`), from which
+    article (or by whom and why, for a correction), and when."""
+
+    event_id: str
+    at: dt.datetime
+    article_id: str | None = None
+    changes: dict[str, dict] = Field(default_factory=dict)
+    author: str | None = None
+    reason: str | None = None
+
+
 class Report(Record):
     """What veille read from one article."""
 

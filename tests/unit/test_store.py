@@ -15,7 +15,8 @@ from veille.export.acled import ACLED_COLUMNS
 from veille.model import Event
 from veille.store import open_store, schema
 
-TABLES = ["articles", "events", "evidence", "casualty_reports", "repairs"]
+TABLES = ["articles", "events", "event_sources", "evidence", "casualty_reports", "repairs",
+          "revisions"]
 
 ACLED_HEAD = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -85,7 +86,9 @@ def test_store_save_twice_idempotent(tmp_path, fr_report):
 
 def test_store_save_all_counts_reports(tmp_path, fr_report):
     store = store_at(tmp_path)
-    assert store.save_all([fr_report, fr_report]) == 2
+    results = store.save_all([fr_report, fr_report])
+    assert [r.stored for r in results] == [True, False]
+    assert results[0].created == [e.event_id for e in fr_report.events]
     assert store.count("articles") == 1
 
 

@@ -8,11 +8,11 @@ The expectation format is the one of `../shared/acceptance/*.expected.json` and 
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
 from ..document import Document
+from ..geo import km
 from ..model import CasualtyReport, Event
 from ..resolve.gazetteer import normalize
 
@@ -60,14 +60,6 @@ class CheckResult:
             out += ["  " + c.line() for c in checks]
         out.append(f"{len(self.checks) - len(self.misses)}/{len(self.checks)} checks pass")
         return out
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def event_value(event: Event, name: str) -> object:

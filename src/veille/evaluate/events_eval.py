@@ -5,9 +5,9 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
+from ..geo import km
 from ..model import Event, Report
 from ..resolve.gazetteer import normalize
-from .acceptance import km
 from .actor_names import ActorNames
 from .admin_names import AdminNames
 from .gold import GoldArticle

@@ -14,9 +14,9 @@ import datetime as dt
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from ..geo import km
 from ..model import Event
 from ..resolve.gazetteer import normalize
-from .acceptance import km
 from .actor_names import ActorNames
 from .admin_names import AdminNames
 

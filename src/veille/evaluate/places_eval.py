@@ -7,9 +7,9 @@ import statistics
 from dataclasses import dataclass, field
 
 from ..document import Document
+from ..geo import km
 from ..resolve.gazetteer import Gazetteer
 from ..resolve.places import country_support, resolve_place
-from .acceptance import km
 from .gold import GoldArticle
 
 ACCURACY_KM = 161.0

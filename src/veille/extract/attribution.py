@@ -26,8 +26,12 @@ def attributions(doc: Document, sent: int) -> list[Attribution]:
     actors = doc.of_kind("actor", sent)
     for marker in doc.of_kind("attribution", sent):
         if marker.label == "preposition":
+            # "selon un nouveau bilan publié mardi par l'OSDH": the body may come after the
+            # document it published, further than a name would, but within the same phrase.
             after = [a for a in actors if a.start >= marker.end
-                     and 0 <= token_gap(doc.doc, marker, a) <= _MAX_GAP]
+                     and (0 <= token_gap(doc.doc, marker, a) <= _MAX_GAP
+                          or (token_gap(doc.doc, marker, a) <= 2 * _MAX_GAP
+                              and not _CLAUSE_MARKS & set(doc.text[marker.end:a.start])))]
             source = after[0] if after else None
             text = _name(doc, source) if source else _words_after(doc, marker)
         else:

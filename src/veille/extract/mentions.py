@@ -11,6 +11,7 @@ from text_to_num import text2num
 
 from ..document import Document, Mention
 from ..resolve.gazetteer import Gazetteer, normalize
+from ..resources.schemas import PlacesFile
 from .lexicon_matchers import CompiledLexicon, demonym_country
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*$|^\d+$")
@@ -53,7 +54,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found += _number_mentions(parsed, doc.lang or "", sent_of)
     actor_spans = [(m.start, m.end) for m in found if m.kind == "actor"]
     found += [p for p in _place_mentions(parsed, gazetteer, doc.lang or "", sent_of, is_common_word,
-                                         lex.lexicon.places.country_aliases)
+                                         lex.lexicon.places)
               if not any(s <= p.start < e for s, e in actor_spans)]
     _mark_regions(doc.text, found, lex.lexicon.places)
     found += _regex_mentions(doc.text, lex.dates, "date", sent_of, parsed)
@@ -159,14 +160,14 @@ def _number_mentions(parsed: Doc, lang: str, sent_of: list[int]) -> list[Mention
 
 
 def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[int],
-                    is_common_word: Callable[[str], bool],
-                    aliases: dict[str, list[str]]) -> list[Mention]:
+                    is_common_word: Callable[[str], bool], places: PlacesFile) -> list[Mention]:
     """Capitalised word sequences and NER places that name a gazetteer city or a country
     (by its CLDR name or, as written, one of the language's `country_aliases`: `U.S.`)."""
-    written = {name: code for code, names in aliases.items() for name in names}
+    written = {name: code for code, names in places.country_aliases.items() for name in names}
     countries = {**gazetteer.country_names(lang), **{normalize(n): c for n, c in written.items()}}
     ner = [e for e in parsed.ents if e.label_ in _PLACE_LABELS]
     ner_starts = {e.start_char for e in ner}
+    text = parsed.text
     candidates = [
         parsed[s:e] for s, e in _capitalised_ngrams(parsed)
         if e - s > 1 or parsed[s].idx in ner_starts or not is_common_word(parsed[s].lower_)
@@ -175,12 +176,13 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     candidates += ner
     candidates += [parsed[t.i:t.i + 1] for t in parsed if t.text in written]
     found = []
-    text = parsed.text
     # A name must be a whole word ("Al-" of "Al-Sirmaniyah" is no place), and not a person's
     # name where the model's NER says so ("M. Eric Samara" is no Russian city). One word alone
-    # the NER too often takes for a person ("la sortie d'Amouda"): only longer names count.
+    # the NER too often takes for a person ("la sortie d'Amouda"): only longer names count,
+    # and not after a locative word ("à Kafr Nubl" is a town whatever the NER says).
     people = [(e.start_char, e.end_char) for e in parsed.ents
-              if e.label_ in _PERSON_LABELS and len(e) > 1]
+              if e.label_ in _PERSON_LABELS and len(e) > 1
+              and not _after(text, e.start_char, places.locatives)]
     whole = [c for c in candidates
              if (c.end_char >= len(text) or not text[c.end_char].isalnum())
              and not any(s < c.end_char and c.start_char < e for s, e in people)]

@@ -1,5 +1,6 @@
-"""The store: reports kept in a SQL database through SQLAlchemy (SQLite file by default)."""
+"""The store: articles and living event records in a SQL database through SQLAlchemy (a SQLite
+file by default, PostgreSQL when shared), its schema managed by Alembic migrations."""
 
-from .db import Store, open_store
+from .db import SaveResult, Store, open_store
 
-__all__ = ["Store", "open_store"]
+__all__ = ["SaveResult", "Store", "open_store"]

@@ -1,5 +1,13 @@
 """Tables of the store. Each row keeps its full typed record as JSON (`record`) beside the
-columns that are queried, so nothing is lost and nothing needs re-extracting to export."""
+columns that are queried, so nothing is lost and nothing needs re-extracting to export.
+
+An event here is a *living record*: the fusion of every article that reported it. Each
+article's own reading of it is a row of `event_sources` (with its evidence in `evidence`), and
+each change an article (or a person) made to it is a row of `revisions`.
+
+The schema is created and upgraded by the Alembic migrations in `store/migrations/`; a test
+checks that these tables and the migrations agree.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +19,13 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -32,15 +42,35 @@ articles = Table(
 events = Table(
     "events", metadata,
     Column("event_id", String(64), primary_key=True),
-    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
-           nullable=False, index=True),
-    Column("event_date", Date, index=True),
+    Column("event_date", Date),
     Column("event_type", Text, nullable=False), Column("sub_event_type", Text, nullable=False),
     Column("actor1", Text), Column("actor2", Text),
-    Column("country", Text, index=True), Column("admin1", Text), Column("location", Text),
-    Column("latitude", Float), Column("longitude", Float),
-    Column("fatalities", Integer),
+    Column("country", Text), Column("iso", String(8)),
+    Column("admin1", Text), Column("admin2", Text), Column("location", Text),
+    Column("latitude", Float), Column("longitude", Float), Column("geo_precision", Integer),
+    Column("fatalities_low", Integer), Column("fatalities_best", Integer),
+    Column("fatalities_high", Integer),
+    Column("sources", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("record", JSON, nullable=False),
+    # Fusion looks for candidates by country and date.
+    Index("ix_events_iso_date", "iso", "event_date"),
+    Index("ix_events_event_date", "event_date"),
+)
+
+event_sources = Table(
+    "event_sources", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.event_id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("source_event_id", String(64), nullable=False),  # the event as this article read it
+    Column("published", Date), Column("attributed_to", Text),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("record", JSON, nullable=False),
+    UniqueConstraint("event_id", "source_event_id", name="uq_event_sources_event_source"),
 )
 
 evidence = Table(
@@ -48,7 +78,7 @@ evidence = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("owner_id", String(64), nullable=False, index=True),  # an event or casualty report
     Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"),
-           nullable=False),
+           nullable=False, index=True),
     Column("field", String(64), nullable=False),
     Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False), Column("basis", String(16), nullable=False),
@@ -73,4 +103,16 @@ repairs = Table(
     Column("kind", String(32), nullable=False),
     Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
     Column("original", Text, nullable=False), Column("replacement", Text, nullable=False),
+)
+
+revisions = Table(
+    "revisions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.event_id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    # The article whose report changed the event; null for a correction made by a person.
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="SET NULL")),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("changes", JSON, nullable=False),  # {field: {"old": ..., "new": ...}}
+    Column("author", Text), Column("reason", Text),
 )
