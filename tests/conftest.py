@@ -56,3 +56,35 @@ def fr_article() -> veille.Article:
 def fr_report(fr_article, runtime) -> veille.Report:
     """The report of `FR_ARTICLE`, processed once per session (treat it as read-only)."""
     return veille.process(fr_article, runtime)
+
+
+def _empty_postgres(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from veille.store.db import engine_url
+
+    engine = create_engine(engine_url(url))
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path) -> str:
+    """An empty store of each kind: a SQLite file, and a PostgreSQL database when
+    VEILLE_TEST_POSTGRES_URL names one (`.ci/run` starts a server; locally,
+    `bash .ci/postgres.sh start` prints the URL). CI without it fails rather than skips."""
+    import os
+
+    if request.param == "sqlite":
+        return "sqlite:///" + str(tmp_path / "store.db")
+    url = os.environ.get("VEILLE_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("VEILLE_TEST_POSTGRES_URL is not set: CI runs the store tests on "
+                        "PostgreSQL too (.ci/run starts a server)")
+        pytest.skip("no PostgreSQL server: set VEILLE_TEST_POSTGRES_URL "
+                    "(bash .ci/postgres.sh start prints one)")
+    _empty_postgres(url)
+    return url
