@@ -3,6 +3,7 @@ and exit code 1; no traceback reaches the user (set VEILLE_DEBUG=1 to see one)."
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -14,16 +15,24 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .config import load_config
-from .errors import BadJsonLine, InputNotFound, NotAFile, VeilleError
+from .errors import (
+    BadJsonLine,
+    InputNotFound,
+    NotAFile,
+    OutputRequired,
+    UnknownEvent,
+    VeilleError,
+)
 from .evaluate.acceptance import check_document
 from .evaluate.run import evaluate
-from .export import write_export
+from .export import is_binary, write_export
 from .export.acled import write_acled_csv
-from .ingest import list_files, parse_date, read_file
-from .model import Article, Report
+from .ingest import parse_date, read_file, read_records
+from .model import Article, Event, Fatalities, Report
 from .pipeline import process_document, process_many
 from .resolve.gazetteer import Gazetteer, add_geonames_dump, build_embedded, default_path
 from .runtime import Runtime
@@ -47,7 +56,10 @@ class ReportFormat(StrEnum):
 
 class ExportFormat(StrEnum):
     acled_csv = "acled-csv"
+    geojson = "geojson"
     jsonl = "jsonl"
+    parquet = "parquet"
+    plover = "plover"
 
 
 def _fail(message: str) -> None:
@@ -77,7 +89,8 @@ def edge(fn: Callable) -> Callable:
 @app.command()
 @edge
 def extract(
-    article: Annotated[Path, typer.Argument(help="A .txt (optional front matter) or .jsonl file.")],
+    article: Annotated[Path, typer.Argument(help="An article file: text (optional front "
+                                            "matter), JSON Lines, HTML, RSS/Atom or WARC.")],
     published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
     lang: Annotated[str | None, typer.Option(help="Language code; skips detection.")] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", help="Output format.")] = ReportFormat.json,
@@ -127,46 +140,128 @@ def run(
     articles: list[Article] = []
     skipped = 0
     for path in inputs:
-        for file in list_files(path):
-            try:
-                articles += read_file(file, max_bytes=cfg.max_bytes, published=date)
-            except VeilleError as exc:  # one bad file does not stop the run
+        for item in read_records(path, max_bytes=cfg.max_bytes, published=date):
+            if isinstance(item, VeilleError):  # one bad file or record does not stop the run
                 skipped += 1
-                err.print(f"skipped {exc.one_line()}", markup=False, highlight=False)
+                err.print(f"skipped {item.one_line()}", markup=False, highlight=False,
+                          soft_wrap=True)
+            else:
+                articles.append(item)
+    # In order of publication, so that each event's revisions tell its story in order.
+    articles.sort(key=lambda a: (a.published or dt.date.max, a.path or "", a.id))
     reports = process_many(articles, Runtime(cfg))
-    store.save_all(reports)
-    _print_table(reports)
-    err.print(f"{len(reports)} articles, {sum(len(r.events) for r in reports)} events, "
-              f"{sum(len(r.casualty_reports) for r in reports)} casualty reports stored in "
-              f"{store.url}; {skipped} files skipped", highlight=False)
-    if skipped and not reports:
+    results = store.save_all(reports)
+    touched = list(dict.fromkeys(i for r in results for i in r.created + r.merged))
+    _print_events([e for e in (store.event(i) for i in touched) if e is not None])
+    for result in results:
+        if result.error is not None:
+            err.print(f"not stored: article {result.article_id}: {result.error.one_line()}",
+                      markup=False, highlight=False)
+    stored = [r for r in results if r.stored and r.error is None]
+    err.print(
+        f"{len(reports)} articles read ({len(reports) - len(stored)} already stored or refused), "
+        f"{sum(len(r.created) for r in stored)} new events, "
+        f"{sum(len(r.merged) for r in stored)} reports merged into stored events, "
+        f"{skipped} files or records skipped; store: {store.url}", highlight=False)
+    if (skipped and not reports) or any(r.error is not None for r in results):
         raise typer.Exit(1)
 
 
-def _print_table(reports: list[Report]) -> None:
+def _deaths(f: Fatalities | None) -> str:
+    if f is None or f.best is None:
+        return "-"
+    if f.low is not None and f.high is not None and f.low != f.high:
+        return f"{f.best} ({f.low}-{f.high})"
+    return str(f.best)
+
+
+def _print_events(events: list[Event]) -> None:
     table = Table(title="Events", show_lines=False)
-    for column in ("date", "type", "actor1", "actor2", "location", "admin1", "deaths", "source"):
+    for column in ("event_id", "date", "type", "actor1", "actor2", "location", "admin1",
+                   "deaths", "sources", "attributed to"):
         table.add_column(column)
-    for report in reports:
-        for e in report.events:
-            deaths = e.fatalities.best if e.fatalities and e.fatalities.best is not None else "-"
-            table.add_row(str(e.event_date or "-"), e.sub_event_type, e.actor1 or "-",
-                          e.actor2 or "-", e.location or e.country or "-", e.admin1 or "-",
-                          str(deaths), e.sources[0].attributed_to or "-")
-    Console(width=max(Console().width, 140)).print(table)
+    for e in events:
+        attributed = "; ".join(dict.fromkeys(s.attributed_to for s in e.sources
+                                             if s.attributed_to)) or "-"
+        table.add_row(e.event_id, str(e.event_date or "-"), e.sub_event_type, e.actor1 or "-",
+                      e.actor2 or "-", e.location or e.country or "-", e.admin1 or "-",
+                      _deaths(e.fatalities), str(len(e.sources)), attributed)
+    Console(width=max(Console().width, 160)).print(table)
+
+
+@app.command()
+@edge
+def history(
+    event_id: Annotated[str, typer.Argument(help="An event id (see `veille run` or export).")],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Print how a stored event came to say what it says: its sources and every revision."""
+    cfg = load_config(config)
+    store = open_store(db or cfg.store_url)
+    event = store.event(event_id)
+    if event is None:
+        raise UnknownEvent(event_id=event_id, url=store.url)
+    out = Console(width=max(Console().width, 120), highlight=False)
+    out.print(f"[bold]{event.event_id}[/bold]  {escape(event.notes or '')}")
+    out.print(f"fatalities: {_deaths(event.fatalities)}; "
+              f"{len(event.sources)} sources", markup=False)
+    sources = Table(title="Sources", show_lines=False)
+    for column in ("published", "outlet", "article", "attributed to", "read as"):
+        sources.add_column(column)
+    for src, reading in zip(event.sources, store.sources(event_id), strict=False):
+        sources.add_row(str(src.published or "-"), src.outlet or src.url or "-", src.article_id,
+                        src.attributed_to or "-",
+                        f"{reading.sub_event_type}, {_deaths(reading.fatalities)} dead")
+    out.print(sources)
+    revisions = Table(title="Revisions", show_lines=False)
+    for column in ("when", "from", "field", "was", "now"):
+        revisions.add_column(column)
+    outlets = {s.article_id: s.outlet or s.url for s in event.sources}
+    for rev in store.history(event_id):
+        who = rev.author or "-"
+        if rev.article_id:
+            who = f"{outlets.get(rev.article_id) or 'article'} ({rev.article_id})"
+        if rev.reason:
+            who += f" ({rev.reason})"
+        fields = rev.changes or {"(source added)": {"old": "", "new": ""}}
+        for name, change in fields.items():
+            revisions.add_row(rev.at.strftime("%Y-%m-%d %H:%M:%S"), who, name,
+                              _value(change["old"]), _value(change["new"]))
+    out.print(revisions if revisions.row_count else "no revisions: one source so far")
+
+
+def _value(value: object) -> str:
+    if isinstance(value, dict) and set(value) <= {"low", "best", "high"}:
+        return _deaths(Fatalities(**value))
+    return "-" if value in (None, "", []) else str(value)
 
 
 @app.command()
 @edge
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="Output format.")] = ExportFormat.acled_csv,
+    since: Annotated[str | None, typer.Option(help="Only events on or after this date, "
+                                              "YYYY-MM-DD.")] = None,
+    country: Annotated[str | None, typer.Option(help="Only events in this country (name or "
+                                                "ISO code).")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
+                                                "[default: standard output; parquet needs "
+                                                "a file].")] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Write every stored event to standard output."""
+    """Write the stored events (all, or those --since and --country select)."""
+    if output is None and is_binary(fmt.value):  # before the store is opened or read
+        raise OutputRequired(fmt=fmt.value)
+    start = parse_date(since)
     cfg = load_config(config)
     store = open_store(db or cfg.store_url)
-    write_export(fmt.value, store.events(), sys.stdout)
+    events = store.events(since=start, country=country)
+    count = write_export(fmt.value, events, sys.stdout if output is None else output)
+    where = "standard output" if output is None else str(output)
+    err.print(f"{count} events written to {where}", markup=False, highlight=False,
+              soft_wrap=True)
 
 
 @app.command()

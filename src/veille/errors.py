@@ -1,8 +1,8 @@
 """One catalogue of the errors veille reports to its users.
 
 Each error has a stable code (`V1xx` input, `V2xx` resources and configuration, `V3xx` store,
-`V4xx` pipeline). The CLI prints `error V101: <message>` on one line and exits 1; tests pin the
-messages, so change them knowingly.
+`V4xx` pipeline, `V5xx` export). The CLI prints `error V101: <message>` on one line and exits
+1; tests pin the messages, so change them knowingly.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ class UnreadableEncoding(VeilleError):
 
 class NoArticles(VeilleError):
     code = "V104"
-    template = "{path}: no articles found (looked for .txt and .jsonl files)"
+    template = ("{path}: no articles found (looked for text, JSON Lines, HTML, RSS/Atom and WARC "
+                "files)")
 
 
 class BadJsonLine(VeilleError):
@@ -76,6 +77,33 @@ class InputTooLarge(VeilleError):
 class NotAFile(VeilleError):
     code = "V109"
     template = "{path}: is a folder; `veille extract` reads one file (use `veille run` for folders)"
+
+
+class NoArticleText(VeilleError):
+    """A page, feed entry or archive that holds no article text (only boilerplate, or nothing)."""
+
+    code = "V110"
+    template = "{path}: no article text found ({detail})"
+
+
+class BadFeed(VeilleError):
+    """An RSS/Atom file that is not well-formed; `where` is `file:line` when the line is known."""
+
+    code = "V111"
+    template = "{where}: broken feed: {detail}"
+
+
+class DamagedArchive(VeilleError):
+    """A truncated or corrupt WARC file; the articles before the damage are kept."""
+
+    code = "V112"
+    template = ("{path}: the WARC archive is damaged at record {record} (byte {offset}): {detail}; "
+                "articles kept from before it: {kept}")
+
+
+class BadGzip(VeilleError):
+    code = "V113"
+    template = "{path}: the gzip data is damaged ({detail})"
 
 
 class BadResource(VeilleError):
@@ -109,3 +137,18 @@ class BadGazetteerFile(VeilleError):
 class StoreError(VeilleError):
     code = "V300"
     template = "store {url}: {detail}"
+
+
+class UnknownEvent(VeilleError):
+    code = "V301"
+    template = "no event {event_id!r} in store {url}"
+
+
+class OutputRequired(VeilleError):
+    code = "V500"
+    template = "--format {fmt} writes a binary file: give its path with --output FILE"
+
+
+class OutputNotWritable(VeilleError):
+    code = "V501"
+    template = "{path}: cannot write the export there ({detail})"

@@ -40,7 +40,8 @@ ARTICLE = "Des combats ont éclaté à Alep hier.\n".encode()
         ("extract", ARTICLE, ["--published", "12/03/2024"],
          "error V106: invalid publication date '12/03/2024': use YYYY-MM-DD"),
         ("run", "folder", [],
-         "error V104: {path}: no articles found (looked for .txt and .jsonl files)"),
+         "error V104: {path}: no articles found (looked for text, JSON Lines, HTML, RSS/Atom "
+         "and WARC files)"),
         ("run", None, [],
          "error V100: {path}: no such file or directory"),
     ],

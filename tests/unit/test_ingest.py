@@ -259,7 +259,8 @@ def test_ingest_folder_without_articles_raises(tmp_path, files):
     with pytest.raises(NoArticles) as info:
         list_files(tmp_path)
     assert info.value.one_line() == (
-        f"error V104: {tmp_path}: no articles found (looked for .txt and .jsonl files)")
+        f"error V104: {tmp_path}: no articles found (looked for text, JSON Lines, HTML, "
+        "RSS/Atom and WARC files)")
 
 
 def test_ingest_missing_path_raises(tmp_path):

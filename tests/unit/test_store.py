@@ -170,7 +170,8 @@ def test_export_unknown_format_raises(fmt):
     with pytest.raises(UnknownFormat) as info:
         write_export(fmt, [], io.StringIO())
     assert info.value.one_line() == (
-        f"error V203: unknown format {fmt!r}; choose one of: acled-csv, jsonl")
+        f"error V203: unknown format {fmt!r}; choose one of: acled-csv, geojson, jsonl, "
+        "parquet, plover")
 
 
 def test_export_jsonl_lines_parse_back_as_events(fr_report):

@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from builders import KAFR_NUBL, report, strike, toll
 from sqlalchemy import create_engine, text
 
+from builders import KAFR_NUBL, report, strike, toll
 from veille.errors import StoreError
 from veille.model import CasualtyReport, Fatalities
 from veille.store import migrate, open_store, schema

@@ -1,5 +1,6 @@
-"""Ingest: files and folders to `Article`s. Plain text (with optional front matter) and JSON
-Lines; a folder is walked recursively."""
+"""Ingest: files and folders to `Article`s. The format of each file is read from its content
+(`detect.py`): plain text (optional front matter), JSON Lines, HTML, RSS/Atom feeds and WARC
+archives, any of them gzip-compressed. A folder is walked recursively."""
 
 from __future__ import annotations
 
@@ -7,39 +8,87 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import InputNotFound, NoArticles
+from ..errors import InputNotFound, NoArticles, NoArticleText, VeilleError
 from ..model import Article
-from .jsonl import read_jsonl
-from .text import article_from_text, parse_date, read_text_article
+from .detect import detect_format
+from .records import file_records
+from .text import article_from_text, parse_date
 
-__all__ = ["article_from_text", "iter_articles", "list_files", "parse_date", "read_file"]
+__all__ = ["article_from_text", "detect_format", "iter_articles", "list_files", "parse_date",
+           "read_file", "read_records"]
 
-SUFFIXES = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+# Names that say "article": always listed in a folder walk, and reported when unreadable.
+SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml", ".rss", ".atom",
+            ".warc"}
+# What a file of another name must turn out to be, from its first bytes, to be listed.
+LISTED_BY_CONTENT = {"warc", "feed", "html", "jsonl"}
 
 
 def list_files(path: Path) -> list[Path]:
-    """The article files under `path` (a file, or a folder walked recursively), sorted."""
+    """The article files under `path` (a file, or a folder walked recursively), sorted.
+
+    A file given by name is always listed. In a folder, hidden files and folders are skipped;
+    a file with an article suffix (`SUFFIXES`, optionally followed by `.gz`) is listed, so a
+    binary or empty `.txt` is reported when read; a file of any other name is listed only when
+    its first bytes are a WARC archive, a feed, an HTML page or JSON Lines (RSS saved as `.xml`,
+    JSON Lines as `.data`). Other files (notes, CSV tables, images, PDFs, sitemaps) are skipped
+    silently: they are not articles, and reporting each one would bury the real problems.
+    """
     if not path.exists():
         raise InputNotFound(path=str(path))
     if path.is_file():
         return [path]
-    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    files = sorted(p for p in path.rglob("*") if p.is_file()
+                   and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                   and _is_article_file(p))
     if not files:
         raise NoArticles(path=str(path))
     return files
 
 
+def _is_article_file(file: Path) -> bool:
+    name = file.name.lower().removesuffix(".gz")
+    if Path(name).suffix in SUFFIXES:
+        return True
+    try:
+        return detect_format(file) in LISTED_BY_CONTENT
+    except (OSError, VeilleError):  # unreadable, or gone since the walk: not an article
+        return False
+
+
+def read_records(path: Path, *, max_bytes: int, published: dt.date | None = None,
+                 lang: str | None = None) -> Iterator[Article | VeilleError]:
+    """Every article under `path` (a file or a folder), in file order, with an error object
+    in place of each file or record that cannot be read, so one bad JSON line, feed entry or
+    damaged archive does not lose the good records around it.
+
+    A missing path or a folder without article files raises (there is nothing to read).
+    `published` and `lang` override a text file's front matter; for HTML, feeds and WARC they
+    only fill in what the document does not say (a page's own date wins); JSON Lines records
+    keep their own fields.
+    """
+    for file in list_files(path):
+        yield from file_records(file, max_bytes=max_bytes, published=published, lang=lang)
+
+
 def read_file(file: Path, *, max_bytes: int, published: dt.date | None = None,
               lang: str | None = None) -> list[Article]:
-    """The articles of one file (one for text, one per line for JSON Lines)."""
-    if SUFFIXES.get(file.suffix.lower()) == "jsonl":
-        return list(read_jsonl(file, max_bytes=max_bytes))
-    return [read_text_article(file, max_bytes=max_bytes, published=published, lang=lang)]
+    """The articles of one file, whatever its format (one for text and HTML, one per line,
+    entry or page for JSON Lines, feeds and WARC). Bad records are left out when the file gives
+    at least one article; a file that gives none raises its first error."""
+    articles: list[Article] = []
+    errors: list[VeilleError] = []
+    for item in file_records(file, max_bytes=max_bytes, published=published, lang=lang):
+        (errors if isinstance(item, VeilleError) else articles).append(item)
+    if articles:
+        return articles
+    raise errors[0] if errors else NoArticleText(path=str(file), detail="nothing in it to read")
 
 
 def iter_articles(path: Path, *, max_bytes: int, published: dt.date | None = None,
                   lang: str | None = None) -> Iterator[Article]:
-    """Every article under `path`; the first unreadable file raises its error."""
-    for file in list_files(path):
-        yield from read_file(file, max_bytes=max_bytes, published=published, lang=lang)
+    """Every article under `path`; the first unreadable file or record raises its error."""
+    for item in read_records(path, max_bytes=max_bytes, published=published, lang=lang):
+        if isinstance(item, VeilleError):
+            raise item
+        yield item

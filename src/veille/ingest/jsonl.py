@@ -14,16 +14,32 @@ from .text import parse_date
 
 
 def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article]:
-    """Articles of a JSON Lines file; a bad line is an error naming the file and line."""
-    text = read_text(path, max_bytes=max_bytes)
+    """Articles of a JSON Lines file; a bad line raises an error naming the file and line."""
+    for item in jsonl_records(read_text(path, max_bytes=max_bytes), name=str(path)):
+        if isinstance(item, BadJsonLine):
+            raise item
+        yield item
+
+
+def jsonl_records(text: str, *, name: str) -> Iterator[Article | BadJsonLine]:
+    """Each non-blank line of JSON Lines `text` (from the file `name`) as an article, or as the
+    error naming its line: a bad line does not stop the lines after it."""
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
+        item: Article | BadJsonLine
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise BadJsonLine(path=str(path), line=number, detail=f"invalid JSON ({exc.msg})") from exc
-        yield article_from_record(record, name=f"{path}:{number}")
+            item = BadJsonLine(path=name, line=number, detail=f"invalid JSON ({exc.msg})")
+        except RecursionError:
+            item = BadJsonLine(path=name, line=number, detail="invalid JSON (nested too deeply)")
+        else:
+            try:
+                item = article_from_record(record, name=f"{name}:{number}")
+            except BadJsonLine as exc:
+                item = exc
+        yield item
 
 
 def article_from_record(record: object, *, name: str) -> Article:
@@ -34,8 +50,11 @@ def article_from_record(record: object, *, name: str) -> Article:
     body = record.get("text")
     if not isinstance(body, str) or not body.strip():
         raise BadJsonLine(path=path, line=line, detail='"text" must be a non-empty string')
+    published = record.get("published")
+    if published is not None and not isinstance(published, str):
+        raise BadJsonLine(path=path, line=line, detail='"published" must be a "YYYY-MM-DD" string')
     try:
-        published = parse_date(record.get("published"))
+        published = parse_date(published)
     except VeilleError as exc:
         raise BadJsonLine(path=path, line=line, detail=exc.message) from exc
     optional = {k: record.get(k) for k in ("url", "title", "lang", "outlet")}

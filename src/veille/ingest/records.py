@@ -1,0 +1,44 @@
+"""One file to its records, whatever its format: articles and the errors met on the way."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import BinaryInput, VeilleError
+from ..model import Article
+from .decode import decode_bytes, read_bytes
+from .detect import detect_format
+from .feed import feed_records
+from .html import article_from_html
+from .jsonl import jsonl_records
+from .text import article_from_text
+from .warc import warc_records
+
+
+def file_records(file: Path, *, max_bytes: int, published: dt.date | None = None,
+                 lang: str | None = None) -> Iterator[Article | VeilleError]:
+    """The articles of `file`, in file order, with an error object in place of each record that
+    cannot be read. A problem with the whole file (empty, binary, too large, not UTF-8, no
+    article text) is one error, and ends the file."""
+    name = str(file)
+    try:
+        fmt = detect_format(file)
+        if fmt == "warc":  # streamed: an archive may be far larger than max_bytes
+            yield from warc_records(file, max_bytes=max_bytes, published=published, lang=lang)
+            return
+        if fmt == "binary":
+            raise BinaryInput(path=name)
+        data = read_bytes(file, max_bytes=max_bytes)
+        if fmt == "html":
+            yield article_from_html(data, name=name, published=published, lang=lang)
+        elif fmt == "feed":
+            yield from feed_records(data, name=name, published=published, lang=lang)
+        elif fmt == "jsonl":
+            yield from jsonl_records(decode_bytes(data, name), name=name)
+        else:
+            yield article_from_text(decode_bytes(data, name), name=name, published=published,
+                                    lang=lang)
+    except VeilleError as exc:
+        yield exc
