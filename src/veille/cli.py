@@ -162,7 +162,7 @@ def run(
         f"{len(reports)} articles read ({len(reports) - len(stored)} already stored or refused), "
         f"{sum(len(r.created) for r in stored)} new events, "
         f"{sum(len(r.merged) for r in stored)} reports merged into stored events, "
-        f"{skipped} files or records skipped; store: {store.url}", highlight=False)
+        f"{skipped} files or records skipped; store: {store.url}", highlight=False, soft_wrap=True)
     if (skipped and not reports) or any(r.error is not None for r in results):
         raise typer.Exit(1)
 
