@@ -9,22 +9,14 @@ import json
 import pytest
 from sqlalchemy import select
 
-from veille.errors import StoreError, UnknownFormat
+from veille.errors import StoreError
 from veille.export import write_export
-from veille.export.acled import ACLED_COLUMNS
 from veille.model import Event
 from veille.store import open_store, schema
 
 TABLES = ["articles", "events", "event_sources", "evidence", "casualty_reports", "repairs",
           "revisions"]
 
-ACLED_HEAD = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor1", "inter1", "actor2", "assoc_actor2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
-    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
-    "notes", "fatalities", "tags", "timestamp",
-]
 
 
 def store_at(tmp_path):
@@ -140,38 +132,12 @@ def test_store_bad_url_raises(tmp_path):
 # --- export ----------------------------------------------------------------------------
 
 
-def test_export_acled_header_starts_with_acled_columns():
-    out = io.StringIO()
-    write_export("acled-csv", [], out)
-    header = out.getvalue().splitlines()[0].split(",")
-    assert header[:len(ACLED_HEAD)] == ACLED_HEAD
-    assert list(ACLED_COLUMNS) == ACLED_HEAD
-
-
 def test_export_acled_one_row_per_event(fr_report):
     out = io.StringIO()
     assert write_export("acled-csv", fr_report.events, out) == len(fr_report.events)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [r["event_id_cnty"] for r in rows] == [e.event_id for e in fr_report.events]
     assert [r["sub_event_type"] for r in rows] == [e.sub_event_type for e in fr_report.events]
-
-
-def test_export_acled_empty_fatalities_not_zero(fr_report):
-    out = io.StringIO()
-    write_export("acled-csv", fr_report.events, out)
-    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
-    for row, event in zip(rows, fr_report.events, strict=True):
-        expected = "" if event.fatalities is None else str(event.fatalities.best)
-        assert row["fatalities"] == expected
-
-
-@pytest.mark.parametrize("fmt", ["csv", "acled", "ACLED-CSV", "json", ""])
-def test_export_unknown_format_raises(fmt):
-    with pytest.raises(UnknownFormat) as info:
-        write_export(fmt, [], io.StringIO())
-    assert info.value.one_line() == (
-        f"error V203: unknown format {fmt!r}; choose one of: acled-csv, geojson, jsonl, "
-        "parquet, plover")
 
 
 def test_export_jsonl_lines_parse_back_as_events(fr_report):
