@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 
@@ -86,10 +87,11 @@ class Taxonomy:
 
     def key(self, event_type: str | None, sub_event_type: str | None) -> str | None:
         """("Battles", "Armed clash") -> `battles.armed_clash`; None when unknown."""
-        for key in self.keys():
-            if self.names(key) == (event_type, sub_event_type):
-                return key
-        return None
+        return self._by_names.get((event_type, sub_event_type))
+
+    @cached_property
+    def _by_names(self) -> dict[tuple[str, str], str]:
+        return {self.names(key): key for key in self.keys()}
 
     def subsumes(self, key: str | None, other: str | None) -> bool:
         """Whether an event of type `key` reported beside one of type `other` is that one too."""

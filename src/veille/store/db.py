@@ -9,13 +9,14 @@ the new source changed is written as a revision. An article is stored whole or n
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import (
     Connection,
     Engine,
-    and_,
+    bindparam,
     create_engine,
     event,
     func,
@@ -24,20 +25,14 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
 
 from ..errors import StoreError
-from ..geo import km
 from ..model import CasualtyReport, Event, Evidence, Report, Revision
 from ..resolve.events import notes
 from ..resources import Taxonomy, load_taxonomy
 from . import fusion, migrate, schema
-
-# How far apart in days a stored event may be dated and still be a candidate (a month: the
-# widest window of fusion.window_days).
-_CANDIDATE_DAYS = 31
-# Degrees of latitude around a precisely placed event to look for candidates (> 25 km).
-_CANDIDATE_DEGREES = 0.3
+from .candidates import Candidates
 
 
 @dataclass
@@ -96,15 +91,12 @@ class Store:
 
     def save(self, report: Report) -> SaveResult:
         """Store one report in its own transaction."""
-        try:
-            with self.engine.begin() as conn:
-                return self._save(conn, report)
-        except SQLAlchemyError as exc:
-            raise StoreError(url=self.url, detail=str(exc).splitlines()[0]) from exc
+        return self.save_all([report])[0]
 
     def save_all(self, reports: Iterable[Report], batch_size: int = 500) -> list[SaveResult]:
-        """Store many reports, `batch_size` to a transaction. A report the database refuses is
-        rolled back alone (its `SaveResult.error` says why); the others are stored."""
+        """Store many reports, `batch_size` to a transaction, each batch in order of
+        publication (so an event's revisions follow its story); results in input order. A
+        report the database refuses is rolled back alone (its `SaveResult.error` says why)."""
         results: list[SaveResult] = []
         batch: list[Report] = []
         for report in reports:
@@ -117,123 +109,85 @@ class Store:
         return results
 
     def _save_batch(self, reports: list[Report]) -> list[SaveResult]:
-        results = []
+        order = sorted(range(len(reports)), key=lambda i: (
+            reports[i].article.published or dt.date.max, reports[i].article.id))
+        ordered = [reports[i] for i in order]
         try:
-            with self.engine.begin() as conn:
-                for report in reports:
-                    try:
-                        with conn.begin_nested():  # a savepoint: one bad report alone fails
-                            results.append(self._save(conn, report))
-                    except SQLAlchemyError as exc:
-                        results.append(SaveResult(report.article.id, stored=False, error=StoreError(
-                            url=self.url, detail=str(exc).splitlines()[0])))
+            try:
+                with self.engine.begin() as conn:
+                    done = self._write(conn, ordered)
+            except StatementError as exc:
+                if isinstance(exc, OperationalError):  # the database itself failed: say so
+                    raise
+                done = self._write_one_by_one(ordered)  # find the report it refused
         except SQLAlchemyError as exc:
             raise StoreError(url=self.url, detail=str(exc).splitlines()[0]) from exc
+        results: list[SaveResult] = [None] * len(reports)  # type: ignore[list-item]
+        for i, result in zip(order, done, strict=True):
+            results[i] = result
         return results
 
-    def _save(self, conn: Connection, report: Report) -> SaveResult:
-        article = report.article
-        result = SaveResult(article.id)
-        if conn.execute(select(schema.articles.c.id).where(
-                schema.articles.c.id == article.id)).first():
-            result.stored = False
-            return result
+    def _write_one_by_one(self, reports: list[Report]) -> list[SaveResult]:
+        results = []
+        with self.engine.begin() as conn:
+            for report in reports:
+                try:
+                    with conn.begin_nested():  # a savepoint: a refused report fails alone
+                        results += self._write(conn, [report])
+                except StatementError as exc:
+                    if isinstance(exc, OperationalError):
+                        raise
+                    results.append(SaveResult(report.article.id, stored=False, error=StoreError(
+                        url=self.url, detail=str(exc.orig or exc).splitlines()[0])))
+        return results
+
+    def _write(self, conn: Connection, reports: list[Report]) -> list[SaveResult]:
+        """Store `reports` (in this order) on `conn`: new articles and their events, fused
+        with the stored events they report again."""
         now = dt.datetime.now(dt.UTC)
-        conn.execute(insert(schema.articles), [{**article.model_dump(), "stored_at": now}])
-        for new in report.events:
-            twin = self._find_twin(conn, new, article.id)
-            if twin is None:
-                self._insert_event(conn, new, now)
-                result.created.append(new.event_id)
-            else:
-                self._merge_event(conn, twin, new, article.id, now)
-                result.merged.append(twin.event_id)
-        if report.casualty_reports:
-            conn.execute(insert(schema.casualty_reports),
-                         [_casualty_row(c, article.id) for c in report.casualty_reports])
-        rows = [row for c in report.casualty_reports
-                for row in _evidence_rows(c.report_id, c.evidence)]
-        if rows:
-            conn.execute(insert(schema.evidence), rows)
-        if report.repairs:
-            conn.execute(insert(schema.repairs), [
-                {"article_id": article.id, **r.model_dump()} for r in report.repairs])
-        return result
+        known = self._stored_articles(conn, [r.article.id for r in reports])
+        fresh = []
+        results = []
+        for report in reports:
+            result = SaveResult(report.article.id, stored=report.article.id not in known)
+            known.add(report.article.id)
+            results.append(result)
+            if result.stored:
+                fresh.append((report, result))
+        batch = _Batch(now)
+        candidates = Candidates(self.taxonomy)
+        candidates.load(conn, [e for r, _ in fresh for e in r.events])
+        for report, result in fresh:
+            article = report.article
+            batch.rows["articles"].append({**article.model_dump(), "stored_at": now})
+            for new in report.events:
+                twin = candidates.find(new, article.id)
+                if twin is None:
+                    batch.create(new)
+                    result.created.append(new.event_id)
+                    candidates.add(new, article.id)
+                else:
+                    if twin not in batch.fused:
+                        batch.load(conn, twin)
+                    fused = batch.merge(twin, new, article.id, self.taxonomy)
+                    result.merged.append(twin)
+                    candidates.add(fused, article.id)
+            batch.rows["casualty_reports"] += [_casualty_row(c, article.id)
+                                               for c in report.casualty_reports]
+            for c in report.casualty_reports:
+                batch.rows["evidence"] += _evidence_rows(c.report_id, c.evidence)
+            batch.rows["repairs"] += [{"article_id": article.id, **r.model_dump()}
+                                      for r in report.repairs]
+        batch.write(conn)
+        return results
 
-    def _find_twin(self, conn: Connection, new: Event, article_id: str) -> Event | None:
-        """The stored event `new` reports again, if any (the closest in time, then space)."""
-        day = fusion.event_day(new)
-        if new.iso is None:
-            return None
-        t = schema.events.c
-        query = select(t.record).where(t.iso == new.iso, t.sub_event_type.in_(
-            self._compatible_types(new)))
-        if day is not None:
-            span = dt.timedelta(days=_CANDIDATE_DAYS)
-            query = query.where(or_(t.event_date.between(day - span, day + span),
-                                    t.event_date.is_(None)))
-        near = []
-        if new.admin1 is not None:
-            near.append(t.admin1 == new.admin1)
-        if new.latitude is not None:
-            d = _CANDIDATE_DEGREES
-            near.append(and_(t.latitude.between(new.latitude - d, new.latitude + d),
-                             t.longitude.between(new.longitude - 2 * d, new.longitude + 2 * d)))
-        if not near:
-            return None
-        query = query.where(or_(*near))
-        twins = []
-        for (record,) in conn.execute(query):
-            stored = Event.model_validate(record)
-            if any(s.article_id == article_id for s in stored.sources):
-                continue  # the article's own events were already fused with each other
-            if fusion.same_event(stored, new, self.taxonomy):
-                twins.append(stored)
-        return min(twins, key=lambda s: _distance(s, new), default=None)
-
-    def _compatible_types(self, new: Event) -> list[str]:
-        key = self.taxonomy.key(new.event_type, new.sub_event_type)
-        names = {new.sub_event_type}
-        for other in self.taxonomy.keys():  # noqa: SIM118 (a Taxonomy, not a dict)
-            if self.taxonomy.subsumes(key, other) or self.taxonomy.subsumes(other, key):
-                names.add(self.taxonomy.names(other)[1])
-        return sorted(names)
-
-    def _insert_event(self, conn: Connection, new: Event, now: dt.datetime) -> None:
-        conn.execute(insert(schema.events), [_event_row(new, now, created=now)])
-        self._add_source(conn, new.event_id, new, now)
-
-    def _merge_event(self, conn: Connection, stored: Event, new: Event, article_id: str,
-                     now: dt.datetime) -> None:
-        sources = [*self._source_events(conn, stored.event_id), _source_event(new)]
-        fused = fusion.merge(stored, new, sources, self.taxonomy)
-        fused.notes = notes(fused)  # the pipeline's own sentence, from the fused fields
-        row = _event_row(fused, now)
-        del row["event_id"]
-        conn.execute(update(schema.events).where(
-            schema.events.c.event_id == stored.event_id).values(**row))
-        self._add_source(conn, stored.event_id, new, now)
-        conn.execute(insert(schema.revisions), [{
-            "event_id": stored.event_id, "article_id": article_id, "at": now,
-            "changes": fusion.changes(stored, fused)}])
-
-    def _add_source(self, conn: Connection, event_id: str, new: Event,
-                    now: dt.datetime) -> None:
-        source = new.sources[0]
-        conn.execute(insert(schema.event_sources), [{
-            "event_id": event_id, "article_id": source.article_id,
-            "source_event_id": new.event_id, "published": source.published,
-            "attributed_to": source.attributed_to, "added_at": now,
-            "record": new.model_dump(mode="json")}])
-        rows = list(_evidence_rows(event_id, new.evidence))
-        if rows:
-            conn.execute(insert(schema.evidence), rows)
-
-    def _source_events(self, conn: Connection, event_id: str) -> list[fusion.SourceEvent]:
-        t = schema.event_sources.c
-        rows = conn.execute(select(t.record, t.published).where(t.event_id == event_id)
-                            .order_by(t.id))
-        return [fusion.SourceEvent(Event.model_validate(r), p) for r, p in rows]
+    @staticmethod
+    def _stored_articles(conn: Connection, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):  # bounded IN lists
+            query = select(schema.articles.c.id).where(schema.articles.c.id.in_(ids[i:i + 500]))
+            found.update(conn.execute(query).scalars())
+        return found
 
     # --- reading ----------------------------------------------------------------------
 
@@ -250,19 +204,21 @@ class Store:
             query = query.where(or_(func.lower(t.country) == wanted, func.lower(t.iso) == wanted))
         with self.engine.connect() as conn:
             for (record,) in conn.execute(query):
-                yield Event.model_validate(record)
+                yield Event.model_validate_json(record)
 
     def event(self, event_id: str) -> Event | None:
         """One stored event, or None."""
         query = select(schema.events.c.record).where(schema.events.c.event_id == event_id)
         with self.engine.connect() as conn:
             record = conn.execute(query).scalar_one_or_none()
-        return None if record is None else Event.model_validate(record)
+        return None if record is None else Event.model_validate_json(record)
 
     def sources(self, event_id: str) -> list[Event]:
         """Each article's own reading of a stored event, in the order they were stored."""
+        t = schema.event_sources.c
+        query = select(t.record).where(t.event_id == event_id).order_by(t.id)
         with self.engine.connect() as conn:
-            return [s.event for s in self._source_events(conn, event_id)]
+            return [Event.model_validate_json(r) for (r,) in conn.execute(query)]
 
     def history(self, event_id: str) -> list[Revision]:
         """The revisions of a stored event, oldest first."""
@@ -278,7 +234,7 @@ class Store:
             schema.casualty_reports.c.report_id)
         with self.engine.connect() as conn:
             for (record,) in conn.execute(query):
-                yield CasualtyReport.model_validate(record)
+                yield CasualtyReport.model_validate_json(record)
 
     def count(self, table: str) -> int:
         """Rows in one table (for summaries and tests)."""
@@ -287,29 +243,106 @@ class Store:
                 schema.metadata.tables[table])).scalar_one()
 
 
-def _distance(stored: Event, new: Event) -> tuple[int, float]:
-    da, db = fusion.event_day(stored), fusion.event_day(new)
-    days = abs((da - db).days) if da and db else 0
-    placed = stored.latitude is not None and new.latitude is not None
-    return days, (km(stored.latitude, stored.longitude, new.latitude, new.longitude)
-                  if placed else 0.0)
+class _Batch:
+    """What one transaction writes: rows per table, and the full records of the events it
+    creates or changes, with every source's reading of them (fatalities come from those)."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+        self.rows: dict[str, list[dict]] = defaultdict(list)
+        self.fused: dict[str, Event] = {}
+        self.sources: dict[str, list[fusion.SourceEvent]] = {}
+        self.created: set[str] = set()
+        self.json: dict[str, str] = {}  # a new event's record, until a merge changes it
+
+    def create(self, new: Event) -> None:
+        self.fused[new.event_id] = new
+        self.sources[new.event_id] = [_source_event(new)]
+        self.created.add(new.event_id)
+        self.json[new.event_id] = new.model_dump_json()  # its record and its first source's
+        self._add_source(new.event_id, new, self.json[new.event_id])
+
+    def load(self, conn: Connection, event_id: str) -> None:
+        """Read a stored event and its sources' readings, to merge a new one into it."""
+        query = select(schema.events.c.record).where(schema.events.c.event_id == event_id)
+        self.fused[event_id] = Event.model_validate_json(conn.execute(query).scalar_one())
+        t = schema.event_sources.c
+        rows = conn.execute(select(t.record, t.published).where(t.event_id == event_id)
+                            .order_by(t.id))
+        self.sources[event_id] = [fusion.SourceEvent(Event.model_validate_json(r), p)
+                                  for r, p in rows]
+
+    def merge(self, event_id: str, new: Event, article_id: str, taxonomy: Taxonomy) -> Event:
+        stored = self.fused[event_id]
+        self.sources[event_id].append(_source_event(new))
+        fused = fusion.merge(stored, new, self.sources[event_id], taxonomy)
+        fused.notes = notes(fused)  # the pipeline's own sentence, from the fused fields
+        self.fused[event_id] = fused
+        self.json.pop(event_id, None)
+        self.rows["revisions"].append({"event_id": event_id, "article_id": article_id,
+                                       "at": self.now, "changes": fusion.changes(stored, fused)})
+        self._add_source(event_id, new, new.model_dump_json())
+        return fused
+
+    def _add_source(self, event_id: str, new: Event, record: str) -> None:
+        source = new.sources[0]
+        self.rows["event_sources"].append({
+            "event_id": event_id, "article_id": source.article_id,
+            "source_event_id": new.event_id, "published": source.published,
+            "attributed_to": source.attributed_to, "added_at": self.now,
+            "record": record})
+        self.rows["evidence"] += _evidence_rows(event_id, new.evidence)
+
+    def write(self, conn: Connection) -> None:
+        """Insert and update, parents before children."""
+        events = [_event_row(self.fused[i], self.now, created=self.now, record=self.json.get(i))
+                  for i in self.created]
+        changed = [_event_row(e, self.now) for i, e in self.fused.items()
+                   if i not in self.created]
+        for table, rows in (("articles", self.rows["articles"]), ("events", events)):
+            if rows:
+                conn.execute(insert(schema.metadata.tables[table]), rows)
+        if changed:
+            for row in changed:
+                row["key"] = row.pop("event_id")
+            conn.execute(update(schema.events).where(
+                schema.events.c.event_id == bindparam("key")), changed)
+        for table in ("event_sources", "casualty_reports", "repairs", "revisions"):
+            if self.rows[table]:
+                conn.execute(insert(schema.metadata.tables[table]), self.rows[table])
+        if self.rows["evidence"]:
+            _insert_plain(conn, schema.evidence, self.rows["evidence"])
+
+
+def _insert_plain(conn: Connection, table, rows: list[dict]) -> None:
+    """Insert rows of plain text and integers. On SQLite, straight through the driver: there
+    SQLAlchemy's per-row parameter handling costs more than the insert (evidence is about
+    five rows an event). PostgreSQL's dialect already sends rows in multi-row batches."""
+    if conn.dialect.paramstyle != "qmark":
+        conn.execute(insert(table), rows)
+        return
+    compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(rows[0]))
+    names = compiled.positiontup
+    conn.exec_driver_sql(str(compiled), [tuple(row[n] for n in names) for row in rows])
 
 
 def _source_event(e: Event) -> fusion.SourceEvent:
     return fusion.SourceEvent(e, e.sources[0].published if e.sources else None)
 
 
-def _event_row(e: Event, now: dt.datetime, created: dt.datetime | None = None) -> dict:
+def _event_row(e: Event, now: dt.datetime, created: dt.datetime | None = None,
+               record: str | None = None) -> dict:
     fat = e.fatalities
     row = {
-        "event_id": e.event_id, "event_date": e.event_date, "event_type": e.event_type,
+        "event_id": e.event_id, "event_date": e.event_date, "date_precision": e.date_precision,
+        "published": e.sources[0].published if e.sources else None, "event_type": e.event_type,
         "sub_event_type": e.sub_event_type, "actor1": e.actor1, "actor2": e.actor2,
         "country": e.country, "iso": e.iso, "admin1": e.admin1, "admin2": e.admin2,
         "location": e.location, "latitude": e.latitude, "longitude": e.longitude,
         "geo_precision": e.geo_precision,
         "fatalities_low": fat.low if fat else None, "fatalities_best": fat.best if fat else None,
         "fatalities_high": fat.high if fat else None, "sources": len(e.sources),
-        "updated_at": now, "record": e.model_dump(mode="json"),
+        "updated_at": now, "record": record or e.model_dump_json(),
     }
     if created is not None:
         row["created_at"] = created
@@ -320,7 +353,7 @@ def _casualty_row(c: CasualtyReport, article_id: str) -> dict:
     return {
         "report_id": c.report_id, "article_id": article_id, "outcome": c.outcome,
         "total_low": c.total.low, "total_best": c.total.best, "total_high": c.total.high,
-        "cumulative": c.cumulative, "record": c.model_dump(mode="json"),
+        "cumulative": c.cumulative, "record": c.model_dump_json(),
     }
 
 

@@ -28,6 +28,7 @@ from ..resources import Taxonomy
 
 NEAR_KM = 25.0
 _DAYS_BY_PRECISION = {1: 1, 2: 7, 3: 31}
+MAX_WINDOW = max(_DAYS_BY_PRECISION.values())
 _UNKNOWN = "Unidentified"
 # Fields a later source may fill when the stored event lacks them; type, place, date and
 # fatalities have rules of their own below.
@@ -54,9 +55,14 @@ def event_day(event: Event) -> dt.date | None:
     return next((s.published for s in event.sources if s.published), None)
 
 
+def own_window(event: Event) -> int:
+    """How far, in days, an event's date may be from the day it happened (its precision)."""
+    return _DAYS_BY_PRECISION.get(event.date_precision or 1, 1)
+
+
 def window_days(a: Event, b: Event) -> int:
     """How many days apart two reports of one event may date it."""
-    return max(_DAYS_BY_PRECISION.get(e.date_precision or 1, 1) for e in (a, b))
+    return max(own_window(a), own_window(b))
 
 
 def same_event(stored: Event, new: Event, taxonomy: Taxonomy,

@@ -30,6 +30,8 @@ def upgrade() -> None:
     op.create_table('events',
     sa.Column('event_id', sa.String(length=64), nullable=False),
     sa.Column('event_date', sa.Date(), nullable=True),
+    sa.Column('date_precision', sa.Integer(), nullable=True),
+    sa.Column('published', sa.Date(), nullable=True),
     sa.Column('event_type', sa.Text(), nullable=False),
     sa.Column('sub_event_type', sa.Text(), nullable=False),
     sa.Column('actor1', sa.Text(), nullable=True),
@@ -48,7 +50,7 @@ def upgrade() -> None:
     sa.Column('sources', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('record', sa.JSON(), nullable=False),
+    sa.Column('record', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('event_id')
     )
     with op.batch_alter_table('events', schema=None) as batch_op:
@@ -63,7 +65,7 @@ def upgrade() -> None:
     sa.Column('total_best', sa.Integer(), nullable=True),
     sa.Column('total_high', sa.Integer(), nullable=True),
     sa.Column('cumulative', sa.Boolean(), nullable=False),
-    sa.Column('record', sa.JSON(), nullable=False),
+    sa.Column('record', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('report_id')
     )
@@ -78,7 +80,7 @@ def upgrade() -> None:
     sa.Column('published', sa.Date(), nullable=True),
     sa.Column('attributed_to', sa.Text(), nullable=True),
     sa.Column('added_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('record', sa.JSON(), nullable=False),
+    sa.Column('record', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['event_id'], ['events.event_id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
