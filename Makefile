@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test acceptance eval lint bench clean
+.PHONY: install run test acceptance eval lint bench bench-store clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)  ## throughput: bare spaCy vs the full pipeline
 	$(BIN)/python benchmarks/throughput.py
+
+bench-store: $(STAMP)  ## store: events written/read per second (BENCH_STORE_ARGS="--help" for options)
+	$(BIN)/python benchmarks/store.py $(BENCH_STORE_ARGS)
 
 clean:
 	rm -rf $(VENV) veille.db veille.db-wal veille.db-shm .pytest_cache

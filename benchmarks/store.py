@@ -395,7 +395,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--duplicates", type=float, default=0.1,
                         help="share of reports that report again an earlier event")
-    parser.add_argument("--batch", type=int, default=500, help="reports to a transaction")
+    parser.add_argument("--batch", type=int, default=2000, help="reports to a transaction")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--postgres", default=os.environ.get("VEILLE_TEST_POSTGRES_URL"),
                         help="a throwaway PostgreSQL database, emptied first "

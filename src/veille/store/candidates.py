@@ -76,23 +76,22 @@ class Candidates:
         for iso, group in by_iso.items():
             dated = [(d, fusion.own_window(e)) for e in group
                      if (d := fusion.event_day(e)) is not None]
-            # One indexed range per country (an OR of ranges would scan the table); a stored
-            # event dated to the day is kept only within a new event's own window, one dated to
-            # a week or a month within its own.
+            # Indexed ranges per country (an OR of ranges would scan the table): stored events
+            # dated to the day within the new events' own windows, those dated to a week or a
+            # month within the widest window, and the undated ones.
             queries = [select(*columns).where(t.iso == iso, t.event_date.is_(None))]
-            lo, hi = dt.date.max, dt.date.min
             if dated:
                 days = [d for d, _ in dated]
-                queries.append(select(*columns).where(
-                    t.iso == iso, t.event_date.between(min(days) - wide, max(days) + wide)))
                 lo = min(d - dt.timedelta(days=w) for d, w in dated)
                 hi = max(d + dt.timedelta(days=w) for d, w in dated)
+                queries.append(select(*columns).where(
+                    t.iso == iso, t.event_date.between(lo, hi)))
+                queries.append(select(*columns).where(
+                    t.iso == iso, t.event_date.between(min(days) - wide, max(days) + wide),
+                    ~t.event_date.between(lo, hi), t.date_precision > 1))
             for query in queries:
                 for row in conn.execute(query):
-                    stored = StoredEvent(*row)
-                    if (stored.event_date is None or (stored.date_precision or 1) > 1
-                            or lo <= stored.event_date <= hi):
-                        self.add(stored)
+                    self.add(StoredEvent(*row))
 
     def add(self, event: Event | StoredEvent, article_id: str | None = None) -> None:
         """Index `event` (new or changed); `article_id` is the batch article it came from."""

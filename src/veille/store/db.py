@@ -21,7 +21,6 @@ from sqlalchemy import (
     event,
     func,
     insert,
-    or_,
     select,
     update,
 )
@@ -47,12 +46,19 @@ class SaveResult:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # Python's sqlite3 opens transactions on its own terms (never before a SAVEPOINT, so a
+    # savepoint would commit on release): let SQLAlchemy say BEGIN itself (_sqlite_begin).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer
     cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; one fsync per checkpoint
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _sqlite_begin(conn) -> None:
+    conn.exec_driver_sql("BEGIN")
 
 
 def engine_url(url: str) -> str:
@@ -70,6 +76,7 @@ def open_store(url: str, taxonomy: Taxonomy | None = None) -> Store:
         engine = create_engine(engine_url(url))
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
         with engine.begin() as conn:
             migrate.upgrade(conn, url)
     except StoreError:
@@ -93,8 +100,9 @@ class Store:
         """Store one report in its own transaction."""
         return self.save_all([report])[0]
 
-    def save_all(self, reports: Iterable[Report], batch_size: int = 500) -> list[SaveResult]:
-        """Store many reports, `batch_size` to a transaction, each batch in order of
+    def save_all(self, reports: Iterable[Report], batch_size: int = 2000) -> list[SaveResult]:
+        """Store many reports, `batch_size` to a transaction (the write lock is held about a
+        second for 2,000), each batch in order of
         publication (so an event's revisions follow its story); results in input order. A
         report the database refuses is rolled back alone (its `SaveResult.error` says why)."""
         results: list[SaveResult] = []
@@ -200,8 +208,11 @@ class Store:
         if since is not None:
             query = query.where(t.event_date >= since)
         if country:
-            wanted = country.strip().lower()
-            query = query.where(or_(func.lower(t.country) == wanted, func.lower(t.iso) == wanted))
+            wanted = country.strip()
+            if len(wanted) == 2:  # an ISO code: the (iso, event_date) index answers it
+                query = query.where(t.iso == wanted.upper())
+            else:
+                query = query.where(func.lower(t.country) == wanted.lower())
         with self.engine.connect() as conn:
             for (record,) in conn.execute(query):
                 yield Event.model_validate_json(record)

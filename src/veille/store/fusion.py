@@ -114,8 +114,12 @@ def _compatible(x: str | None, y: str | None, allies: dict[str, list[str]]) -> b
 def merge(stored: Event, new: Event, sources: list[SourceEvent], taxonomy: Taxonomy) -> Event:
     """The living record once `new` (one of `sources`, which hold every source's reading,
     `new` included) is added to `stored`. `stored` is not changed."""
-    fused = stored.model_copy(deep=True)
-    fused.sources.extend(s.model_copy() for s in new.sources)
+    # A shallow copy with fresh containers: the code below rebinds values and changes only
+    # these containers, and a deep copy of the evidence costs more than the whole merge.
+    fused = stored.model_copy(update={
+        "sources": [*stored.sources, *(s.model_copy() for s in new.sources)],
+        "evidence": dict(stored.evidence), "assoc_actor1": list(stored.assoc_actor1),
+        "assoc_actor2": list(stored.assoc_actor2)})
     if stored.sub_event_type != new.sub_event_type and taxonomy.subsumes(
             taxonomy.key(new.event_type, new.sub_event_type),
             taxonomy.key(stored.event_type, stored.sub_event_type)):
