@@ -22,6 +22,7 @@ from .model import (
     Fatalities,
     Repair,
     Report,
+    Revision,
     Source,
     Span,
 )
@@ -30,10 +31,10 @@ from .runtime import Runtime
 
 __all__ = [
     "Article", "BreakdownItem", "CasualtyReport", "Event", "Evidence", "Fatalities",
-    "PipelineConfig", "Repair", "Report", "Runtime", "Source", "Span", "VeilleError",
+    "PipelineConfig", "Repair", "Report", "Revision", "Runtime", "Source", "Span", "VeilleError",
     "default_runtime", "extract", "load_config", "process", "process_many",
 ]
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 @lru_cache(maxsize=1)
