@@ -120,3 +120,36 @@ def test_history_of_an_unknown_event_is_a_clear_error(store_url):
     result = CliRunner().invoke(cli.app, ["history", "nosuchevent", "--db", store_url])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error V301: no event 'nosuchevent' in store {store_url}"
+
+
+def test_bad_inputs_are_reported_and_change_nothing_stored(inputs, store_url, runtime):
+    """A truncated archive, a feed with broken XML, a page with no text and a JSON Lines line
+    of the wrong types: each named with its file and record, the good records of the same
+    files stored, what was stored before untouched."""
+    run(inputs, store_url)
+    store = open_store(store_url)
+    before, records = counts(store), list(store.events())
+    bad = inputs.parent / "bad"
+    bad.mkdir()
+    archive = (inputs / "crawl.warc.gz").read_bytes()
+    (bad / "cut.warc.gz").write_bytes(archive[:len(archive) // 2])
+    (bad / "broken.rss").write_text("<?xml version='1.0'?>\n<rss><channel><title>x</title>\n"
+                                    "<item><title>a</title></chanel></rss>\n", encoding="utf-8")
+    (bad / "empty.html").write_text(
+        "<!DOCTYPE html><html><head><title>Accueil</title></head><body><header><nav><ul>"
+        "<li><a href='/'>Accueil</a></li><li><a href='/monde'>Monde</a></li></ul></nav>"
+        "</header><footer><p>Tous droits réservés.</p></footer></body></html>", encoding="utf-8")
+    (bad / "lines.jsonl").write_text(
+        '{"text": "Des manifestants ont défilé mardi à Niamey contre la vie chère."}\n'
+        '{"text": 5, "published": "2025-03-06"}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli.app, ["run", str(bad), "--db", store_url])
+    skipped = sorted(line for line in result.stderr.splitlines() if line.startswith("skipped"))
+    assert len(skipped) == 5, result.stderr
+    assert any("broken.rss:3:" in line and "V111" in line for line in skipped)
+    assert any("broken.rss#entry-1:" in line and "V110" in line for line in skipped)
+    assert any("cut.warc.gz" in line and "V112" in line for line in skipped)
+    assert any("empty.html" in line and "V110" in line for line in skipped)
+    assert any("lines.jsonl:2:" in line and "V105" in line for line in skipped)
+    after = counts(store)
+    assert after["articles"] == before["articles"] + 1  # the good JSON Lines line
+    assert [e for e in store.events() if e.event_id in {r.event_id for r in records}] == records
