@@ -100,6 +100,8 @@ class Event(Record):
     evidence: dict[str, Evidence] = Field(default_factory=dict)
     notes: str | None = None
     confidence: float = 0.5
+    # When the store last changed this record (ACLED's `timestamp`); None outside a store.
+    updated_at: dt.datetime | None = None
 
 
 class BreakdownItem(Record):

@@ -3,7 +3,9 @@ conftest.py): living records, revisions, idempotence, migrations, a refused repo
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -12,6 +14,7 @@ from sqlalchemy import create_engine, text
 
 from builders import KAFR_NUBL, report, strike, toll
 from veille.errors import StoreError
+from veille.export import write_export
 from veille.model import CasualtyReport, Fatalities
 from veille.store import migrate, open_store, schema
 from veille.store.db import engine_url
@@ -153,3 +156,15 @@ def test_store_from_a_newer_veille_is_refused_clearly(tmp_path):
 @pytest.mark.parametrize("url", ["postgresql://u@h/db", "postgres://u@h/db"])
 def test_postgresql_urls_use_psycopg3(url):
     assert engine_url(url) == "postgresql+psycopg://u@h/db"
+
+
+def test_acled_timestamp_is_when_the_store_last_changed_the_event(store_url):
+    store = open_store(store_url)
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    store.save_all(three_outlets())
+    out = io.StringIO()
+    write_export("acled-csv", store.events(), out)
+    stamps = {r["event_id_cnty"]: int(r["timestamp"]) for r in csv.DictReader(io.StringIO(
+        out.getvalue()))}
+    assert set(stamps) == {"day1-e", "other-e"}
+    assert all(before.timestamp() <= s <= before.timestamp() + 600 for s in stamps.values())

@@ -86,7 +86,8 @@ def _unix(when: dt.datetime | None) -> int | None:
 def acled_record(event: Event, *, updated: dt.datetime | None = None) -> dict[str, object]:
     """One event as ACLED's fields then veille's, typed: None where a value is unknown, numbers
     as numbers, `evidence` as `{field: [[start, end], ...]}`. `updated` (when the event last
-    changed) fills `timestamp`. For formats with types (GeoJSON); `acled_row` is the CSV form."""
+    changed; by default the store's `updated_at`) fills `timestamp`. For formats with types
+    (GeoJSON); `acled_row` is the CSV form."""
     fat = event.fatalities
     sources = "; ".join(s.outlet or s.url or s.article_id for s in event.sources)
     attributed = "; ".join(sorted({s.attributed_to for s in event.sources if s.attributed_to}))
@@ -111,7 +112,7 @@ def acled_record(event: Event, *, updated: dt.datetime | None = None) -> dict[st
         "geo_precision": event.geo_precision, "source": sources or None, "source_scale": None,
         "notes": event.notes,
         "fatalities": fat.best if fat else None,
-        "tags": None, "timestamp": _unix(updated),
+        "tags": None, "timestamp": _unix(updated or event.updated_at),
         "veille_event_id": event.event_id,
         "fatalities_low": fat.low if fat else None,
         "fatalities_high": fat.high if fat else None,

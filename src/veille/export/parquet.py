@@ -70,6 +70,7 @@ SCHEMA = pa.schema([
     pa.field("fatalities_high", pa.int32()),
     pa.field("notes", pa.string()),
     pa.field("confidence", pa.float64(), nullable=False),
+    pa.field("updated_at", pa.timestamp("us", tz="UTC")),
     pa.field("sources", pa.list_(SOURCE), nullable=False),
     pa.field("evidence", pa.list_(EVIDENCE), nullable=False),
 ])

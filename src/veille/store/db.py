@@ -204,7 +204,7 @@ class Store:
         """Stored events, by date then id; `since` keeps events on or after a date, `country`
         those of one country (its name or ISO code, any case)."""
         t = schema.events.c
-        query = select(t.record).order_by(t.event_date, t.event_id)
+        query = select(t.record, t.updated_at).order_by(t.event_date, t.event_id)
         if since is not None:
             query = query.where(t.event_date >= since)
         if country:
@@ -214,15 +214,16 @@ class Store:
             else:
                 query = query.where(func.lower(t.country) == wanted.lower())
         with self.engine.connect() as conn:
-            for (record,) in conn.execute(query):
-                yield Event.model_validate_json(record)
+            for record, updated in conn.execute(query):
+                yield _read_event(record, updated)
 
     def event(self, event_id: str) -> Event | None:
         """One stored event, or None."""
-        query = select(schema.events.c.record).where(schema.events.c.event_id == event_id)
+        t = schema.events.c
+        query = select(t.record, t.updated_at).where(t.event_id == event_id)
         with self.engine.connect() as conn:
-            record = conn.execute(query).scalar_one_or_none()
-        return None if record is None else Event.model_validate_json(record)
+            row = conn.execute(query).first()
+        return None if row is None else _read_event(*row)
 
     def sources(self, event_id: str) -> list[Event]:
         """Each article's own reading of a stored event, in the order they were stored."""
@@ -323,6 +324,13 @@ class _Batch:
                 conn.execute(insert(schema.metadata.tables[table]), self.rows[table])
         if self.rows["evidence"]:
             _insert_plain(conn, schema.evidence, self.rows["evidence"])
+
+
+def _read_event(record: str, updated: dt.datetime) -> Event:
+    event = Event.model_validate_json(record)
+    # The record is as fused; when it last changed is the row's (SQLite keeps no zone: UTC).
+    event.updated_at = updated if updated.tzinfo else updated.replace(tzinfo=dt.UTC)
+    return event
 
 
 def _insert_plain(conn: Connection, table, rows: list[dict]) -> None:

@@ -37,7 +37,8 @@ _PLACE = ("country", "iso", "admin1", "admin2", "location", "sub_location", "lat
           "longitude", "geo_precision", "geonames_id")
 # What a revision records: every value of the record except its bookkeeping.
 TRACKED = tuple(name for name in Event.model_fields
-                if name not in ("event_id", "sources", "evidence", "notes", "confidence"))
+                if name not in ("event_id", "sources", "evidence", "notes", "confidence",
+                                "updated_at"))
 
 
 @dataclass(frozen=True)
