@@ -144,6 +144,11 @@ class UnknownEvent(VeilleError):
     template = "no event {event_id!r} in store {url}"
 
 
+class BadCorrection(VeilleError):
+    code = "V302"
+    template = "cannot correct event {event_id!r}: {detail}"
+
+
 class OutputRequired(VeilleError):
     code = "V500"
     template = "--format {fmt} writes a binary file: give its path with --output FILE"

@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
 from builders import KAFR_NUBL, report, strike, toll
-from veille.errors import StoreError
+from veille.errors import BadCorrection, StoreError, UnknownEvent
 from veille.export import write_export
 from veille.model import CasualtyReport, Fatalities
 from veille.store import migrate, open_store, schema
@@ -168,3 +168,63 @@ def test_acled_timestamp_is_when_the_store_last_changed_the_event(store_url):
         out.getvalue()))}
     assert set(stamps) == {"day1-e", "other-e"}
     assert all(before.timestamp() <= s <= before.timestamp() + 600 for s in stamps.values())
+
+
+# --- corrections by hand ---------------------------------------------------------------
+
+
+def test_a_correction_is_a_revision_with_who_and_why(store_url):
+    store = open_store(store_url)
+    store.save_all(three_outlets()[:2])
+    fixed = store.correct("day1-e", {"fatalities": {"low": 10, "best": 10, "high": 10},
+                                     "actor2": "Civilians (Syria)"},
+                          author="analyst@example.org", reason="hospital list, 10 names")
+    assert fixed.fatalities == Fatalities(low=10, best=10, high=10)
+    assert fixed.evidence["fatalities"].basis == "correction"
+    assert store.event("day1-e").fatalities == Fatalities(low=10, best=10, high=10)
+    [revision] = store.history("day1-e")
+    assert (revision.author, revision.reason, revision.article_id) == (
+        "analyst@example.org", "hospital list, 10 names", None)
+    assert revision.changes["fatalities"]["old"] == {"low": 9, "best": 9, "high": 9}
+    assert set(revision.changes) == {"fatalities"}  # actor2 already said so
+
+
+def test_a_correction_stands_when_the_event_is_reported_again(store_url):
+    store = open_store(store_url)
+    store.save_all(three_outlets()[:2])
+    store.correct("day1-e", {"fatalities": {"low": 10, "best": 10, "high": 10}},
+                  author="analyst")
+    store.save_all(three_outlets()[2:])
+    event = store.event("day1-e")
+    assert len(event.sources) == 3
+    assert event.fatalities == Fatalities(low=10, best=10, high=10)
+
+
+def test_the_same_correction_twice_changes_nothing(store_url):
+    store = open_store(store_url)
+    store.save_all(three_outlets()[:1])
+    for _ in range(2):
+        store.correct("day1-e", {"actor1": "Military Forces of Syria"}, author="analyst")
+    assert len(store.history("day1-e")) == 1
+
+
+@pytest.mark.parametrize(("values", "author", "message"), [
+    ({"sources": []}, "a", "fields that cannot be corrected: sources"),
+    ({"fatalities": {"best": "many"}}, "a", "fatalities.best: Input should be a valid integer"),
+    ({"latitude": 1.0}, " ", "say who corrects it"),
+])
+def test_bad_corrections_are_refused_clearly(store_url, values, author, message):
+    store = open_store(store_url)
+    store.save_all(three_outlets()[:1])
+    before = store.event("day1-e")
+    with pytest.raises(BadCorrection) as info:
+        store.correct("day1-e", values, author=author)
+    assert info.value.code == "V302"
+    assert message in info.value.one_line()
+    assert store.event("day1-e") == before
+    assert store.history("day1-e") == []
+
+
+def test_correcting_an_unknown_event_is_a_clear_error(store_url):
+    with pytest.raises(UnknownEvent):
+        open_store(store_url).correct("nope", {"actor1": "X"}, author="a")

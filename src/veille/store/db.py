@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from pydantic import ValidationError
 from sqlalchemy import (
     Connection,
     Engine,
@@ -26,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
 
-from ..errors import StoreError
+from ..errors import BadCorrection, StoreError, UnknownEvent
 from ..model import CasualtyReport, Event, Evidence, Report, Revision
 from ..resolve.events import notes
 from ..resources import Taxonomy, load_taxonomy
@@ -197,6 +198,51 @@ class Store:
             found.update(conn.execute(query).scalars())
         return found
 
+    def correct(self, event_id: str, values: dict[str, object], *, author: str,
+                reason: str | None = None) -> Event:
+        """Correct fields of a stored event by hand (`{"fatalities": {"low": 3, "best": 4,
+        "high": 4}, "actor2": "Civilians (Syria)"}`): written as a revision with who and why.
+        A corrected field keeps its value when later articles report the event again."""
+        unknown = sorted(set(values) - set(fusion.TRACKED))
+        if unknown:
+            raise BadCorrection(event_id=event_id, detail=f"fields that cannot be corrected: "
+                                f"{', '.join(unknown)} (correctable: {', '.join(fusion.TRACKED)})")
+        if not author or not author.strip():
+            raise BadCorrection(event_id=event_id, detail="say who corrects it (author)")
+        try:
+            with self.engine.begin() as conn:
+                query = select(schema.events.c.record).where(
+                    schema.events.c.event_id == event_id)
+                record = conn.execute(query).scalar_one_or_none()
+                if record is None:
+                    raise UnknownEvent(event_id=event_id, url=self.url)
+                old = Event.model_validate_json(record)
+                try:
+                    new = Event.model_validate({**old.model_dump(), **values})
+                except ValidationError as exc:
+                    detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+                                       for e in exc.errors())
+                    raise BadCorrection(event_id=event_id, detail=detail) from exc
+                changed = fusion.changes(old, new)
+                if not changed:
+                    return old
+                first = old.sources[0].article_id if old.sources else ""
+                for name in changed:  # a person's word, not the text's: the revision says who
+                    new.evidence[name] = Evidence(article_id=first, basis="correction")
+                new.notes = notes(new)
+                now = dt.datetime.now(dt.UTC)
+                row = _event_row(new, now)
+                del row["event_id"]
+                conn.execute(update(schema.events).where(
+                    schema.events.c.event_id == event_id).values(**row))
+                conn.execute(insert(schema.revisions), [{
+                    "event_id": event_id, "article_id": None, "at": now, "changes": changed,
+                    "author": author.strip(), "reason": reason}])
+        except SQLAlchemyError as exc:
+            raise StoreError(url=self.url, detail=str(exc).splitlines()[0]) from exc
+        new.updated_at = now
+        return new
+
     # --- reading ----------------------------------------------------------------------
 
     def events(self, *, since: dt.date | None = None,
@@ -266,6 +312,7 @@ class _Batch:
         self.sources: dict[str, list[fusion.SourceEvent]] = {}
         self.created: set[str] = set()
         self.json: dict[str, str] = {}  # a new event's record, until a merge changes it
+        self.corrected: dict[str, set[str]] = {}  # fields a person corrected, per event
 
     def create(self, new: Event) -> None:
         self.fused[new.event_id] = new
@@ -283,11 +330,19 @@ class _Batch:
                             .order_by(t.id))
         self.sources[event_id] = [fusion.SourceEvent(Event.model_validate_json(r), p)
                                   for r, p in rows]
+        r = schema.revisions.c
+        hand = conn.execute(select(r.changes).where(r.event_id == event_id,
+                                                    r.author.is_not(None)))
+        self.corrected[event_id] = {name for (changes,) in hand for name in changes}
 
     def merge(self, event_id: str, new: Event, article_id: str, taxonomy: Taxonomy) -> Event:
         stored = self.fused[event_id]
         self.sources[event_id].append(_source_event(new))
         fused = fusion.merge(stored, new, self.sources[event_id], taxonomy)
+        for name in self.corrected.get(event_id, ()):  # a person's correction stands
+            setattr(fused, name, getattr(stored, name))
+            if name in stored.evidence:
+                fused.evidence[name] = stored.evidence[name]
         fused.notes = notes(fused)  # the pipeline's own sentence, from the fused fields
         self.fused[event_id] = fused
         self.json.pop(event_id, None)
