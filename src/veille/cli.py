@@ -152,7 +152,10 @@ def run(
     reports = process_many(articles, Runtime(cfg))
     results = store.save_all(reports)
     touched = list(dict.fromkeys(i for r in results for i in r.created + r.merged))
-    _print_events([e for e in (store.event(i) for i in touched) if e is not None])
+    _print_events([e for e in (store.event(i) for i in touched[:_MAX_ROWS]) if e is not None])
+    if len(touched) > _MAX_ROWS:
+        err.print(f"... and {len(touched) - _MAX_ROWS} more events: `veille export` lists them",
+                  markup=False, highlight=False)
     for result in results:
         if result.error is not None:
             err.print(f"not stored: article {result.article_id}: {result.error.one_line()}",
@@ -165,6 +168,9 @@ def run(
         f"{skipped} files or records skipped; store: {store.url}", highlight=False, soft_wrap=True)
     if (skipped and not reports) or any(r.error is not None for r in results):
         raise typer.Exit(1)
+
+
+_MAX_ROWS = 50  # events `run` prints; a big run is read with `veille export`
 
 
 def _deaths(f: Fatalities | None) -> str:
