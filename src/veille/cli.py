@@ -272,6 +272,41 @@ def export(
 
 @app.command()
 @edge
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the store over HTTP: events, articles, exports, extraction, corrections."""
+    # Imported here: the web server's packages would slow every other command's start.
+    import uvicorn
+
+    from .api import ApiSettings, create_app
+
+    cfg = load_config(config)
+    settings = ApiSettings.from_config(cfg, os.environ)
+    store = open_store(db or cfg.store_url)
+    application = create_app(store, settings)
+    shown = f"[{host}]" if ":" in host else host
+    writes = (f"{len(settings.tokens)} token(s) may write" if settings.tokens
+              else "writes disabled (no token: set VEILLE_TOKEN or [api] tokens)")
+    print(f"veille API on http://{shown}:{port} (docs: http://{shown}:{port}/docs); "
+          f"{writes}; store: {_without_password(store.url)}", flush=True)
+    uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+def _without_password(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy reads: the store opened it anyway, show it
+        return url
+
+
+@app.command()
+@edge
 def check(
     expected: Annotated[Path, typer.Argument(help="An expectation file (*.expected.json).")],
     strict: Annotated[bool, typer.Option(help="Fail on any miss, not only a missing event.")] = False,

@@ -1,4 +1,5 @@
-"""Explicit configuration: `default_config.toml` parsed into a frozen `PipelineConfig`."""
+"""Explicit configuration: `default_config.toml` parsed into a frozen `PipelineConfig`
+(with the HTTP API's settings, `[api]`, in its `api` field)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from .errors import BadConfig
+
+# A write token shorter than this is refused: a guessable token would open the store to anyone
+# who can reach the port.
+MIN_TOKEN_LENGTH = 16
+
+
+@dataclass(frozen=True, slots=True)
+class ApiConfig:
+    """`veille serve`: who may write (token -> author name), the largest request body, CORS."""
+
+    tokens: dict[str, str] = field(default_factory=dict)
+    max_body_bytes: int = 1_000_000
+    cors: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +41,7 @@ class PipelineConfig:
     gazetteer_path: Path | None = None
     casualty_window: int = 12
     store_url: str = "sqlite:///veille.db"
+    api: ApiConfig = field(default_factory=ApiConfig)
 
 
 def _read_default() -> dict[str, Any]:
@@ -65,6 +80,39 @@ def load_config(path: str | Path | None = None) -> PipelineConfig:
             gazetteer_path=Path(data["gazetteer"]["path"]) if data["gazetteer"]["path"] else None,
             casualty_window=int(data["events"]["casualty_window"]),
             store_url=str(data["store"]["url"]),
+            api=_api_config(data["api"], str(path or "default_config.toml")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise BadConfig(path=str(path or "default_config.toml"), detail=f"missing or bad {exc}") from exc
+
+
+def check_token(token: object, where: str) -> str:
+    """A write token as given, or `BadConfig` when it is too short or holds spaces (it travels
+    in one `Authorization: Bearer` header)."""
+    if (not isinstance(token, str) or len(token) < MIN_TOKEN_LENGTH
+            or any(c.isspace() for c in token)):
+        raise BadConfig(path=where, detail=f"an API token must be at least {MIN_TOKEN_LENGTH} "
+                        "characters without spaces")
+    return token
+
+
+def _api_config(section: dict[str, Any], where: str) -> ApiConfig:
+    """The `[api]` section, checked strictly: TOML's `max_body_bytes = true` or a token that
+    maps to a number is a mistake to report, not to coerce."""
+    unknown = sorted(set(section) - {"tokens", "max_body_bytes", "cors"})
+    if unknown:
+        raise BadConfig(path=where, detail=f"unknown keys in [api]: {', '.join(unknown)}")
+    tokens = section["tokens"]
+    if not isinstance(tokens, dict):
+        raise BadConfig(path=where, detail="[api] tokens must be a table of token = \"author\"")
+    for token, author in tokens.items():
+        check_token(token, where)
+        if not isinstance(author, str) or not author.strip():
+            raise BadConfig(path=where, detail="[api] tokens: each token maps to an author name")
+    size = section["max_body_bytes"]
+    if isinstance(size, bool) or not isinstance(size, int) or size <= 0:
+        raise BadConfig(path=where, detail="[api] max_body_bytes must be a positive integer")
+    if not isinstance(section["cors"], bool):
+        raise BadConfig(path=where, detail="[api] cors must be true or false")
+    return ApiConfig(tokens={t: a.strip() for t, a in tokens.items()}, max_body_bytes=size,
+                     cors=section["cors"])

@@ -1,8 +1,9 @@
 """One catalogue of the errors veille reports to its users.
 
 Each error has a stable code (`V1xx` input, `V2xx` resources and configuration, `V3xx` store,
-`V4xx` pipeline, `V5xx` export). The CLI prints `error V101: <message>` on one line and exits
-1; tests pin the messages, so change them knowingly.
+`V4xx` HTTP API, `V5xx` export). The CLI prints `error V101: <message>` on one line and exits
+1; the HTTP API answers `{"error": {"code": "V101", "message": "..."}}`; tests pin the
+messages, so change them knowingly.
 """
 
 from __future__ import annotations
@@ -147,6 +148,35 @@ class UnknownEvent(VeilleError):
 class BadCorrection(VeilleError):
     code = "V302"
     template = "cannot correct event {event_id!r}: {detail}"
+
+
+class NotAuthorised(VeilleError):
+    """A write to the HTTP API without a valid `Authorization: Bearer` token."""
+
+    code = "V400"
+    template = "this request writes to the store: {detail}"
+
+
+class BodyTooLarge(VeilleError):
+    code = "V401"
+    template = "the request body is larger than {limit} bytes (api.max_body_bytes)"
+
+
+class UnknownArticle(VeilleError):
+    code = "V402"
+    template = "no article {article_id!r} in the store"
+
+
+class BadParameter(VeilleError):
+    """A request the HTTP API cannot read: a bad query parameter, cursor or body."""
+
+    code = "V403"
+    template = "bad request: {detail}"
+
+
+class NoSuchEndpoint(VeilleError):
+    code = "V404"
+    template = "no endpoint {method} {path} (see /docs or /openapi.json)"
 
 
 class OutputRequired(VeilleError):

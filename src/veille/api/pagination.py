@@ -1,0 +1,113 @@
+"""Cursor pagination of `GET /events` (keyset, not offset: a page costs the same however deep,
+and events written meanwhile never shift a page over rows already seen).
+
+Rows are ordered by the sort column, empty values last whatever the direction, then by
+`event_id` in the same direction, so the order is total. A cursor is the last row's sort
+value and id, as base64url JSON: opaque to clients, checked when read back.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+import operator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, and_, or_
+
+from ..errors import BadParameter
+from ..store import schema
+
+SortName = Literal["date", "-date", "fatalities", "-fatalities", "updated", "-updated"]
+
+_COLUMNS = {
+    "date": schema.events.c.event_date,
+    "fatalities": schema.events.c.fatalities_best,
+    "updated": schema.events.c.updated_at,
+}
+
+
+@dataclass(frozen=True)
+class Sort:
+    """One of `SortName`: a column and a direction."""
+
+    name: str
+
+    @property
+    def field(self) -> str:
+        return self.name.lstrip("-")
+
+    @property
+    def descending(self) -> bool:
+        return self.name.startswith("-")
+
+    @property
+    def column(self) -> Any:
+        return _COLUMNS[self.field]
+
+    def order_by(self) -> list:
+        key, tie = self.column, schema.events.c.event_id
+        if self.descending:
+            return [key.desc().nulls_last(), tie.desc()]
+        return [key.asc().nulls_last(), tie.asc()]
+
+    def after(self, cursor: Cursor) -> ColumnElement[bool]:
+        """The rows that come after the cursor's row in this order."""
+        key, tie = self.column, schema.events.c.event_id
+        beyond = operator.lt if self.descending else operator.gt
+        if cursor.key is None:  # among the empty values, which come last: only ids remain
+            return and_(key.is_(None), beyond(tie, cursor.event_id))
+        return or_(beyond(key, cursor.key), and_(key == cursor.key, beyond(tie, cursor.event_id)),
+                   key.is_(None))
+
+    def encode(self, key: Any, event_id: str) -> str:
+        """The cursor after a row whose sort value is `key` (as the column gives it)."""
+        if isinstance(key, dt.date | dt.datetime):
+            key = key.isoformat()
+        data = json.dumps({"sort": self.name, "key": key, "id": event_id},
+                          separators=(",", ":"))
+        return base64.urlsafe_b64encode(data.encode()).decode().rstrip("=")
+
+    def decode(self, cursor: str) -> Cursor:
+        """The position a cursor of this sort order names; `BadParameter` for anything else
+        (a cursor of another sort, edited or truncated)."""
+        bad = BadParameter(detail="cursor: not a cursor of this listing; pass next_cursor as "
+                                  "it was given, with the same sort")
+        try:
+            raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+            data = json.loads(raw)
+        except (binascii.Error, ValueError) as exc:
+            raise bad from exc
+        if (not isinstance(data, dict) or data.get("sort") != self.name
+                or not isinstance(data.get("id"), str)):
+            raise bad
+        try:
+            key = self._key(data.get("key"))
+        except (TypeError, ValueError) as exc:
+            raise bad from exc
+        return Cursor(key=key, event_id=data["id"])
+
+    def _key(self, value: Any) -> Any:
+        if value is None:
+            if self.field == "updated":  # never empty in the store
+                raise ValueError("no update time")
+            return None
+        if self.field == "date":
+            return dt.date.fromisoformat(value)
+        if self.field == "updated":
+            # As the column gave it: SQLite's are naive (UTC), PostgreSQL's carry their zone.
+            return dt.datetime.fromisoformat(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError("a toll is an integer")
+        return value
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A position in a listing: the sort value and id of the last row seen."""
+
+    key: Any
+    event_id: str
