@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import StoreError
 from ..model import CasualtyReport, Event, Repair
 from ..store import Store, schema
-from ..store.db import _read_event  # the one way a stored record becomes an Event
+from ..store.db import country_is, read_event
 from .pagination import Cursor, Sort
 from .schemas import AdminCount, EventFilters, EvidenceRow, Stats
 
@@ -50,11 +50,7 @@ def conditions(f: EventFilters) -> list[Any]:
         where.append(or_(E.actor1.icontains(f.actor, autoescape=True),
                          E.actor2.icontains(f.actor, autoescape=True)))
     if f.country:
-        wanted = f.country.strip()
-        if len(wanted) == 2:  # an ISO code: the (iso, event_date) index answers it
-            where.append(E.iso == wanted.upper())
-        else:
-            where.append(func.lower(E.country) == wanted.lower())
+        where.append(country_is(f.country))
     if f.admin1:
         where.append(func.lower(E.admin1) == f.admin1.strip().lower())
     box = f.box()
@@ -87,7 +83,7 @@ def events_page(store: Store, f: EventFilters) -> tuple[list[Event], str | None]
         rows = conn.execute(query).all()
     more = len(rows) > f.limit
     rows = rows[:f.limit]
-    events = [_read_event(row.record, row.updated_at) for row in rows]
+    events = [read_event(row.record, row.updated_at) for row in rows]
     after = sort.encode(rows[-1].sort_key, rows[-1].event_id) if more else None
     return events, after
 

@@ -253,14 +253,10 @@ class Store:
         if since is not None:
             query = query.where(t.event_date >= since)
         if country:
-            wanted = country.strip()
-            if len(wanted) == 2:  # an ISO code: the (iso, event_date) index answers it
-                query = query.where(t.iso == wanted.upper())
-            else:
-                query = query.where(func.lower(t.country) == wanted.lower())
+            query = query.where(country_is(country))
         with self.engine.connect() as conn:
             for record, updated in conn.execute(query):
-                yield _read_event(record, updated)
+                yield read_event(record, updated)
 
     def event(self, event_id: str) -> Event | None:
         """One stored event, or None."""
@@ -268,7 +264,7 @@ class Store:
         query = select(t.record, t.updated_at).where(t.event_id == event_id)
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
-        return None if row is None else _read_event(*row)
+        return None if row is None else read_event(*row)
 
     def sources(self, event_id: str) -> list[Event]:
         """Each article's own reading of a stored event, in the order they were stored."""
@@ -300,7 +296,17 @@ class Store:
                 schema.metadata.tables[table])).scalar_one()
 
 
-def _read_event(record: str, updated: dt.datetime) -> Event:
+def country_is(country: str):
+    """The condition on events of one country, given by name or ISO code (any case)."""
+    t = schema.events.c
+    wanted = country.strip()
+    if len(wanted) == 2:  # an ISO code: the (iso, event_date) index answers it
+        return t.iso == wanted.upper()
+    return func.lower(t.country) == wanted.lower()
+
+
+def read_event(record: str, updated: dt.datetime) -> Event:
+    """An event from its stored record and the time its row was last updated."""
     event = Event.model_validate_json(record)
     # The record is as fused; when it last changed is the row's (SQLite keeps no zone: UTC).
     event.updated_at = updated if updated.tzinfo else updated.replace(tzinfo=dt.UTC)
