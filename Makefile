@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test acceptance eval lint bench bench-store clean
+.PHONY: install run test acceptance eval lint bench bench-store bench-api web clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,26 @@ bench: $(STAMP)  ## throughput: bare spaCy vs the full pipeline
 
 bench-store: $(STAMP)  ## store: events written/read per second (BENCH_STORE_ARGS="--help" for options)
 	$(BIN)/python benchmarks/store.py $(BENCH_STORE_ARGS)
+
+bench-api: $(STAMP)  ## HTTP API: requests/s and latency under concurrent reads (BENCH_API_ARGS="--help" for options)
+	$(BIN)/python benchmarks/api.py $(BENCH_API_ARGS)
+
+# The page's third-party files come from npm (versions pinned in web/package-lock.json); only
+# the files the page loads are copied, next to our own sources. The result is kept in the
+# repository, so serving the page never needs Node.
+WEB_STATIC := src/veille/web/static
+NPM := web/node_modules
+web:  ## rebuild src/veille/web/static from web/src and npm packages (needs Node and npm)
+	npm ci --prefix web --no-audit --no-fund
+	rm -rf $(WEB_STATIC) && mkdir -p $(WEB_STATIC)/images
+	cp web/src/index.html web/src/app.js web/src/style.css $(WEB_STATIC)/
+	cp $(NPM)/leaflet/dist/leaflet.js $(NPM)/leaflet/dist/leaflet.css $(WEB_STATIC)/
+	cp $(NPM)/leaflet/dist/images/*.png $(WEB_STATIC)/images/
+	cp $(NPM)/leaflet.markercluster/dist/leaflet.markercluster.js \
+	   $(NPM)/leaflet.markercluster/dist/MarkerCluster.css \
+	   $(NPM)/leaflet.markercluster/dist/MarkerCluster.Default.css $(WEB_STATIC)/
+	cp $(NPM)/topojson-client/dist/topojson-client.min.js $(WEB_STATIC)/
+	cp $(NPM)/world-atlas/countries-50m.json $(WEB_STATIC)/
 
 clean:
 	rm -rf $(VENV) veille.db veille.db-wal veille.db-shm .pytest_cache

@@ -1,0 +1,123 @@
+"""A store for the web page's tests and screenshots, and a real HTTP server over it.
+
+The corpus: strikes, clashes and protests in Syria and Mali over two months (so the map has
+dots and clusters and the timeline has days), one article whose text holds HTML payloads,
+and one event whose actor name holds one: the page must show them as text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import uvicorn
+
+from builders import report, strike, toll
+from veille.api import ApiSettings, create_app
+from veille.model import Evidence, Span
+from veille.store import open_store
+
+TOKEN = "web-tests-token-0123456789"
+AUTHOR = "Grace Hopper"
+
+PAYLOAD_TEXT = ("Neuf morts à Sarmada. <script>alert(1)</script> Les secours "
+                "<img src=x onerror=alert(2)> ont afflué vers Sarmada, selon l'OSDH.")
+PAYLOAD_ACTOR = 'Militia <img src=x onerror=alert(3)> "Brigade"'
+
+# Place name -> (point, country, ISO code, admin1).
+PLACES = {
+    "Aleppo": ((36.20124, 37.16117), "Syria", "SY", "Aleppo"),
+    "Idlib": ((35.93062, 36.63393), "Syria", "SY", "Idlib"),
+    "Deir ez-Zor": ((35.33588, 40.14084), "Syria", "SY", "Deir ez-Zor"),
+    "Homs": ((34.72682, 36.72339), "Syria", "SY", "Homs"),
+    "Damascus": ((33.5102, 36.29128), "Syria", "SY", "Damascus"),
+    "Bamako": ((12.65, -8.0), "Mali", "ML", "Bamako"),
+    "Gao": ((16.27167, -0.04472), "Mali", "ML", "Gao"),
+    "Mopti": ((14.4843, -4.18296), "Mali", "ML", "Mopti"),
+}
+KINDS = [
+    ("Battles", "Armed clash", "Hayat Tahrir al-Sham", "Military Forces of Syria"),
+    ("Explosions/Remote violence", "Air/drone strike", "Military Forces of Russia", None),
+    ("Violence against civilians", "Attack", "Islamic State", "Civilians"),
+    ("Protests", "Peaceful protest", "Protesters", None),
+    ("Riots", "Violent demonstration", "Rioters", None),
+]
+
+
+def spread(lat: float, lon: float, i: int) -> tuple[float, float]:
+    """The `i`th event's point: up to 0.6 degrees around its town, so that zoomed in on a
+    country the map shows single dots as well as clusters."""
+    return lat + ((i * 7) % 5 - 2) * 0.3, lon + ((i * 3) % 5 - 2) * 0.3
+
+
+def corpus() -> list:
+    """40 events over 60 days in eight places, plus the payload article's event."""
+    reports = []
+    names = list(PLACES)
+    for i in range(40):
+        place = names[(i * 3) % len(names)]
+        (lat, lon), country, iso, admin1 = PLACES[place]
+        kind, sub, actor1, actor2 = KINDS[(i * 7) % len(KINDS)]
+        deaths = None if i % 6 == 0 else (i * 5) % 23
+        article = f"w{i:02d}"
+        text = f"{deaths if deaths is not None else 'Des'} morts à {place}."
+        at = text.index(place)
+        reports.append(report(article, 1, strike(
+            article, event_date=dt.date(2025, 2, 1) + dt.timedelta(days=(i * 11) % 60),
+            event_type=kind, sub_event_type=sub, actor1=actor1, actor2=actor2, country=country,
+            iso=iso, admin1=admin1, location=place, at=spread(lat, lon, i),
+            toll=None if deaths is None else toll(deaths, deaths, deaths),
+            evidence={"location": Evidence(article_id=article, spans=[
+                Span(start=at, end=at + len(place), text=place)])}), text=text))
+    at = PAYLOAD_TEXT.index("Sarmada")
+    reports.append(report("payload", 2, strike(
+        "payload", event_date=dt.date(2025, 3, 2), actor1=PAYLOAD_ACTOR, location="Sarmada",
+        admin1="Idlib", at=(36.18, 36.72), toll=toll(9, 9, 9),
+        evidence={"fatalities": Evidence(article_id="payload", spans=[
+                      Span(start=0, end=4, text="Neuf")]),
+                  "location": Evidence(article_id="payload", spans=[
+                      Span(start=at, end=at + 7, text="Sarmada")])}), text=PAYLOAD_TEXT))
+    # One undated event without coordinates: in the table, not on the map or the timeline.
+    reports.append(report("nowhere", 3, strike(
+        "nowhere", event_date=None, date_precision=None, latitude=None, longitude=None,
+        location=None, geo_precision=None, at=(None, None))))
+    return reports
+
+
+def fill(url: str) -> None:
+    store = open_store(url)
+    results = store.save_all(corpus())
+    assert all(r.error is None for r in results), [r.error for r in results if r.error]
+    store.engine.dispose()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def serving(url: str) -> Iterator[str]:
+    """`veille serve`'s application over the store at `url`, on a free 127.0.0.1 port (uvicorn
+    in a thread: the same server `veille serve` runs); yields its base URL."""
+    store = open_store(url)
+    app = create_app(store, ApiSettings(tokens={TOKEN: AUTHOR}))
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        store.engine.dispose()

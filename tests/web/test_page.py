@@ -1,0 +1,234 @@
+"""The web page of `veille serve` in a real browser: Debian's Chromium (/usr/bin/chromium)
+driven by Playwright, against a real server over a SQLite store (`served.py`). The map's
+dots, the record panel and its evidence highlight, corrections with and without a token,
+untrusted text shown as text, filters in the URL and the timeline's brush."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import httpx
+import pytest
+from served import AUTHOR, PAYLOAD_ACTOR, PAYLOAD_TEXT, TOKEN, fill, serving
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+# No GPU, no network services of the browser's own: the page's requests are the only ones.
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _absent(reason: str) -> None:
+    """Skip, except in CI (`.ci/run` installs Chromium), where a missing browser fails."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}: CI runs the browser tests (.ci/run installs chromium)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        _absent("no /usr/bin/chromium (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _absent("playwright is not installed (make install)")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory) -> str:
+    """A server over a store of `served.corpus()`, for this module."""
+    url = "sqlite:///" + str(tmp_path_factory.mktemp("web") / "store.db")
+    fill(url)
+    with serving(url) as base:
+        yield base
+
+
+class Watch:
+    """What a page did that it must not: dialogs (alert) and requests to other hosts."""
+
+    def __init__(self, page, base: str) -> None:
+        self.dialogs: list[str] = []
+        self.requests: list[str] = []
+        self.base = base
+        page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("request", lambda request: self.requests.append(request.url))
+
+    def foreign(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(self.base + "/")]
+
+
+@pytest.fixture
+def page(browser, base):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.watch = Watch(page, base)
+    yield page
+    context.close()
+
+
+def open_page(page, base: str, query: str = "") -> None:
+    page.goto(base + "/" + query)
+    page.wait_for_selector("body[data-loaded]")
+
+
+def api_events(base: str, **filters) -> list[dict]:
+    body = httpx.get(base + "/events", params={**filters, "limit": 1000}, timeout=10).json()
+    assert body["next_cursor"] is None
+    return body["events"]
+
+
+def open_record(page, event_id: str) -> None:
+    page.click(f'#events tr[data-event-id="{event_id}"]')
+    page.wait_for_selector(f'#record[data-loaded="{event_id}"]')
+
+
+def on_map(page) -> int:
+    """Events shown on the map: single dots plus the counts of the clusters."""
+    return page.evaluate("""() => {
+        const dots = document.querySelectorAll('#map path.veille-dot').length;
+        const clusters = [...document.querySelectorAll('#map .marker-cluster span')]
+            .reduce((n, span) => n + Number(span.textContent), 0);
+        return dots + clusters;
+    }""")
+
+
+def wait_for_map(page, expected: int) -> None:
+    """Clusters form once the map has zoomed to the events: wait for the count to settle."""
+    page.wait_for_function("""n => document.querySelectorAll('#map path.veille-dot').length
+        + [...document.querySelectorAll('#map .marker-cluster span')]
+          .reduce((s, x) => s + Number(x.textContent), 0) === n""", arg=expected)
+
+
+@pytest.mark.parametrize("query", ["", "?country=SY"])
+def test_the_map_shows_every_located_event(page, base, query):
+    open_page(page, base, query)
+    filters = {"country": "SY"} if query else {}
+    located = [e for e in api_events(base, **filters) if e["latitude"] is not None]
+    wait_for_map(page, len(located))
+    assert on_map(page) == len(located)
+    assert page.locator("#map .marker-cluster").count() > 0  # clustered when zoomed out
+    if query:  # zoomed in on Syria: some events stand alone
+        assert page.locator("#map path.veille-dot").count() > 0
+    assert page.locator("#map path").count() > 100  # the basemap's countries
+    assert page.locator("#events tbody tr").count() == len(api_events(base, **filters))
+    assert page.watch.foreign() == []
+
+
+def test_a_row_and_a_dot_open_the_record(page, base):
+    open_page(page, base, "?country=SY")
+    open_record(page, "w03-e")
+    assert page.text_content('#record dd[data-field="event_id"]') == "w03-e"
+    page.click("#close-record")
+    dot = page.locator("#map path.veille-dot[data-event-id]").first
+    event_id = dot.get_attribute("data-event-id")
+    dot.click()
+    page.wait_for_selector(f'#record[data-loaded="{event_id}"]')
+    assert page.text_content('#record dd[data-field="event_id"]') == event_id
+
+
+def test_the_evidence_is_highlighted_in_the_article_text(page, base):
+    open_page(page, base)
+    open_record(page, "payload-e")
+    detail = httpx.get(base + "/events/payload-e", timeout=10).json()
+    spans = sorted((row["start"], row["text"]) for row in detail["evidence"])
+    marks = page.locator('#record .article-text[data-article-id="payload"] mark').all_text_contents()
+    assert marks == [text for _, text in spans] == ["Neuf", "Sarmada"]
+    # The marks are the spans' own words, in place: the whole block is the article's text.
+    assert page.text_content('#record .article-text[data-article-id="payload"]') == PAYLOAD_TEXT
+    sources = page.text_content("#record")
+    assert "outlet payload" in sources
+
+
+def test_a_correction_with_the_token_shows_the_new_revision(page, base):
+    open_page(page, base)
+    open_record(page, "w05-e")
+    page.select_option("#correct select[name=field]", "fatalities")
+    page.fill("#correct input[name=value]", '{"low": 30, "best": 31, "high": 32}')
+    page.fill("#correct input[name=reason]", "hospital list")
+    page.fill("#correct input[name=token]", TOKEN)
+    page.click("#correct button[type=submit]")
+    page.wait_for_selector("#correct .message.ok")
+    revisions = page.text_content("#record .revisions")
+    assert AUTHOR in revisions and "hospital list" in revisions and "31 (30–32)" in revisions
+    assert page.text_content('#record dd[data-field="fatalities"]') == "31 (30–32)"
+    event = httpx.get(base + "/events/w05-e", timeout=10).json()["event"]
+    assert event["fatalities"] == {"low": 30, "best": 31, "high": 32}
+
+
+def test_a_correction_without_a_token_is_refused(page, base):
+    before = httpx.get(base + "/events/w07-e", timeout=10).json()
+    open_page(page, base)
+    page.evaluate("sessionStorage.clear()")
+    open_record(page, "w07-e")
+    page.select_option("#correct select[name=field]", "location")
+    page.fill("#correct input[name=value]", "Nowhere")
+    page.fill("#correct input[name=token]", "")
+    page.click("#correct button[type=submit]")
+    page.wait_for_selector("#correct .message.error")
+    assert "V400" in page.text_content("#correct .message")
+    assert httpx.get(base + "/events/w07-e", timeout=10).json() == before
+
+
+def test_payloads_are_shown_as_text_and_never_run(page, base):
+    open_page(page, base)
+    row = page.locator('#events tr[data-event-id="payload-e"]')
+    assert PAYLOAD_ACTOR in row.text_content()
+    open_record(page, "payload-e")
+    text = page.text_content("#record")
+    assert "<script>alert(1)</script>" in text and "<img src=x onerror=alert(2)>" in text
+    assert PAYLOAD_ACTOR in text
+    page.wait_for_timeout(300)  # time for an injected image's onerror to fire, were there one
+    assert page.locator("#record img, #record script, #events img").count() == 0
+    assert page.watch.dialogs == []
+    assert page.watch.foreign() == []
+
+
+def test_the_page_sends_a_strict_content_security_policy(base):
+    response = httpx.get(base + "/", timeout=10)
+    assert response.headers["content-type"].startswith("text/html")
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "default-src 'self'" in policy
+    assert "<script" in response.text and "onclick" not in response.text  # no inline handlers
+    assert httpx.get(base + "/static/leaflet.js", timeout=10).status_code == 200
+    assert httpx.get(base + "/static/../api/app.py", timeout=10).status_code == 404
+
+
+def test_filters_in_the_url_reproduce_the_view(page, base):
+    open_page(page, base, "?event_type=Protests&country=ML")
+    wanted = {e["event_id"] for e in api_events(base, event_type="Protests", country="ML")}
+    assert wanted
+    rows = page.locator("#events tbody tr")
+    assert {rows.nth(i).get_attribute("data-event-id") for i in range(rows.count())} == wanted
+    assert page.input_value("#filters select[name=event_type]") == "Protests"
+    assert page.input_value("#filters input[name=country]") == "ML"
+    # Changing a filter writes the URL, so the view can be shared.
+    page.fill("#filters input[name=min_fatalities]", "5")
+    page.click("#filters button[type=submit]")
+    page.wait_for_url(re.compile(r"min_fatalities=5"))
+
+
+def test_brushing_the_timeline_narrows_the_table(page, base):
+    open_page(page, base)
+    everything = page.locator("#events tbody tr").count()
+    box = page.locator("#timeline").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.25, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.4, y, steps=5)
+    page.mouse.up()
+    page.wait_for_url(re.compile(r"since=\d{4}-\d\d-\d\d&until=\d{4}-\d\d-\d\d"))
+    page.wait_for_function("n => document.querySelectorAll('#events tbody tr').length < n",
+                           arg=everything)
+    since = page.input_value("#filters input[name=since]")
+    until = page.input_value("#filters input[name=until]")
+    dates = page.locator("#events tbody tr td:first-child").all_text_contents()
+    assert dates and all(since <= day <= until for day in dates)
+    assert len(dates) == len(api_events(base, since=since, until=until))
