@@ -8,6 +8,7 @@ import datetime as dt
 import io
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
@@ -16,7 +17,8 @@ from builders import KAFR_NUBL, report, strike, toll
 from veille.errors import BadCorrection, StoreError, UnknownEvent
 from veille.export import write_export
 from veille.model import CasualtyReport, Fatalities
-from veille.store import migrate, open_store, schema
+from veille.resources import load_taxonomy
+from veille.store import Store, migrate, open_store, schema
 from veille.store.db import engine_url
 
 TABLES = ["articles", "events", "event_sources", "evidence", "casualty_reports", "repairs",
@@ -228,3 +230,19 @@ def test_bad_corrections_are_refused_clearly(store_url, values, author, message)
 def test_correcting_an_unknown_event_is_a_clear_error(store_url):
     with pytest.raises(UnknownEvent):
         open_store(store_url).correct("nope", {"actor1": "X"}, author="a")
+
+
+def test_a_store_of_an_older_schema_is_upgraded_with_its_data(store_url):
+    """A store written at the first schema (0001) gains the later migrations when opened,
+    and keeps what it held."""
+    engine = create_engine(engine_url(store_url))
+    with engine.begin() as conn:
+        command.upgrade(migrate.alembic_config(conn), "0001")
+    Store(engine, store_url, load_taxonomy()).save_all(three_outlets())  # written at 0001
+    engine.dispose()
+    store = open_store(store_url)
+    with store.engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == migrate.head() != "0001"
+        assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
+    assert store.event("day1-e").fatalities == Fatalities(low=9, best=14, high=14)
+    assert len(store.history("day1-e")) == 2

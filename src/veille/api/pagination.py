@@ -51,17 +51,24 @@ class Sort:
     def order_by(self) -> list:
         key, tie = self.column, schema.events.c.event_id
         if self.descending:
-            return [key.desc().nulls_last(), tie.desc()]
-        return [key.asc().nulls_last(), tie.asc()]
+            return [key.desc(), tie.desc()]
+        return [key.asc(), tie.asc()]
 
-    def after(self, cursor: Cursor) -> ColumnElement[bool]:
-        """The rows that come after the cursor's row in this order."""
+    def segments(self, cursor: Cursor | None) -> list[ColumnElement[bool]]:
+        """The rows after the cursor (all rows without one), as conditions to read in turn:
+        first the rows with a sort value, then those without (they come last). Each one is
+        a range of an index on (sort column, event_id), read in index order, so a deep page
+        costs what the first does; one OR over both would make the database sort them all."""
         key, tie = self.column, schema.events.c.event_id
         beyond = operator.lt if self.descending else operator.gt
-        if cursor.key is None:  # among the empty values, which come last: only ids remain
-            return and_(key.is_(None), beyond(tie, cursor.event_id))
-        return or_(beyond(key, cursor.key), and_(key == cursor.key, beyond(tie, cursor.event_id)),
-                   key.is_(None))
+        reach = operator.le if self.descending else operator.ge
+        if cursor is None:
+            return [key.is_not(None), key.is_(None)]
+        if cursor.key is None:  # among the empty values already: only ids remain
+            return [and_(key.is_(None), beyond(tie, cursor.event_id))]
+        return [and_(reach(key, cursor.key),
+                     or_(beyond(key, cursor.key), beyond(tie, cursor.event_id))),
+                key.is_(None)]
 
     def encode(self, key: Any, event_id: str) -> str:
         """The cursor after a row whose sort value is `key` (as the column gives it)."""

@@ -75,12 +75,15 @@ def events_page(store: Store, f: EventFilters) -> tuple[list[Event], str | None]
     sort = Sort(f.sort)
     cursor: Cursor | None = sort.decode(f.cursor) if f.cursor else None
     where = conditions(f)
-    if cursor is not None:
-        where.append(sort.after(cursor))
-    query = (select(E.event_id, sort.column.label("sort_key"), E.record, E.updated_at)
-             .where(*where).order_by(*sort.order_by()).limit(f.limit + 1))
+    rows: list = []
     with reading(store) as conn:
-        rows = conn.execute(query).all()
+        for segment in sort.segments(cursor):  # values first, then empty values
+            wanted = f.limit + 1 - len(rows)
+            if wanted <= 0:
+                break
+            query = (select(E.event_id, sort.column.label("sort_key"), E.record, E.updated_at)
+                     .where(*where, segment).order_by(*sort.order_by()).limit(wanted))
+            rows += conn.execute(query).all()
     more = len(rows) > f.limit
     rows = rows[:f.limit]
     events = [read_event(row.record, row.updated_at) for row in rows]

@@ -57,9 +57,12 @@ events = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("record", Text, nullable=False),
-    # Fusion looks for candidates by country and date.
+    # Fusion looks for candidates by country and date; listings page through the other three
+    # in (value, id) order (keyset pagination reads an index range, however deep the page).
     Index("ix_events_iso_date", "iso", "event_date"),
-    Index("ix_events_event_date", "event_date"),
+    Index("ix_events_date_id", "event_date", "event_id"),
+    Index("ix_events_fatalities_id", "fatalities_best", "event_id"),
+    Index("ix_events_updated_id", "updated_at", "event_id"),
 )
 
 event_sources = Table(
