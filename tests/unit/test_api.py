@@ -462,6 +462,21 @@ async def test_stats_count_by_type_week_and_admin1(client, store):
     assert {"country": "Mali", "admin1": "Bamako", "events": 1} in body["by_admin1"]
 
 
+async def test_stats_follow_each_change_of_the_store(client, store):
+    """/stats is kept between requests; a new event or a correction shows at once."""
+    first = (await client.get("/stats")).json()
+    assert (await client.get("/stats")).json() == first
+    store.save_all([report("late", 28, strike("late", day=28, iso="TR", country="Turkey",
+                                              admin1="Hatay"))])
+    second = (await client.get("/stats")).json()
+    assert (second["events"], second["articles"]) == (first["events"] + 1,
+                                                      first["articles"] + 1)
+    store.correct("late-e", {"event_type": "Battles", "sub_event_type": "Armed clash"},
+                  author="analyst")
+    third = (await client.get("/stats")).json()
+    assert third["by_event_type"]["Battles"] == second["by_event_type"]["Battles"] + 1
+
+
 async def test_openapi_lists_the_paths(client):
     spec = (await client.get("/openapi.json")).json()
     paths = spec["paths"]

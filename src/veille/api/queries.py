@@ -6,6 +6,7 @@ evidence rows, articles and counts."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -122,6 +123,30 @@ def article(store: Store, article_id: str) -> dict | None:
             select(es.event_id).where(es.article_id == article_id).order_by(es.id)).scalars()))
     return {**row._mapping, "casualty_reports": reports, "repairs": repairs,
             "event_ids": events}
+
+
+class StatsCache:
+    """The last `stats` answer, kept until the store changes: the counts read the whole events
+    table, while what tells a change (how many events and articles, the latest update) comes
+    from indexes. One per app; requests may share it from several threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple | None = None
+        self._value: Stats | None = None
+
+    def get(self, store: Store) -> Stats:
+        with reading(store) as conn:
+            key = (*conn.execute(select(func.count(), func.max(E.updated_at))
+                                 .select_from(schema.events)).one(),
+                   conn.execute(select(func.count()).select_from(schema.articles)).scalar_one())
+        with self._lock:
+            if key == self._key and self._value is not None:
+                return self._value
+        value = stats(store)
+        with self._lock:
+            self._key, self._value = key, value
+        return value
 
 
 def stats(store: Store) -> Stats:

@@ -22,6 +22,7 @@ BAD_REQUEST = {422: {"model": ErrorBody, "description": "A bad parameter (V403).
 def events_router(ctx: Context) -> APIRouter:
     router = APIRouter()
     store = ctx.store
+    stats_cache = queries.StatsCache()
 
     @router.get("/events", response_model=EventPage, responses=BAD_REQUEST, tags=["events"])
     def list_events(filters: Annotated[EventFilters, Query()]) -> Response:
@@ -61,6 +62,6 @@ def events_router(ctx: Context) -> APIRouter:
     @router.get("/stats", response_model=Stats, tags=["stats"])
     def get_stats() -> Response:
         """Counts of stored events by type, ISO week and admin1, and totals."""
-        return json_response(queries.stats(store))
+        return json_response(stats_cache.get(store))
 
     return router
