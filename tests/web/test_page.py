@@ -232,3 +232,55 @@ def test_brushing_the_timeline_narrows_the_table(page, base):
     dates = page.locator("#events tbody tr td:first-child").all_text_contents()
     assert dates and all(since <= day <= until for day in dates)
     assert len(dates) == len(api_events(base, since=since, until=until))
+
+
+@pytest.fixture(scope="module")
+def examples_base(tmp_path_factory, runtime) -> str:
+    """A server over the example database: `examples/` read by the real pipeline."""
+    import veille
+    from veille.ingest import read_file
+    from veille.store import open_store
+
+    url = "sqlite:///" + str(tmp_path_factory.mktemp("examples") / "veille.db")
+    folder = Path(__file__).parents[2] / "examples"
+    articles = [a for f in sorted(folder.glob("*.txt"))
+                for a in read_file(f, max_bytes=1_000_000)]
+    open_store(url).save_all(veille.process_many(articles, runtime))
+    with serving(url) as base:
+        yield base
+
+
+def test_the_example_database_on_the_page(browser, examples_base):
+    """The page over what `make run` stores: every located event on the map, and a record's
+    marks equal to its evidence in the article."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.watch = Watch(page, examples_base)
+    try:
+        open_page(page, examples_base)
+        events = api_events(examples_base)
+        located = [e for e in events if e["latitude"] is not None]
+        assert len(events) >= 10
+        wait_for_map(page, len(located))
+        assert page.locator("#events tbody tr").count() == len(events)
+        event = max(events, key=lambda e: len(e["evidence"]))
+        open_record(page, event["event_id"])
+        article = event["sources"][0]["article_id"]
+        detail = httpx.get(f"{examples_base}/events/{event['event_id']}", timeout=10).json()
+        spans = sorted({(r["start"], r["end"], r["text"]) for r in detail["evidence"]
+                        if r["article_id"] == article})
+        marks = page.locator(f'#record .article-text[data-article-id="{article}"] mark')
+        assert marks.all_text_contents() == [text for _, _, text in _outermost(spans)]
+        assert page.watch.foreign() == [] and page.watch.dialogs == []
+    finally:
+        context.close()
+
+
+def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans as marks show them: one inside another is not marked twice."""
+    kept: list[tuple[int, int, str]] = []
+    for start, end, text in spans:
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end, text))
+    return kept
