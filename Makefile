@@ -38,15 +38,15 @@ bench-store: $(STAMP)  ## store: events written/read per second (BENCH_STORE_ARG
 bench-api: $(STAMP)  ## HTTP API: requests/s and latency under concurrent reads (BENCH_API_ARGS="--help" for options)
 	$(BIN)/python benchmarks/api.py $(BENCH_API_ARGS)
 
-# The page's third-party files come from npm (versions pinned in web/package-lock.json); only
-# the files the page loads are copied, next to our own sources. The result is kept in the
-# repository, so serving the page never needs Node.
+# The page's own files (index.html, app.js, style.css) live in src/veille/web/static/; its
+# third-party files come from npm (versions pinned in web/package-lock.json) and only those
+# the page loads are copied beside them. The result is kept in the repository, so serving the
+# page never needs Node.
 WEB_STATIC := src/veille/web/static
 NPM := web/node_modules
-web:  ## rebuild src/veille/web/static from web/src and npm packages (needs Node and npm)
+web:  ## refresh the npm files of src/veille/web/static (needs Node and npm)
 	npm ci --prefix web --no-audit --no-fund
-	rm -rf $(WEB_STATIC) && mkdir -p $(WEB_STATIC)/images
-	cp web/src/index.html web/src/app.js web/src/style.css $(WEB_STATIC)/
+	rm -rf $(WEB_STATIC)/images && mkdir -p $(WEB_STATIC)/images
 	cp $(NPM)/leaflet/dist/leaflet.js $(NPM)/leaflet/dist/leaflet.css $(WEB_STATIC)/
 	cp $(NPM)/leaflet/dist/images/*.png $(WEB_STATIC)/images/
 	cp $(NPM)/leaflet.markercluster/dist/leaflet.markercluster.js \
