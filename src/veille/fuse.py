@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from .document import Document
 from .model import Event
+from .resolve.actors import UNKNOWN, compatible_actors
 from .resolve.events import event_key, notes
 from .resources import Taxonomy
 
-_UNKNOWN = "Unidentified"
 _CROWDS = {5, 6}  # ACLED inter codes of rioters and protesters
 _PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "location", "sub_location", "latitude",
                  "longitude", "geo_precision", "geonames_id")
@@ -70,7 +70,7 @@ def _same(a: Event, b: Event, allies: dict[str, list[str]], taxonomy: Taxonomy) 
         return False
     if a.geonames_id != b.geonames_id and _placed(a) and _placed(b):
         return False
-    if _compatible(a.actor1, b.actor1, allies):
+    if compatible_actors(a.actor1, b.actor1, allies):
         return True
     # A protest that turned into a riot: its protesters are the rioters.
     if a.sub_event_type != b.sub_event_type and {a.inter1, b.inter1} <= _CROWDS:
@@ -79,14 +79,6 @@ def _same(a: Event, b: Event, allies: dict[str, list[str]], taxonomy: Taxonomy) 
     # ("six combattants des FDS ont été tués dans les échanges de tirs").
     sides_a, sides_b = {a.actor1, a.actor2} - {None}, {b.actor1, b.actor2} - {None}
     return (_undated(a) or _undated(b)) and bool(sides_a & sides_b)
-
-
-def _compatible(x: str | None, y: str | None, allies: dict[str, list[str]]) -> bool:
-    if x is None or y is None or x == y:
-        return True
-    if x.startswith(_UNKNOWN) or y.startswith(_UNKNOWN):
-        return True
-    return y in allies.get(x, ())
 
 
 def _absorb(into: Event, other: Event) -> None:
@@ -98,7 +90,7 @@ def _absorb(into: Event, other: Event) -> None:
             setattr(into, name, getattr(other, name))
             if name in other.evidence:
                 into.evidence[name] = other.evidence[name]
-    if into.actor1 and into.actor1.startswith(_UNKNOWN) and other.actor1:
+    if into.actor1 and into.actor1.startswith(UNKNOWN) and other.actor1:
         into.actor1, into.inter1 = other.actor1, other.inter1
         into.evidence["actor1"] = other.evidence["actor1"]
     for name in Event.model_fields:

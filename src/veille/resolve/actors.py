@@ -4,6 +4,19 @@ from __future__ import annotations
 
 from ..resources.schemas import ActorEntry
 
+UNKNOWN = "Unidentified"  # the prefix of ACLED's unnamed actors (`Unidentified Armed Group`)
+
+
+def compatible_actors(x: str | None, y: str | None,
+                      allies: dict[str, list[str]] | None = None) -> bool:
+    """Whether two reports' actors may be the same side: the same, one unknown or unnamed,
+    or `y` an ally of `x` (the article's coordinated actors)."""
+    if x is None or y is None or x == y:
+        return True
+    if x.startswith(UNKNOWN) or y.startswith(UNKNOWN):
+        return True
+    return y in (allies or {}).get(x, ())
+
 
 def actor_name(label: str, country: str | None, iso: str | None = None,
                actors: dict[str, ActorEntry] | None = None) -> str | None:

@@ -24,12 +24,12 @@ from dataclasses import dataclass
 
 from ..geo import km
 from ..model import Event, Fatalities
+from ..resolve.actors import UNKNOWN, compatible_actors
 from ..resources import Taxonomy
 
 NEAR_KM = 25.0
 _DAYS_BY_PRECISION = {1: 1, 2: 7, 3: 31}
 MAX_WINDOW = max(_DAYS_BY_PRECISION.values())
-_UNKNOWN = "Unidentified"
 # Fields a later source may fill when the stored event lacks them; type, place, date and
 # fatalities have rules of their own below.
 _FILLABLE = ("actor1", "inter1", "actor2", "inter2", "interaction", "sub_location")
@@ -99,17 +99,9 @@ def _places_agree(a: Event, b: Event) -> bool:
 
 
 def _actors_agree(a: Event, b: Event, allies: dict[str, list[str]]) -> bool:
-    if _compatible(a.actor1, b.actor1, allies):
+    if compatible_actors(a.actor1, b.actor1, allies):
         return True
     return (a.actor1, a.actor2) == (b.actor2, b.actor1) and a.actor1 is not None
-
-
-def _compatible(x: str | None, y: str | None, allies: dict[str, list[str]]) -> bool:
-    if x is None or y is None or x == y:
-        return True
-    if x.startswith(_UNKNOWN) or y.startswith(_UNKNOWN):
-        return True
-    return y in allies.get(x, ()) or x in allies.get(y, ())
 
 
 def merge(stored: Event, new: Event, sources: list[SourceEvent], taxonomy: Taxonomy) -> Event:
@@ -131,7 +123,7 @@ def merge(stored: Event, new: Event, sources: list[SourceEvent], taxonomy: Taxon
         _take(fused, new, _PLACE)
     for name in _FILLABLE:
         current = getattr(fused, name)
-        unknown = current is None or (isinstance(current, str) and current.startswith(_UNKNOWN))
+        unknown = current is None or (isinstance(current, str) and current.startswith(UNKNOWN))
         if unknown and getattr(new, name) is not None:
             _take(fused, new, (name,))
     for name in ("assoc_actor1", "assoc_actor2"):
