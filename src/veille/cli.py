@@ -171,6 +171,89 @@ def run(
 
 
 _MAX_ROWS = 50  # events `run` prints; a big run is read with `veille export`
+REJECTED_EXIT = 3  # `veille batch` finished, but some articles were rejected
+
+
+@app.command()
+@edge
+def batch(
+    inputs: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
+    workers: Annotated[int | None, typer.Option(
+        help="Ray workers, each with its own model (default: one per CPU).", min=1)] = None,
+    ray_address: Annotated[str | None, typer.Option(
+        "--ray-address", help="Join a running Ray cluster (auto, ray://HOST:10001); "
+        "default: start Ray on this machine.")] = None,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    published: Annotated[str | None, typer.Option(help="Publication date for text files "
+                                                  "without one, YYYY-MM-DD.")] = None,
+    commit_every: Annotated[int, typer.Option(
+        help="Articles per store transaction (what an interruption can lose).", min=1)] = 512,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read every article under INPUTS on Ray workers and store the reports; run it again to
+    go on after an interruption. Exit code 3 when some articles were rejected (`veille rejects`
+    lists them)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .batch import BatchOptions, run_batch
+
+    cfg = load_config(config)
+    date = parse_date(published)
+    store = open_store(db or cfg.store_url)
+    options = BatchOptions(workers=workers, ray_address=ray_address,
+                           job_size=cfg.batch_size, commit_every=commit_every)
+    bar = Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]:.1f} articles/s, {task.fields[events]} events, "
+                              "{task.fields[rejected]} rejected"), TimeElapsedColumn(),
+                   console=err, disable=quiet, transient=False)
+    with bar:
+        task = bar.add_task("batch", total=None, rate=0.0, events=0, rejected=0)
+
+        def show(p) -> None:
+            read = p.done - p.skipped
+            bar.update(task, total=p.total, completed=p.done, events=p.events,
+                       rejected=p.rejected, rate=read / p.seconds if p.seconds else 0.0)
+
+        summary = run_batch(inputs, cfg, store, options, published=date, on_progress=show)
+    p = summary.progress
+    read = p.done - p.skipped
+    peak = f", peak memory per worker {max(summary.peak_rss_mb):.0f} MB" if summary.peak_rss_mb else ""
+    err.print(f"{read} articles read in {p.seconds:.1f} s ({read / max(p.seconds, 1e-9):.1f}/s) "
+              f"on {summary.workers} workers (started in {summary.startup_seconds:.1f} s){peak}; "
+              f"{p.skipped} already stored, skipped; "
+              f"{p.new_events} new events, {p.merged} reports merged into stored events, "
+              f"{p.rejected} rejected; store: {store.url}", highlight=False, soft_wrap=True)
+    if summary.interrupted:
+        err.print("interrupted: what was committed is stored; run the same command to go on",
+                  highlight=False)
+        raise typer.Exit(130)
+    if p.rejected:
+        err.print("some articles were rejected: `veille rejects` lists them", highlight=False)
+        raise typer.Exit(REJECTED_EXIT)
+
+
+@app.command()
+@edge
+def rejects(
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    limit: Annotated[int | None, typer.Option(help="Show only the first N.", min=1)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, for scripts.")] = False,
+) -> None:
+    """List the articles and records runs could not read: stage, error code and message."""
+    cfg = load_config(config)
+    found = open_store(db or cfg.store_url).rejects(limit=limit)
+    if as_json:
+        for r in found:
+            sys.stdout.write(r.model_dump_json() + "\n")
+        return
+    table = Table("article", "source", "stage", "code", "message")
+    for r in found:
+        table.add_row(escape(r.article_id or "-"), escape(r.source or "-"), r.stage, r.code,
+                      escape(r.message))
+    Console(width=max(Console().width, 140)).print(table)
+    err.print(f"{len(found)} rejects", highlight=False)
 
 
 def _deaths(f: Fatalities | None) -> str:

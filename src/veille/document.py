@@ -10,6 +10,7 @@ from .repair.offsets import RepairChain
 
 if TYPE_CHECKING:
     from .extract.attribution import Attribution
+    from .extract.first_pass import Selection
 
 
 @dataclass(slots=True)
@@ -56,7 +57,9 @@ class Document:
     chain: RepairChain = field(default_factory=RepairChain)
     repairs: list[Repair] = field(default_factory=list)
     lang: str | None = None
-    doc: Any = None  # spacy.tokens.Doc
+    doc: Any = None  # spacy.tokens.Doc: tokens only after the first pass, parsed after parse
+    # What the first pass chose to parse (None: every sentence).
+    selection: Selection | None = None
     mentions: list[Mention] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -64,6 +67,11 @@ class Document:
     # Actor label -> its side (lead first), from actors the text joins ("X et d'autres Y").
     allies: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def nothing_to_read(self) -> bool:
+        """Whether the first pass found no sentence that can hold an event or a toll."""
+        return self.selection is not None and not self.selection.spans
 
     @classmethod
     def from_article(cls, article: Article) -> Document:

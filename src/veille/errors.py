@@ -107,6 +107,14 @@ class BadGzip(VeilleError):
     template = "{path}: the gzip data is damaged ({detail})"
 
 
+class StageFailed(VeilleError):
+    """A pipeline stage raised on one article: a bug or an input no stage expected. A batch
+    records it as a reject and goes on with the other articles."""
+
+    code = "V120"
+    template = "article {article_id}: stage {stage} failed: {detail}"
+
+
 class BadResource(VeilleError):
     code = "V200"
     template = "resource file {path} is invalid: {detail}"

@@ -151,6 +151,22 @@ class Revision(Record):
     reason: str | None = None
 
 
+class Rejected(Record):
+    """An article (or a record with no article: `article_id` None) that a run could not
+    read: which stage failed, with an error code of the catalogue and a message."""
+
+    article_id: str | None = None
+    source: str | None = None  # the file (and record) it came from
+    stage: str
+    code: str
+    message: str
+
+    @property
+    def key(self) -> str:
+        """The article id; for a record with no article, where it is and what was wrong."""
+        return self.article_id or f"{self.source or ''}|{self.message}"[:512]
+
+
 class Report(Record):
     """What veille read from one article."""
 

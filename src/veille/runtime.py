@@ -7,6 +7,8 @@ about articles, so one runtime serves any number of them.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from functools import cache, cached_property
 
 from lingua import LanguageDetector
@@ -14,6 +16,7 @@ from spacy.language import Language
 from wordfreq import available_languages, zipf_frequency
 
 from .config import PipelineConfig
+from .extract.first_pass import FirstPass
 from .extract.lexicon_matchers import CompiledLexicon, compile_lexicon
 from .language import build_detector
 from .nlp import load_nlp
@@ -35,7 +38,15 @@ class Runtime:
         self._nlp: dict[str, Language] = {}
         self._lexicons: dict[str, Lexicon | None] = {}
         self._compiled: dict[str, CompiledLexicon] = {}
+        self._first_pass: dict[str, FirstPass] = {}
         self._words: dict[str, WordKnowledge | None] = {}
+
+    def every_sentence(self) -> Runtime:
+        """This runtime, sharing what it loaded, with the first pass off: every sentence of
+        every article is parsed (for reading all the places of a text, not only its events)."""
+        clone = copy.copy(self)
+        clone.config = dataclasses.replace(self.config, first_pass=False)
+        return clone
 
     @cached_property
     def taxonomy(self) -> Taxonomy:
@@ -75,6 +86,15 @@ class Runtime:
         if lang not in self._compiled:
             self._compiled[lang] = compile_lexicon(lexicon, self.nlp(lang))
         return self._compiled[lang]
+
+    def first_pass(self, lang: str) -> FirstPass | None:
+        """The first pass of `lang`; None when veille has no data for `lang`."""
+        compiled = self.compiled(lang)
+        if compiled is None:
+            return None
+        if lang not in self._first_pass:
+            self._first_pass[lang] = FirstPass(compiled)
+        return self._first_pass[lang]
 
     def words(self, lang: str) -> WordKnowledge | None:
         """Word frequencies and glue words of `lang`; None when either is unknown."""

@@ -135,8 +135,10 @@ def test_match_pairs_by_gold_place_name(runtime, marrakesh_event):
 # --- places without NER ---------------------------------------------------------------------
 
 def _places(runtime: veille.Runtime, text: str, lang: str = "en") -> dict[str, str]:
-    """Surface text -> kind of every place and country mention of a text."""
-    doc = process_documents([veille.Article(id="t", text=text, lang=lang)], runtime)[0]
+    """Surface text -> kind of every place and country mention of a text (every sentence read:
+    these sentences report no event, so the first pass would parse none)."""
+    doc = process_documents([veille.Article(id="t", text=text, lang=lang)],
+                            runtime.every_sentence())[0]
     return {doc.text[m.start:m.end]: m.kind for m in doc.mentions if m.kind in ("place", "country")}
 
 

@@ -8,9 +8,8 @@ import veille
 from veille.pipeline import STAGES, process_many
 
 STAGE_ORDER = [
-    "repair_characters", "language", "repair_words", "parse", "mentions", "coreference", "counts",
-    "events",
-    "casualty_reports", "resolve", "fuse",
+    "repair_characters", "language", "repair_words", "first_pass", "parse", "mentions",
+    "coreference", "counts", "events", "casualty_reports", "resolve", "fuse",
 ]
 
 

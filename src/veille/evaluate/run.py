@@ -28,6 +28,8 @@ def evaluate(path: Path, runtime: Runtime, *, limit: int | None = None) -> EvalR
     """Score veille on the gold file at `path` (its first `limit` articles)."""
     gold = read_gold(path, limit=limit)
     kind = gold_kind(gold)
+    if kind == "places":  # every toponym of the text is scored, not only those near events
+        runtime = runtime.every_sentence()
     start = time.perf_counter()
     docs = process_documents([g.article for g in gold], runtime)
     seconds = time.perf_counter() - start

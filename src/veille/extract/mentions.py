@@ -53,9 +53,12 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found += _matcher_mentions(parsed, lex.casualty_words, "casualty_word", sent_of)
     found += _number_mentions(parsed, doc.lang or "", sent_of)
     actor_spans = [(m.start, m.end) for m in found if m.kind == "actor"]
+    unparsed = _unparsed_sentences(doc, sent_of)
     found += [p for p in _place_mentions(parsed, gazetteer, doc.lang or "", sent_of, is_common_word,
                                          lex.lexicon.places)
-              if not any(s <= p.start < e for s, e in actor_spans)]
+              if not any(s <= p.start < e for s, e in actor_spans)
+              and not (p.sent in unparsed and p.kind == "place"
+                       and not _after(doc.text, p.start, lex.lexicon.places.locatives))]
     _mark_regions(doc.text, found, lex.lexicon.places)
     found += _regex_mentions(doc.text, lex.dates, "date", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.weekdays, "weekday", sent_of, parsed)
@@ -63,6 +66,15 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found += _regex_mentions(doc.text, lex.background, "background", sent_of, parsed)
     doc.mentions = _dedupe(found)
     return doc
+
+
+def _unparsed_sentences(doc: Document, sent_of: list[int]) -> set[int]:
+    """Sentences the first pass left unparsed. With no NER there to tell a person (`Rebecca
+    Miller`) from a town, a name in them is a place only after a locative word (`à Lahore`)."""
+    if doc.selection is None or not sent_of:
+        return set()
+    parsed = {sent_of[i] for start, end in doc.selection.spans for i in range(start, end)}
+    return set(range(sent_of[-1] + 1)) - parsed
 
 
 def _sentence_index(parsed: Doc) -> list[int]:

@@ -11,10 +11,10 @@ from pathlib import Path
 from ..errors import InputNotFound, NoArticles, NoArticleText, VeilleError
 from ..model import Article
 from .detect import detect_format
-from .records import file_records
+from .records import count_records, file_records
 from .text import article_from_text, parse_date
 
-__all__ = ["article_from_text", "detect_format", "iter_articles", "list_files", "parse_date",
+__all__ = ["article_from_text", "count_records", "detect_format", "iter_articles", "list_files", "parse_date",
            "read_file", "read_records"]
 
 # Names that say "article": always listed in a folder walk, and reported when unreadable.

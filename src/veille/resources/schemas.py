@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class Strict(BaseModel):
@@ -60,6 +60,15 @@ class ActorsFile(Strict):
 class TriggerEntry(Strict):
     phrases: list[str] = Field(default_factory=list)  # surface forms, matched case-insensitively
     lemmas: list[str] = Field(default_factory=list)  # matched on lemmas when the model has them
+    # Beginnings of every inflected form of `lemmas` ("conqu" for conquérir: conquis, conquiert),
+    # for the first pass, which runs before the lemmatizer. Required with `lemmas`.
+    stems: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _stems_with_lemmas(self) -> TriggerEntry:
+        if self.lemmas and not self.stems:
+            raise ValueError("a trigger with `lemmas` needs `stems` for the first pass")
+        return self
 
 
 class TriggersFile(Strict):
@@ -70,6 +79,11 @@ class TriggersFile(Strict):
     # Phrases that hold a trigger but report no event ("a pris feu", "se sont arrêtés"): a
     # trigger inside one of them is dropped.
     not_triggers: list[str] = Field(default_factory=list)
+    # Trigger phrases that are everyday words as often as news of violence ("a pris", "frappe",
+    # "mine"): they report an event only in an article with another sign of conflict (a trigger
+    # not listed here, a killed word, an armed actor). A stem of a trigger's `stems` may be
+    # listed too: then every word it begins needs a cue. Read by the first pass.
+    needs_cue: list[str] = Field(default_factory=list)
 
 
 class PluperfectCue(Strict):

@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
 
 from ..errors import BadCorrection, StoreError, UnknownEvent
-from ..model import CasualtyReport, Event, Evidence, Report, Revision
+from ..model import CasualtyReport, Event, Evidence, Rejected, Report, Revision
 from ..resolve.events import notes
 from ..resources import Taxonomy, load_taxonomy
 from . import fusion, migrate, schema
@@ -191,11 +191,7 @@ class Store:
 
     @staticmethod
     def _stored_articles(conn: Connection, ids: list[str]) -> set[str]:
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):  # bounded IN lists
-            query = select(schema.articles.c.id).where(schema.articles.c.id.in_(ids[i:i + 500]))
-            found.update(conn.execute(query).scalars())
-        return found
+        return _existing(conn, schema.articles.c.id, ids)
 
     def correct(self, event_id: str, values: dict[str, object], *, author: str,
                 reason: str | None = None) -> Event:
@@ -242,7 +238,42 @@ class Store:
         new.updated_at = now
         return new
 
+    def save_rejects(self, rejects: Iterable[Rejected]) -> int:
+        """Record articles a run could not read; one already recorded (same key) is kept as
+        it was. Returns how many were new."""
+        now = dt.datetime.now(dt.UTC)
+        rows = {r.key: {"key": r.key, "article_id": r.article_id, "source": r.source,
+                        "stage": r.stage, "code": r.code, "message": r.message, "at": now}
+                for r in rejects}
+        if not rows:
+            return 0
+        try:
+            with self.engine.begin() as conn:
+                known = _existing(conn, schema.rejects.c.key, list(rows))
+                fresh = [row for key, row in rows.items() if key not in known]
+                if fresh:
+                    conn.execute(insert(schema.rejects), fresh)
+        except SQLAlchemyError as exc:
+            raise StoreError(url=self.url, detail=str(exc).splitlines()[0]) from exc
+        return len(fresh)
+
     # --- reading ----------------------------------------------------------------------
+
+    def seen(self, keys: list[str]) -> set[str]:
+        """Of `keys` (article ids, or reject keys), those already stored or rejected: what a
+        resumed batch skips."""
+        with self.engine.connect() as conn:
+            return (_existing(conn, schema.articles.c.id, keys)
+                    | _existing(conn, schema.rejects.c.key, keys))
+
+    def rejects(self, *, limit: int | None = None) -> list[Rejected]:
+        """Recorded rejects, oldest first."""
+        t = schema.rejects.c
+        query = select(t.article_id, t.source, t.stage, t.code, t.message).order_by(t.at, t.key)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [Rejected(**row._mapping) for row in conn.execute(query)]
 
     def events(self, *, since: dt.date | None = None,
                country: str | None = None) -> Iterator[Event]:
@@ -294,6 +325,14 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(
                 schema.metadata.tables[table])).scalar_one()
+
+
+def _existing(conn: Connection, column, keys: list[str]) -> set[str]:
+    """Of `keys`, those present in `column`."""
+    found: set[str] = set()
+    for i in range(0, len(keys), 500):  # bounded IN lists
+        found.update(conn.execute(select(column).where(column.in_(keys[i:i + 500]))).scalars())
+    return found
 
 
 def country_is(country: str):

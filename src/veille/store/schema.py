@@ -122,3 +122,17 @@ revisions = Table(
     Column("changes", JSON, nullable=False),  # {field: {"old": ..., "new": ...}}
     Column("author", Text), Column("reason", Text),
 )
+
+# Articles (or unreadable records) a run could not read: kept so that a batch reports them,
+# `veille rejects` lists them and a resumed batch does not try them again. `key` is the
+# article id, or for a record with no article (a bad JSON line) its file and position.
+rejects = Table(
+    "rejects", metadata,
+    Column("key", String(512), primary_key=True),
+    Column("article_id", String(64)),
+    Column("source", Text),
+    Column("stage", String(32), nullable=False),
+    Column("code", String(8), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+)

@@ -1,0 +1,204 @@
+"""`veille batch`: read many articles on Ray workers and store them from one writer.
+
+The driver (this process) reads the inputs, skips articles the store already holds (or has
+rejected), and sends the rest in jobs of `job_size` articles to an `ActorPool` of
+`ArticleReader` actors: each loads spaCy and the gazetteer once and parses its jobs with
+`nlp.pipe`. Results come back in submission order; every `commit_every` articles the driver
+writes them in one transaction (`Store.save_all`) and records the rejects. The store has one
+writer, so SQLite is never written concurrently, and what a run has committed is whole: killed
+or interrupted, the same command goes on from the first uncommitted article.
+
+Ray starts in this process when no address is given (`num_cpus` = workers), or joins a
+running cluster (`auto`, `ray://host:10001`); see docs/scale.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import PipelineConfig
+from ..errors import VeilleError
+from ..ingest import count_records, list_files, read_records
+from ..model import Article, Rejected, Report
+from ..store import Store
+from .worker import ArticleReader
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a batch runs. `workers` None: one per CPU of this machine (or of the cluster)."""
+
+    workers: int | None = None
+    ray_address: str | None = None
+    job_size: int = 32  # articles per task: one nlp.pipe batch
+    commit_every: int = 512  # articles per store transaction
+
+
+@dataclass
+class BatchProgress:
+    """Counts so far; `total` is an estimate made before reading (see `count_records`)."""
+
+    total: int = 0
+    done: int = 0  # articles read or rejected in this run, or skipped as already stored
+    skipped: int = 0  # already stored or rejected by an earlier run
+    events: int = 0  # events found in this run's reports
+    rejected: int = 0
+    stored: int = 0  # articles this run wrote
+    new_events: int = 0
+    merged: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+
+@dataclass
+class BatchSummary:
+    progress: BatchProgress
+    workers: int
+    peak_rss_mb: list[float]
+    startup_seconds: float  # Ray started or joined, and every worker's model loaded
+    interrupted: bool = False
+
+
+def run_batch(inputs: Iterable[Path], config: PipelineConfig, store: Store,
+              options: BatchOptions = BatchOptions(), *, published: dt.date | None = None,
+              on_progress: Callable[[BatchProgress], None] | None = None) -> BatchSummary:
+    """Read every article under `inputs` on Ray workers and store the results.
+
+    Raises what the inputs raise before anything is read (a missing path). A Ctrl-C stops the
+    run after the last committed transaction and returns with `interrupted` set.
+    """
+    files = [f for path in inputs for f in list_files(Path(path))]
+    progress = BatchProgress(total=sum(count_records(f, max_bytes=config.max_bytes) for f in files))
+    ray, started_here = _start_ray(options)
+    try:
+        from ray.util import ActorPool
+
+        workers = options.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        actor = ray.remote(num_cpus=1)(ArticleReader)
+        readers = [actor.remote(config) for _ in range(workers)]
+        ray.get([r.peak_rss_mb.remote() for r in readers])  # every worker has loaded its model
+        startup = time.perf_counter() - progress.started
+        progress.started = time.perf_counter()  # articles/s counts reading, not loading
+        pool = ActorPool(readers)
+        interrupted = False
+        try:
+            _drive(pool, _chunks(files, config, store, options, published, progress), store,
+                   progress, on_progress)
+        except KeyboardInterrupt:
+            interrupted = True
+        peak = [] if interrupted else ray.get([r.peak_rss_mb.remote() for r in readers])
+        return BatchSummary(progress, workers, peak, startup, interrupted)
+    finally:
+        if started_here:
+            ray.shutdown()
+
+
+@dataclass
+class _Chunk:
+    """Up to `commit_every` articles, in input order, split into jobs; and what needs no
+    worker: records that could not be read, and how many were skipped."""
+
+    jobs: list[list[Article]]
+    rejects: list[Rejected]
+    skipped: int
+
+
+def _chunks(files: list[Path], config: PipelineConfig, store: Store, options: BatchOptions,
+            published: dt.date | None, progress: BatchProgress) -> Iterator[_Chunk]:
+    articles: list[Article] = []
+    rejects: list[Rejected] = []
+
+    def chunk() -> _Chunk:
+        keys = [a.id for a in articles] + [r.key for r in rejects]
+        seen = store.seen(keys) if keys else set()
+        fresh, unique = [], set()
+        for a in articles:
+            if a.id not in seen and a.id not in unique:  # stored, or twice in the inputs
+                fresh.append(a)
+                unique.add(a.id)
+        new_rejects = [r for r in rejects if r.key not in seen]
+        skipped = len(articles) + len(rejects) - len(fresh) - len(new_rejects)
+        size = options.job_size
+        return _Chunk([fresh[i:i + size] for i in range(0, len(fresh), size)], new_rejects,
+                      skipped)
+
+    for file in files:
+        for item in read_records(file, max_bytes=config.max_bytes, published=published):
+            if isinstance(item, VeilleError):
+                rejects.append(Rejected(source=str(item.fields.get("path", file)), stage="ingest",
+                                        code=item.code, message=item.message))
+            else:
+                articles.append(item)
+            if len(articles) + len(rejects) >= options.commit_every:
+                yield chunk()
+                articles, rejects = [], []
+    if articles or rejects:
+        yield chunk()
+
+
+def _drive(pool, chunks: Iterator[_Chunk], store: Store, progress: BatchProgress,
+           on_progress: Callable[[BatchProgress], None] | None) -> None:
+    """Keep the workers busy one chunk ahead of the writer; write each chunk in order."""
+    in_flight: deque[_Chunk] = deque()
+
+    def submit() -> None:
+        chunk = next(chunks, None)
+        if chunk is not None:
+            for job in chunk.jobs:
+                pool.submit(lambda reader, articles: reader.read.remote(articles), job)
+            in_flight.append(chunk)
+
+    submit()
+    submit()
+    while in_flight:
+        chunk = in_flight.popleft()
+        reports: list[Report] = []
+        rejects = list(chunk.rejects)
+        progress.skipped += chunk.skipped
+        progress.done += chunk.skipped + len(chunk.rejects)
+        progress.rejected += len(chunk.rejects)
+        for _ in chunk.jobs:
+            for result in pool.get_next():
+                if isinstance(result, Rejected):
+                    rejects.append(result)
+                    progress.rejected += 1
+                else:
+                    reports.append(result)
+                    progress.events += len(result.events)
+                progress.done += 1
+            if on_progress:
+                on_progress(progress)
+        submit()  # the workers read the next chunk while this one is written
+        results = store.save_all(reports, batch_size=max(len(reports), 1))
+        store.save_rejects(rejects)
+        progress.stored += sum(1 for r in results if r.stored and r.error is None)
+        progress.new_events += sum(len(r.created) for r in results)
+        progress.merged += sum(len(r.merged) for r in results)
+        if on_progress:
+            on_progress(progress)
+
+
+def _start_ray(options: BatchOptions):
+    """Ray, started here (this machine, `workers` CPUs) unless it runs or an address is given.
+    Returns the module and whether this call started it (and so must stop it)."""
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")  # offline: no usage reports
+    import ray
+
+    if ray.is_initialized():
+        return ray, False
+    common = {"logging_level": "ERROR", "log_to_driver": False, "configure_logging": True}
+    if options.ray_address:
+        ray.init(address=options.ray_address, **common)
+    else:
+        ray.init(num_cpus=options.workers or os.cpu_count() or 1, include_dashboard=False,
+                 **common)
+    return ray, True

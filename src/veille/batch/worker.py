@@ -1,0 +1,31 @@
+"""What runs on each Ray worker: one `Runtime` (spaCy, gazetteer, lexicons loaded once) that
+reads batches of articles and returns their reports, or a `Rejected` for an article a stage
+failed on. Workers never touch the store: the driver is its only writer."""
+
+from __future__ import annotations
+
+import resource
+
+from ..config import PipelineConfig
+from ..model import Article, Rejected, Report
+from ..pipeline import read_articles
+from ..runtime import Runtime
+
+
+class ArticleReader:
+    """A worker's pipeline. Ray makes it an actor (`ray.remote(ArticleReader)`); it is a plain
+    class, so the same code reads articles in one process."""
+
+    def __init__(self, config: PipelineConfig) -> None:
+        self.runtime = Runtime(config)
+        for lang in config.models:  # load the models and the gazetteer now, once
+            self.runtime.nlp(lang)
+        _ = self.runtime.gazetteer
+
+    def read(self, articles: list[Article]) -> list[Report | Rejected]:
+        """The report of each article, or its `Rejected`, in order."""
+        return read_articles(articles, self.runtime)
+
+    def peak_rss_mb(self) -> float:
+        """The most memory this worker's process has held (resident set, MB)."""
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

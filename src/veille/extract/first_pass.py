@@ -1,0 +1,133 @@
+"""First pass: before the parser runs, find the sentences that can hold an event or a toll.
+
+Parsing is most of veille's cost, and most sentences of the news (and most articles of a feed)
+report nothing veille records. The first pass only tokenizes the article (spaCy's tokenizer
+costs a few hundredths of a parse), cuts it into veille's sentences and runs the lexicon's
+phrase matchers over the tokens. A sentence is *selected* when it holds
+
+- a trigger (a phrase of triggers.yaml, or a word starting with one of its `stems`), or
+- a killed or injured word with a number or a vague quantity (`trois morts`, `des dizaines de
+  blessés`): a casualty count.
+
+The parse stage parses the selected sentences with `context` sentences either side, and the
+article's first `lead` sentences when anything is selected, and leaves
+the rest tokenized only, so offsets, sentences and every lexicon match are those of a full
+parse; the stages after it read the same document.
+
+Some trigger phrases are everyday words (`a pris`, `frappe`, `mine`: triggers.yaml's
+`needs_cue`). An article whose only triggers are those, and that holds no other sign of
+conflict (another trigger, a casualty count, an armed actor), reports no event; a casualty
+word with no number (`blessé au genou`) is no sign. Nothing of such an article is parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .lexicon_matchers import CompiledLexicon
+
+_COUNT_WORDS = ("killed", "injured")  # casualty_words labels that make a count
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")  # "en 1880": a year, not a count of people
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What the first pass found in one article: token ranges of whole sentences to parse (in
+    text order, not overlapping; empty when the article can hold no event) and why."""
+
+    spans: tuple[tuple[int, int], ...]
+    selected: int  # sentences with a hit
+    sentences: int
+
+
+class FirstPass:
+    """The lexicon of one language, read for the first pass. Holds no article state."""
+
+    def __init__(self, lex: CompiledLexicon) -> None:
+        triggers = lex.lexicon.triggers
+        self.lex = lex
+        self.needs_cue = frozenset(p.lower() for p in triggers.needs_cue)
+        self.stems = tuple(s.lower() for e in triggers.triggers.values() for s in e.stems)
+        self.weak_stems = tuple(s for s in self.stems if s in self.needs_cue)
+
+    def select(self, tokens: Doc, context: int, lead: int) -> Selection:
+        """The sentences of `tokens` (tokenized, with veille's sentence starts) to parse: those
+        with a hit, `context` sentences either side and the first `lead` sentences."""
+        sentences = [(s.start, s.end) for s in tokens.sents]
+        if not sentences:
+            return Selection((), 0, 0)
+        sent_of = _sentence_of(sentences, len(tokens))
+        hits: set[int] = set()
+        cue = False
+        for start, weak in self._triggers(tokens):
+            hits.add(sent_of[start])
+            cue = cue or not weak
+        counts = self._counts(tokens, sent_of)
+        hits.update(counts)
+        cue = cue or bool(counts)
+        if hits and not cue:
+            cue = self._has_actor(tokens)
+        if not cue:
+            return Selection((), 0, len(sentences))
+        # The lead sentences too: they set the scene (place, date, who) later ones lean on.
+        chosen = {j for i in hits
+                  for j in range(max(0, i - context), min(len(sentences), i + context + 1))}
+        chosen = sorted(chosen | set(range(min(lead, len(sentences)))))
+        return Selection(_merge([sentences[i] for i in chosen]), len(hits), len(sentences))
+
+    def _triggers(self, tokens: Doc):
+        """(first token, weak) of each trigger, less those inside a not-trigger phrase."""
+        masks = [(s, e) for _, s, e in self.lex.not_triggers(tokens)]
+        found = [(s, e, tokens[s:e].text.lower() in self.needs_cue)
+                 for _, s, e in self.lex.triggers(tokens)]
+        if self.stems:
+            found += [(t.i, t.i + 1, t.lower_.startswith(self.weak_stems)) for t in tokens
+                      if t.lower_.startswith(self.stems)]
+        for start, end, weak in found:
+            if not any(s < end and start < e for s, e in masks):
+                yield start, weak
+
+    def _counts(self, tokens: Doc, sent_of: list[int]) -> set[int]:
+        """Sentences that may count casualties: a killed or injured word and a number or a
+        vague quantity in one sentence."""
+        vocab = tokens.vocab.strings
+        words: set[int] = set()
+        vague: set[int] = set()
+        for match, start, _ in self.lex.casualty_words(tokens):
+            label = vocab[match]
+            if label in _COUNT_WORDS:
+                words.add(sent_of[start])
+            elif label == "vague":
+                vague.add(sent_of[start])
+        numbered = {sent_of[t.i] for t in tokens if t.like_num and not _YEAR.match(t.text)}
+        return words & (numbered | vague)
+
+    def _has_actor(self, tokens: Doc) -> bool:
+        lex = self.lex
+        matchers = [lex.actors, lex.descriptions, *([lex.military] if lex.military else [])]
+        if any(len(m(tokens)) for m in matchers):
+            return True
+        # "les rebelles", "les jihadistes"; not "l'organisation", which names a source
+        strings = tokens.vocab.strings
+        return any(not strings[m].startswith("kind:") for m, _, _ in lex.anaphors(tokens))
+
+
+def _sentence_of(sentences: list[tuple[int, int]], length: int) -> list[int]:
+    index = [0] * length
+    for i, (start, end) in enumerate(sentences):
+        index[start:end] = [i] * (end - start)
+    return index
+
+
+def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Adjacent sentences as one range, so that they are parsed together."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and merged[-1][1] == start:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return tuple(merged)
