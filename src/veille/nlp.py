@@ -4,7 +4,23 @@ from __future__ import annotations
 
 import importlib.util
 
+import numpy
 import spacy
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_KB_ID,
+    ENT_TYPE,
+    HEAD,
+    IS_SPACE,
+    LEMMA,
+    MORPH,
+    NORM,
+    ORTH,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,12 +36,20 @@ def veille_sentences(doc: Doc) -> Doc:
 
     Scraped and machine-translated text has paragraphs with no final full stop and stray
     dashes mid-sentence, where statistical segmenters cut wrongly; these boundaries are fixed
-    before the parser runs, and the parser keeps them.
+    before the parser runs, and the parser keeps them. Computed over arrays and set at once:
+    setting `token.is_sent_start` one token at a time costs time in the length of the text
+    for every token.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        token.is_sent_start = (previous.text in _TERMINAL or "\n" in previous.text
-                               or "\n" in previous.whitespace_) and not token.is_space
+    if len(doc) < 2:
+        return doc
+    attrs = doc.to_array([ORTH, IS_SPACE])
+    space = attrs[:, 1].astype(bool)
+    ends = numpy.isin(attrs[:, 0], [doc.vocab.strings.add(t) for t in _TERMINAL])
+    for i in numpy.flatnonzero(space):  # spaCy keeps line breaks as space tokens
+        ends[i] = "\n" in doc[int(i)].text
+    starts = numpy.ones(len(doc), dtype="int64")
+    starts[1:] = numpy.where(ends[:-1] & ~space[1:], 1, -1)
+    doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))
     return doc
 
 
@@ -68,55 +92,66 @@ def parse(doc: Document, nlp: Language) -> Document:
 def parse_many(docs: list[Document], nlp: Language, batch_size: int) -> list[Document]:
     """Run spaCy over many documents of one language with `nlp.pipe`.
 
-    A document the first pass read (`selection` set) has only its chosen sentences parsed;
-    they are joined back with the other sentences, tokenized only, into one `Doc` of the whole
-    text, so that offsets and sentence numbers are those of a full parse.
+    A document the first pass read (`selection` set) has only its chosen sentences parsed:
+    they are put together into one short `Doc` per article, parsed, and their annotations
+    written back onto the tokens of the whole text, so that offsets and sentence numbers are
+    those of a full parse. Sentences left out keep their tokens and sentence starts only.
     """
     work = [d for d in docs if not d.nothing_to_read]
-    inputs: list[str | Doc] = []
-    for d in work:
+    inputs = [d.text if d.selection is None else _compact(d.doc, d.selection.spans)
+              for d in work]
+    for d, parsed in zip(work, nlp.pipe(inputs, batch_size=batch_size), strict=True):
         if d.selection is None:
-            inputs.append(d.text)
+            d.doc = parsed
         else:
-            inputs += [d.doc[start:end].as_doc() for start, end in d.selection.spans]
-    parsed = iter(nlp.pipe(inputs, batch_size=batch_size))
-    trees = "parser" in nlp.pipe_names
-    for d in work:
-        if d.selection is None:
-            d.doc = next(parsed)
-        else:
-            d.doc = _join(d.doc, d.selection.spans, parsed, trees)
+            _write_back(parsed, d.doc, d.selection.spans, "parser" in nlp.pipe_names)
     return docs
 
 
-def _join(tokens: Doc, spans, parsed, trees: bool) -> Doc:
-    """`tokens` with the ranges `spans` replaced by their parses, in one `Doc`."""
-    pieces = []
-    position = 0
+# What a parse adds to tokens, copied from the short parsed `Doc` onto the whole text's.
+_PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, NORM, ENT_IOB, ENT_TYPE, ENT_KB_ID]
+_IOB_I, _IOB_O, _IOB_B = 1, 2, 3
+
+
+def _compact(tokens: Doc, spans) -> Doc:
+    """The chosen sentences of `tokens`, one after the other, in one `Doc`. Each ends with
+    a terminal mark or a line break, so veille's sentence starts are the same in it."""
+    words, spaces = [], []
     for start, end in spans:
-        if position < start:
-            pieces.append(_unparsed(tokens[position:start], trees))
-        pieces.append(next(parsed))
-        position = end
-    if position < len(tokens):
-        pieces.append(_unparsed(tokens[position:], trees))
-    # The tensor is left out: parsed and unparsed pieces have tensors of different widths,
-    # and no stage reads it.
-    return Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
+        for token in tokens[start:end]:
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+    return Doc(tokens.vocab, words=words, spaces=spaces)
 
 
-def _unparsed(span, trees: bool) -> Doc:
-    """A tokenized span as a `Doc`. Beside pieces with dependency trees, its sentences are
-    flat trees (each word hangs from the sentence's first word): spaCy reads sentence starts
-    from the trees, so this keeps them. A pipeline with no parser keeps them as they are."""
-    if not trees:
-        return span.as_doc()
-    heads, deps = [], []
-    root = 0
-    for i, token in enumerate(span):
-        if i == 0 or token.is_sent_start:
-            root = i
-        heads.append(root)
-        deps.append("ROOT" if i == root else "dep")
-    return Doc(span.doc.vocab, words=[t.text for t in span],
-               spaces=[bool(t.whitespace_) for t in span], heads=heads, deps=deps)
+def _write_back(parsed: Doc, tokens: Doc, spans, trees: bool) -> None:
+    """Copy the annotations of `parsed` (the chosen sentences) onto their tokens in `tokens`.
+
+    Dependency heads are relative offsets that never leave a sentence, so they stay right in
+    place. Beside parsed sentences, the others get flat trees (every word hangs from the
+    sentence's first word): spaCy reads sentence starts from the trees when there are any.
+    """
+    where = numpy.concatenate([numpy.arange(s, e) for s, e in spans])
+    attrs = list(_PARSE_ATTRS)
+    rows = numpy.zeros((len(tokens), len(attrs)), dtype="uint64")
+    rows[:, attrs.index(ENT_IOB)] = _IOB_O
+    rows[where] = parsed.to_array(attrs)
+    iob = rows[:, attrs.index(ENT_IOB)]
+    # An entity the NER ran across two sentences that are not neighbours in the text starts
+    # again at the second.
+    inside = numpy.flatnonzero(iob[where[1:]] == _IOB_I) + 1
+    broken = where[inside][where[inside] - 1 != where[inside - 1]]
+    iob[broken] = _IOB_B
+    if trees:
+        attrs += [HEAD, DEP]
+        starts = tokens.to_array([SENT_START]).astype("int64").ravel()
+        starts[0] = 1
+        root = numpy.maximum.accumulate(numpy.where(starts == 1, numpy.arange(len(tokens)), 0))
+        heads = (root - numpy.arange(len(tokens))).astype("int64")
+        deps = numpy.where(heads == 0, tokens.vocab.strings.add("ROOT"),
+                           tokens.vocab.strings.add("dep")).astype("uint64")
+        parsed_rows = parsed.to_array([HEAD, DEP])
+        heads[where] = parsed_rows[:, 0].astype("int64")
+        deps[where] = parsed_rows[:, 1]
+        rows = numpy.hstack([rows, heads.view("uint64").reshape(-1, 1), deps.reshape(-1, 1)])
+    tokens.from_array(attrs, rows)

@@ -17,7 +17,8 @@ from .lexicon_matchers import CompiledLexicon, demonym_country
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*$|^\d+$")
 _PLACE_LABELS = {"LOC", "GPE"}
 _PERSON_LABELS = {"PER", "PERSON"}
-_MAX_PLACE_TOKENS = 4
+_MAX_PLACE_TOKENS = 4  # words; the pieces of one hyphenated word count as one
+_MAX_WORD_PIECES = 8  # `Saint-Maur-des-Fossés` is seven tokens
 _LARGE_CITY = 100_000  # people: a capitalised frequent word naming a city this large is it
 
 
@@ -58,7 +59,8 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
                                          lex.lexicon.places)
               if not any(s <= p.start < e for s, e in actor_spans)
               and not (p.sent in unparsed and p.kind == "place"
-                       and not _after(doc.text, p.start, lex.lexicon.places.locatives))]
+                       and not _after(doc.text, p.start, lex.lexicon.places.locatives)
+                       and _in_longer_name(parsed, p))]
     _mark_regions(doc.text, found, lex.lexicon.places)
     found += _regex_mentions(doc.text, lex.dates, "date", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.weekdays, "weekday", sent_of, parsed)
@@ -70,11 +72,22 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
 
 def _unparsed_sentences(doc: Document, sent_of: list[int]) -> set[int]:
     """Sentences the first pass left unparsed. With no NER there to tell a person (`Rebecca
-    Miller`) from a town, a name in them is a place only after a locative word (`à Lahore`)."""
+    Miller`) from a town, a name in them is a place only after a locative word (`à Lahore`)
+    or when it stands alone (`les rues de Rouen`), not inside a longer name."""
     if doc.selection is None or not sent_of:
         return set()
     parsed = {sent_of[i] for start, end in doc.selection.spans for i in range(start, end)}
     return set(range(sent_of[-1] + 1)) - parsed
+
+
+def _in_longer_name(parsed: Doc, mention: Mention) -> bool:
+    """Whether a capitalised word touches the mention on either side (`Rebecca Miller`)."""
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return True
+    before = parsed[span.start - 1] if span.start > 0 else None
+    after = parsed[span.end] if span.end < len(parsed) else None
+    return any(t is not None and t.is_title and not t.is_sent_start for t in (before, after))
 
 
 def _sentence_index(parsed: Doc) -> list[int]:
@@ -232,18 +245,29 @@ def _capitalised_ngrams(parsed: Doc):
     n = len(parsed)
     for start in range(n):
         first = parsed[start]
-        if not (first.is_title or first.is_upper) or not first.text[:1].isalpha():
+        if not (_capitalised(first)) or not first.text[:1].isalpha():
             continue
-        for end in range(start + 1, min(start + _MAX_PLACE_TOKENS, n) + 1):
+        words = 0
+        for end in range(start + 1, min(start + _MAX_PLACE_TOKENS * _MAX_WORD_PIECES, n) + 1):
+            if end - 1 == start or parsed[end - 2].whitespace_:
+                words += 1
+            if words > _MAX_PLACE_TOKENS:
+                break
             last = parsed[end - 1]
             glued = end - 1 > start and parsed[end - 2].whitespace_ == ""
-            if end - 1 > start and not (last.is_title or last.is_upper or len(last) <= 3):
+            if end - 1 > start and not (_capitalised(last) or len(last) <= 3):
                 break
-            if last.is_title or last.is_upper or glued:
+            if _capitalised(last) or glued:
                 single = end - start == 1
                 if single and (len(last) <= 2 or (last.is_sent_start and last.is_stop)):
                     continue
                 yield start, end
+
+
+def _capitalised(token) -> bool:
+    """`Alep`, `UN`, and a hyphenated name kept as one token (`Pointe-à-Pitre`)."""
+    return (token.is_title or token.is_upper
+            or ("-" in token.text and token.text[:1].isupper()))
 
 
 def _regex_mentions(text: str, pattern: re.Pattern[str] | None, kind: str,
