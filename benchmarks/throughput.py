@@ -130,7 +130,7 @@ def main() -> None:
     rt.nlp("fr")
     spacy_load = time.perf_counter() - start
     start = time.perf_counter()
-    process_many(conflict[:1], rt)  # loads the gazetteer, lexicons, detector once
+    process_many(conflict[:8] + mixed[:8], rt)  # loads gazetteer, lexicons, detector, dateparser
     other_load = time.perf_counter() - start
     print(f"load once: spaCy {spacy_load:.1f} s, gazetteer+lexicons+detector {other_load:.1f} s; "
           f"batch size {cfg.batch_size}, first pass {'on' if cfg.first_pass else 'off'}")

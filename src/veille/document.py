@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -67,6 +68,11 @@ class Document:
     # Actor label -> its side (lead first), from actors the text joins ("X et d'autres Y").
     allies: dict[str, list[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # `mentions` indexed by sentence and by kind (see `_index`); not part of the record.
+    _indexed: list[Mention] | None = field(default=None, repr=False, compare=False)
+    _indexed_len: int = field(default=0, repr=False, compare=False)
+    _by_sent: dict[int, list[Mention]] = field(default_factory=dict, repr=False, compare=False)
+    _by_kind: dict[str, list[Mention]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def nothing_to_read(self) -> bool:
@@ -89,4 +95,25 @@ class Document:
 
     def of_kind(self, kind: str, sent: int | None = None) -> list[Mention]:
         """Mentions of one kind, in text order, optionally only in one sentence."""
-        return [m for m in self.mentions if m.kind == kind and (sent is None or m.sent == sent)]
+        if sent is None:
+            return self._index()[1].get(kind, [])
+        return [m for m in self.in_sentence(sent) if m.kind == kind]
+
+    def in_sentence(self, sent: int) -> list[Mention]:
+        """Mentions of one sentence, in text order."""
+        return self._index()[0].get(sent, [])
+
+    def _index(self) -> tuple[dict[int, list[Mention]], dict[str, list[Mention]]]:
+        """The mentions by sentence and by kind. Stages ask per trigger, per date, per count:
+        scanning every mention for each question would make long articles quadratic. Stages
+        replace `mentions` rather than change it in place; the index follows the list it was
+        built from (kept referenced, so that a new list is never taken for it)."""
+        if self._indexed is not self.mentions or self._indexed_len != len(self.mentions):
+            by_sent: dict[int, list[Mention]] = defaultdict(list)
+            by_kind: dict[str, list[Mention]] = defaultdict(list)
+            for m in self.mentions:
+                by_sent[m.sent].append(m)
+                by_kind[m.kind].append(m)
+            self._by_sent, self._by_kind = dict(by_sent), dict(by_kind)
+            self._indexed, self._indexed_len = self.mentions, len(self.mentions)
+        return self._by_sent, self._by_kind

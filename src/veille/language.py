@@ -26,7 +26,7 @@ def detect_language(doc: Document, detector: LanguageDetector, *, fallback: str,
     """Set `doc.lang`. A declared language (`--lang`, a JSON `lang` field) is kept, with a
     warning when the text confidently reads as another; otherwise the detector decides, and
     the fallback is used when it is unsure."""
-    sample = doc.text[:5000]  # the opening is enough and keeps long texts fast
+    sample = doc.text[:1500]  # the opening tells (a 3,000-character sample takes twice as long)
     confidences = detector.compute_language_confidence_values(sample) if sample.strip() else []
     best = confidences[0] if confidences else None
     detected = None

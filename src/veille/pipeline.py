@@ -22,6 +22,7 @@ from .extract.casualties import build_casualty_reports
 from .extract.coreference import resolve_references
 from .extract.counts import find_counts
 from .extract.events import build_events
+from .extract.first_pass import Selection
 from .extract.mentions import find_mentions
 from .fuse import fuse_events
 from .language import detect_language
@@ -54,6 +55,9 @@ def _first_pass(doc: Document, rt: Runtime) -> Document:
     first_pass = rt.first_pass(doc.lang) if rt.config.first_pass else None
     if first_pass is None:
         return doc  # every sentence is parsed
+    if not first_pass.could_hold(doc.text):
+        doc.selection = Selection((), 0, 0)
+        return doc
     doc.doc = tokenize(doc.text, rt.nlp(doc.lang))
     doc.selection = first_pass.select(doc.doc, rt.config.first_pass_context,
                                       rt.config.first_pass_lead)

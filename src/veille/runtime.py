@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from lingua import LanguageDetector
 from spacy.language import Language
@@ -93,7 +93,9 @@ class Runtime:
         if compiled is None:
             return None
         if lang not in self._first_pass:
-            self._first_pass[lang] = FirstPass(compiled)
+            words = self.words(lang)
+            frequency = words.frequency if words else (lambda w: 0.0)
+            self._first_pass[lang] = FirstPass(compiled, frequency)
         return self._first_pass[lang]
 
     def words(self, lang: str) -> WordKnowledge | None:
@@ -104,8 +106,10 @@ class Runtime:
                 self._words[lang] = None
             else:
                 glue = tuple(sorted(lexicon.repair.glue_words, key=len, reverse=True))
+                # Cached: an article asks for the same few hundred words again and again.
+                frequency = lru_cache(maxsize=200_000)(lambda w, lang=lang: zipf_frequency(w, lang))
                 self._words[lang] = WordKnowledge(
-                    frequency=lambda w, lang=lang: zipf_frequency(w, lang),
+                    frequency=frequency,
                     is_place=self.gazetteer.has_name, glue_words=glue,
                     free_glue_words=tuple(lexicon.repair.free_glue_words),
                 )

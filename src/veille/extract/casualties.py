@@ -37,8 +37,8 @@ def _report(doc: Document, count: Mention, items: list[tuple[Mention, str, Menti
     total = Fatalities(low=count.data["low"], best=count.data["best"], high=count.data["high"])
     evidence = {"total": doc.evidence(count, count.data["outcome_word"])}
     period_start = None
-    dates = [m for m in doc.mentions if m.kind in ("date", "weekday", "relative_day")
-             and m.sent == count.sent]
+    dates = [m for m in doc.in_sentence(count.sent)
+             if m.kind in ("date", "weekday", "relative_day")]
     if count.data["cumulative"] and dates:
         resolved = resolve_date(dates[0], doc.article.published, lexicon)
         if resolved:

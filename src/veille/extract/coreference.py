@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from ..document import Document, Mention
@@ -70,30 +71,41 @@ def _selects(selector: str, name: str, actors: dict[str, ActorEntry]) -> bool:
 def _resolve_anaphors(doc: Document, actors: dict[str, ActorEntry]) -> None:
     named = [m for m in doc.of_kind("actor") if "anaphor" not in m.data]
     dropped = []
+    # Per selector, the named actors it fits, by end and by start (text order), so that each
+    # anaphor finds its antecedent by bisection: long articles hold hundreds of each.
+    fitting: dict[str, tuple[list[Mention], list[int], list[Mention], list[int], list[int]]] = {}
     for mention in doc.of_kind("actor"):
         selector = mention.data.get("anaphor")
         if selector is None:
             continue
-        fits = [m for m in named if _selects(selector, m.label, actors)]
-        before = [m for m in fits if m.end <= mention.start]
-        by_name = [m for m in before if not m.data.get("description")]
-        target = (by_name or before or [None])[-1]
+        if selector not in fitting:
+            fits = [m for m in named if _selects(selector, m.label, actors)]
+            by_name = [m for m in fits if not m.data.get("description")]
+            fitting[selector] = (fits, [m.end for m in fits], by_name,
+                                 [m.end for m in by_name], [m.start for m in fits])
+        fits, fit_ends, by_name, name_ends, fit_starts = fitting[selector]
+        # ends are in text order too: these mentions never overlap one another
+        named_before = bisect_right(name_ends, mention.start)
+        any_before = bisect_right(fit_ends, mention.start)
+        target = (by_name[named_before - 1] if named_before
+                  else fits[any_before - 1] if any_before else None)
         if target is None:
-            after = [m for m in fits if m.start >= mention.end]
-            target = after[0] if after else None
-        if target is None or _inside_noun_phrase(doc, mention, named):
+            after = bisect_left(fit_starts, mention.end)
+            target = fits[after] if after < len(fits) else None
+        if target is None or _inside_noun_phrase(doc, mention):
             dropped.append(mention)
             continue
         mention.label = target.label
         mention.data["refers_to"] = (target.start, target.end)
-    doc.mentions = [m for m in doc.mentions if m not in dropped]
+    gone = {id(m) for m in dropped}
+    doc.mentions = [m for m in doc.mentions if id(m) not in gone]
 
 
-def _inside_noun_phrase(doc: Document, mention: Mention, named: list[Mention]) -> bool:
+def _inside_noun_phrase(doc: Document, mention: Mention) -> bool:
     """`l'Administration des opérations militaires des rebelles`: a generic word that only
     qualifies the actor just before it is not a reference of its own."""
-    for other in named:
-        if other.end <= mention.start and other.sent == mention.sent:
+    for other in doc.of_kind("actor", mention.sent):
+        if "anaphor" not in other.data and other.end <= mention.start:
             gap = doc.text[other.end:mention.start].strip().lower()
             if gap in ("de", "des", "du", "d'", "of", "of the"):
                 return True

@@ -67,8 +67,9 @@ def _quantities(doc: Document, lexicon: Lexicon):
         text = doc.text[word.start:word.end].lower()
         value = next((v for p, v in lexicon.casualties.vague.items() if p.lower() == text), None)
         yield word, (value.low, value.best, value.high) if value else (None, None, None)
+    skipped = {i for s in skip for i in range(s.start, s.end)}
     for number in doc.of_kind("number"):
-        if any(s.start <= number.start < s.end for s in skip):
+        if number.start in skipped:
             continue
         if is_quantity(parsed, number, units, persons):
             yield number, None
@@ -113,13 +114,13 @@ def _next_words(parsed: Doc, mention: Mention) -> list[str]:
 
 def _ranges(doc: Document, lexicon: Lexicon):
     """`entre 10 et 15`: one quantity, low and best the lower bound, high the upper one."""
-    numbers = doc.of_kind("number")
+    numbers = {n.start: n for n in doc.of_kind("number")}
     for template in lexicon.casualties.ranges:
         pattern = re.escape(template).replace(r"\{low\}", r"(\S+)").replace(r"\{high\}", r"(\S+)")
         for match in re.finditer(r"(?<![^\W_])" + pattern + r"(?![^\W_])", doc.text,
                                  re.IGNORECASE):
-            low = next((n for n in numbers if n.start == match.start(1)), None)
-            high = next((n for n in numbers if n.start == match.start(2)), None)
+            low = numbers.get(match.start(1))
+            high = numbers.get(match.start(2))
             if low is None or high is None or low.data["value"] >= high.data["value"]:
                 continue
             mention = Mention("range", match.group(), match.start(), match.end(), low.sent)

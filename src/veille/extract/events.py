@@ -101,7 +101,7 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     place, basis = _place(doc, trigger)
     other_places = [m for m in _sentence_places(doc, sent)
                     if m is not place and not m.data.get("unresolved")]
-    dates = [m for m in doc.mentions if m.kind in _DATE_KINDS and m.sent == sent
+    dates = [m for m in doc.in_sentence(sent) if m.kind in _DATE_KINDS
              and not _is_period_start(doc, m)]
     counts = [c for c in doc.of_kind("count", sent)
               if c.label == "killed" and not c.data["cumulative"]
@@ -174,12 +174,12 @@ def _after_agent_marker(doc: Document, trigger: Mention, actors: list[Mention],
 def _is_period_start(doc: Document, date: Mention) -> bool:
     """`depuis le début de l'offensive le 27 novembre`: the start of a running total's period,
     not the day of the event."""
-    return any(w.label == "cumulative" and w.sent == date.sent and w.end <= date.start
-               for w in doc.of_kind("casualty_word"))
+    return any(w.label == "cumulative" and w.end <= date.start
+               for w in doc.of_kind("casualty_word", date.sent))
 
 
 def _sentence_places(doc: Document, sent: int) -> list[Mention]:
-    return [m for m in doc.mentions if m.kind in _PLACE_KINDS and m.sent == sent]
+    return [m for m in doc.in_sentence(sent) if m.kind in _PLACE_KINDS]
 
 
 def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
@@ -190,7 +190,7 @@ def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
     if cities:
         after = [m for m in cities if m.start >= trigger.end]
         return (after[0] if after else cities[-1]), "text"
-    earlier = [m for m in doc.mentions if m.kind == "place" and not m.data.get("unresolved")
+    earlier = [m for m in doc.of_kind("place") if not m.data.get("unresolved")
                and m.sent < trigger.sent]
     if earlier:
         return earlier[-1], "context"

@@ -23,13 +23,18 @@ word with no number (`blessé au genou`) is no sign. Nothing of such an article 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IDX, LIKE_NUM
 from spacy.tokens import Doc
 
 from .lexicon_matchers import CompiledLexicon
 
 _COUNT_WORDS = ("killed", "injured")  # casualty_words labels that make a count
+_WORDS = re.compile(r"\w+")
+_EXACT = "="  # marks a key to be found as written (an acronym)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")  # "en 1880": a year, not a count of people
 
 
@@ -46,12 +51,42 @@ class Selection:
 class FirstPass:
     """The lexicon of one language, read for the first pass. Holds no article state."""
 
-    def __init__(self, lex: CompiledLexicon) -> None:
+    def __init__(self, lex: CompiledLexicon, frequency: Callable[[str], float]) -> None:
+        """`frequency`: a word's Zipf frequency in the language (for choosing, in each phrase,
+        the rarest word to look for first)."""
         triggers = lex.lexicon.triggers
         self.lex = lex
         self.needs_cue = frozenset(p.lower() for p in triggers.needs_cue)
         self.stems = tuple(s.lower() for e in triggers.triggers.values() for s in e.stems)
         self.weak_stems = tuple(s for s in self.stems if s in self.needs_cue)
+        self.stems_at = (re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, self.stems))
+                                    + r")\w*", re.IGNORECASE) if self.stems else None)
+        # For `could_hold`: the words of each phrase (a phrase can match only where its words
+        # all are), indexed by the rarest. Acronyms (`ANS`, `EI`) are matched as written, other
+        # words in lower case.
+        actors = lex.lexicon.actors
+        strong = [p for e in triggers.triggers.values() for p in e.phrases
+                  if p.lower() not in self.needs_cue]
+        counts = [*lex.lexicon.casualties.killed, *lex.lexicon.casualties.injured]
+        named = [p for names in actors.aliases.values() for p in names]
+        named += [p.split("...")[0] for phrases in actors.descriptions.values() for p in phrases]
+        named += [p for selector, names in actors.anaphors.items()
+                  if not selector.startswith("kind:") for p in names]
+        named += list(actors.military_nouns) if actors.demonyms else []
+        self.hits = _WordIndex(strong + counts + list(self.needs_cue), frequency)
+        self.cues = _WordIndex(strong + counts + named, frequency)
+
+    def could_hold(self, text: str) -> bool:
+        """Whether `select` may choose any sentence of `text`, from its words alone (without
+        the tokenizer): False only where `select` would choose none, so that an article of the
+        sport or business pages costs no more than a look at its words."""
+        written = set(_WORDS.findall(text))
+        words = {w.lower() for w in written} | {_EXACT + w for w in written if w.isupper()}
+        stemmed = [w for w in words if w.startswith(self.stems)] if self.stems else []
+        if not stemmed and not self.hits.any_in(words):
+            return False
+        return (any(not w.startswith(self.weak_stems) for w in stemmed)
+                or self.cues.any_in(words))
 
     def select(self, tokens: Doc, context: int, lead: int) -> Selection:
         """The sentences of `tokens` (tokenized, with veille's sentence starts) to parse: those
@@ -83,9 +118,13 @@ class FirstPass:
         masks = [(s, e) for _, s, e in self.lex.not_triggers(tokens)]
         found = [(s, e, tokens[s:e].text.lower() in self.needs_cue)
                  for _, s, e in self.lex.triggers(tokens)]
-        if self.stems:
-            found += [(t.i, t.i + 1, t.lower_.startswith(self.weak_stems)) for t in tokens
-                      if t.lower_.startswith(self.stems)]
+        if self.stems_at is not None:  # over the text: faster than a look at every token
+            starts = tokens.to_array([IDX]).ravel()
+            for match in self.stems_at.finditer(tokens.text):
+                i = int(numpy.searchsorted(starts, match.start()))
+                if i < len(starts) and starts[i] == match.start():  # a word starts there
+                    word = match.group().lower()
+                    found.append((i, i + 1, word.startswith(self.weak_stems)))
         for start, end, weak in found:
             if not any(s < end and start < e for s, e in masks):
                 yield start, weak
@@ -102,7 +141,8 @@ class FirstPass:
                 words.add(sent_of[start])
             elif label == "vague":
                 vague.add(sent_of[start])
-        numbered = {sent_of[t.i] for t in tokens if t.like_num and not _YEAR.match(t.text)}
+        numbered = {sent_of[i] for i in numpy.flatnonzero(tokens.to_array([LIKE_NUM]).ravel())
+                    if not _YEAR.match(tokens[int(i)].text)}
         return words & (numbered | vague)
 
     def _has_actor(self, tokens: Doc) -> bool:
@@ -113,6 +153,26 @@ class FirstPass:
         # "les rebelles", "les jihadistes"; not "l'organisation", which names a source
         strings = tokens.vocab.strings
         return any(not strings[m].startswith("kind:") for m, _, _ in lex.anaphors(tokens))
+
+
+class _WordIndex:
+    """Phrases as sets of words, found by their rarest word: which phrases' words all occur
+    among an article's words."""
+
+    def __init__(self, phrases: list[str], frequency: Callable[[str], float]) -> None:
+        self.by_key: dict[str, list[frozenset[str]]] = {}
+        for phrase in phrases:
+            if phrase.isupper():  # an acronym: matched as written
+                words = {_EXACT + w for w in _WORDS.findall(phrase)}
+            else:
+                words = set(_WORDS.findall(phrase.lower()))
+            if words:
+                key = min(words, key=lambda w: (frequency(w.lstrip(_EXACT)), -len(w)))
+                self.by_key.setdefault(key, []).append(frozenset(words))
+
+    def any_in(self, words: set[str]) -> bool:
+        return any(phrase <= words for key in words & self.by_key.keys()
+                   for phrase in self.by_key[key])
 
 
 def _sentence_of(sentences: list[tuple[int, int]], length: int) -> list[int]:

@@ -53,11 +53,11 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found += _matcher_mentions(parsed, lex.attribution, "attribution", sent_of)
     found += _matcher_mentions(parsed, lex.casualty_words, "casualty_word", sent_of)
     found += _number_mentions(parsed, doc.lang or "", sent_of)
-    actor_spans = [(m.start, m.end) for m in found if m.kind == "actor"]
+    in_actor = {i for m in found if m.kind == "actor" for i in range(m.start, m.end)}
     unparsed = _unparsed_sentences(doc, sent_of)
     found += [p for p in _place_mentions(parsed, gazetteer, doc.lang or "", sent_of, is_common_word,
                                          lex.lexicon.places)
-              if not any(s <= p.start < e for s, e in actor_spans)
+              if p.start not in in_actor
               and not (p.sent in unparsed and p.kind == "place"
                        and not _after(doc.text, p.start, lex.lexicon.places.locatives)
                        and _in_longer_name(parsed, p))]
@@ -144,9 +144,11 @@ def _after(text: str, start: int, words: list[str]) -> bool:
 def _longest(mentions: list[Mention]) -> list[Mention]:
     """Of overlapping mentions keep the longest (a name beats a description inside it)."""
     kept: list[Mention] = []
+    taken: set[int] = set()  # characters of kept mentions: linear in the text, not quadratic
     for m in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        if not any(k.start < m.end and m.start < k.end for k in kept):
+        if taken.isdisjoint(range(m.start, m.end)):
             kept.append(m)
+            taken.update(range(m.start, m.end))
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -215,8 +217,9 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
         code = countries.get(normalize(span.text))
         kind, label = ("country", code) if code else ("place", span.text)
         found.append(Mention(kind, label, span.start_char, span.end_char, sent_of[span.start]))
+    covered = {i for m in found for i in range(m.start, m.end)}
     for ent in ner:
-        if not any(m.start <= ent.start_char < m.end for m in found):
+        if ent.start_char not in covered:
             found.append(Mention("place", ent.text, ent.start_char, ent.end_char,
                                  sent_of[ent.start], {"unresolved": True}))
     return found

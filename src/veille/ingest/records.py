@@ -16,7 +16,7 @@ from .feed import feed_records
 from .html import article_from_html
 from .jsonl import jsonl_records
 from .text import article_from_text
-from .warc import warc_records
+from .warc import is_html_page, warc_records
 
 
 def file_records(file: Path, *, max_bytes: int, published: dt.date | None = None,
@@ -49,7 +49,8 @@ def file_records(file: Path, *, max_bytes: int, published: dt.date | None = None
 def count_records(file: Path, *, max_bytes: int) -> int:
     """About how many articles `file` gives, for a progress bar: cheaper than reading them
     (WARC records are counted from their headers, JSON Lines by line, without extracting any
-    text). A file that cannot be read counts as one (it gives one error)."""
+    text). A file that cannot be read counts as one (it gives one error); a damaged archive
+    counts its pages before the damage (or one more, where the damage raises)."""
     try:
         fmt = detect_format(file)
         if fmt == "warc":
@@ -69,10 +70,7 @@ def _count_warc_pages(file: Path) -> int:
     try:
         with file.open("rb") as handle:
             for record in ArchiveIterator(handle):
-                headers = record.http_headers
-                if (record.rec_type == "response" and headers is not None
-                        and headers.get_statuscode() == "200"):
-                    count += 1
+                count += is_html_page(record)
     except Exception:  # a damaged archive: what was counted, plus its error
         count += 1
     return max(count, 1)

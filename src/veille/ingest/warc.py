@@ -67,13 +67,18 @@ def warc_records(path: Path, *, max_bytes: int, published: dt.date | None = None
                            kept)
 
 
-def _html_page(record, max_bytes: int) -> bytes | None:
-    """The body of an HTML 200 response (up to one byte past `max_bytes`), else None."""
+def is_html_page(record) -> bool:
+    """Whether a WARC record is an HTML 200 response: the records read as articles."""
     headers = record.http_headers
     if record.rec_type != "response" or headers is None or headers.get_statuscode() != "200":
-        return None
+        return False
     content_type = (headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
-    if content_type not in _HTML_TYPES:
+    return content_type in _HTML_TYPES
+
+
+def _html_page(record, max_bytes: int) -> bytes | None:
+    """The body of an HTML 200 response (up to one byte past `max_bytes`), else None."""
+    if not is_html_page(record):
         return None
     return record.content_stream().read(max_bytes + 1)
 
