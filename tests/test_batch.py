@@ -106,7 +106,9 @@ def test_batch_twice_stores_nothing_new(corpus, tmp_path):
 
 def test_killed_batch_resumes_to_the_same_store(corpus, tmp_path):
     whole = tmp_path / "whole.db"
-    args = ["--workers", "2", "--commit-every", "10", "-q"]
+    small_jobs = tmp_path / "small-jobs.toml"  # jobs of 4 articles, a transaction every 12
+    small_jobs.write_text("[nlp]\nbatch_size = 4\n", "utf-8")
+    args = ["--workers", "2", "--commit-every", "10", "--config", str(small_jobs), "-q"]
     done = _veille("batch", str(corpus), "--db", f"sqlite:///{whole}", *args)
     assert done.returncode == 0, done.stderr
 
@@ -119,7 +121,7 @@ def test_killed_batch_resumes_to_the_same_store(corpus, tmp_path):
         deadline = time.monotonic() + 300
         while _stored_articles(cut) < 10 and process.poll() is None:
             assert time.monotonic() < deadline, "the batch stored nothing in 5 minutes"
-            time.sleep(0.2)
+            time.sleep(0.05)
     finally:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from collections.abc import Iterable
 from functools import cache, cached_property, lru_cache
 
 from lingua import LanguageDetector
@@ -40,6 +41,16 @@ class Runtime:
         self._compiled: dict[str, CompiledLexicon] = {}
         self._first_pass: dict[str, FirstPass] = {}
         self._words: dict[str, WordKnowledge | None] = {}
+
+    def load(self, langs: Iterable[str]) -> Runtime:
+        """Load now, not on the first article, what reading `langs` needs: a batch worker
+        starts its clock (and its first job) ready."""
+        _ = self.gazetteer, self.detector, self.taxonomy, self.actors
+        for lang in langs:
+            self.nlp(lang)
+            if self.first_pass(lang) is not None:
+                self.words(lang)
+        return self
 
     def every_sentence(self) -> Runtime:
         """This runtime, sharing what it loaded, with the first pass off: every sentence of

@@ -1,12 +1,13 @@
 """`veille batch`: read many articles on Ray workers and store them from one writer.
 
 The driver (this process) reads the inputs, skips articles the store already holds (or has
-rejected), and sends the rest in jobs of `job_size` articles to an `ActorPool` of
-`ArticleReader` actors: each loads spaCy and the gazetteer once and parses its jobs with
-`nlp.pipe`. Results come back in submission order; every `commit_every` articles the driver
-writes them in one transaction (`Store.save_all`) and records the rejects. The store has one
-writer, so SQLite is never written concurrently, and what a run has committed is whole: killed
-or interrupted, the same command goes on from the first uncommitted article.
+rejected), and sends the rest in jobs of `job_size` articles to `ArticleReader` actors: each
+loads spaCy and the gazetteer once and parses its jobs with `nlp.pipe`. Each actor has up to
+`queue` jobs waiting, so that none waits for the driver; the driver takes the results in the
+order it sent the jobs and every `commit_every` articles writes them in one transaction
+(`Store.save_all`) with the rejects. The store has one writer, so SQLite is never written
+concurrently; transactions fall at the same articles on every run, and what a run committed
+is whole: killed or interrupted, the same command goes on from the first uncommitted article.
 
 Ray starts in this process when no address is given (`num_cpus` = workers), or joins a
 running cluster (`auto`, `ray://host:10001`); see docs/scale.md.
@@ -38,6 +39,7 @@ class BatchOptions:
     ray_address: str | None = None
     job_size: int = 32  # articles per task: one nlp.pipe batch
     commit_every: int = 512  # articles per store transaction
+    queue: int = 2  # jobs waiting at each worker, so that none waits for the driver
 
 
 @dataclass
@@ -80,19 +82,16 @@ def run_batch(inputs: Iterable[Path], config: PipelineConfig, store: Store,
     progress = BatchProgress(total=sum(count_records(f, max_bytes=config.max_bytes) for f in files))
     ray, started_here = _start_ray(options)
     try:
-        from ray.util import ActorPool
-
         workers = options.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         actor = ray.remote(num_cpus=1)(ArticleReader)
         readers = [actor.remote(config) for _ in range(workers)]
         ray.get([r.peak_rss_mb.remote() for r in readers])  # every worker has loaded its model
         startup = time.perf_counter() - progress.started
         progress.started = time.perf_counter()  # articles/s counts reading, not loading
-        pool = ActorPool(readers)
         interrupted = False
         try:
-            _drive(pool, _chunks(files, config, store, options, published, progress), store,
-                   progress, on_progress)
+            _drive(ray, readers, _jobs(files, config, store, options, published), store,
+                   options, progress, on_progress)
         except KeyboardInterrupt:
             interrupted = True
         peak = [] if interrupted else ray.get([r.peak_rss_mb.remote() for r in readers])
@@ -103,33 +102,31 @@ def run_batch(inputs: Iterable[Path], config: PipelineConfig, store: Store,
 
 
 @dataclass
-class _Chunk:
-    """Up to `commit_every` articles, in input order, split into jobs; and what needs no
-    worker: records that could not be read, and how many were skipped."""
+class _Job:
+    """Up to `job_size` records in input order: the articles to read (none already stored),
+    the records that could not be read, and how many were skipped as already stored."""
 
-    jobs: list[list[Article]]
+    articles: list[Article]
     rejects: list[Rejected]
     skipped: int
 
 
-def _chunks(files: list[Path], config: PipelineConfig, store: Store, options: BatchOptions,
-            published: dt.date | None, progress: BatchProgress) -> Iterator[_Chunk]:
+def _jobs(files: list[Path], config: PipelineConfig, store: Store, options: BatchOptions,
+          published: dt.date | None) -> Iterator[_Job]:
     articles: list[Article] = []
     rejects: list[Rejected] = []
+    taken: set[str] = set()  # articles of this run, for one given twice in the inputs
 
-    def chunk() -> _Chunk:
-        keys = [a.id for a in articles] + [r.key for r in rejects]
-        seen = store.seen(keys) if keys else set()
-        fresh, unique = [], set()
+    def job() -> _Job:
+        seen = store.seen([a.id for a in articles] + [r.key for r in rejects]) | taken
+        fresh = []
         for a in articles:
-            if a.id not in seen and a.id not in unique:  # stored, or twice in the inputs
+            if a.id not in seen:
                 fresh.append(a)
-                unique.add(a.id)
+                seen.add(a.id)
+                taken.add(a.id)
         new_rejects = [r for r in rejects if r.key not in seen]
-        skipped = len(articles) + len(rejects) - len(fresh) - len(new_rejects)
-        size = options.job_size
-        return _Chunk([fresh[i:i + size] for i in range(0, len(fresh), size)], new_rejects,
-                      skipped)
+        return _Job(fresh, new_rejects, len(articles) + len(rejects) - len(fresh) - len(new_rejects))
 
     for file in files:
         for item in read_records(file, max_bytes=config.max_bytes, published=published):
@@ -138,53 +135,65 @@ def _chunks(files: list[Path], config: PipelineConfig, store: Store, options: Ba
                                         code=item.code, message=item.message))
             else:
                 articles.append(item)
-            if len(articles) + len(rejects) >= options.commit_every:
-                yield chunk()
+            if len(articles) + len(rejects) >= options.job_size:
+                yield job()
                 articles, rejects = [], []
     if articles or rejects:
-        yield chunk()
+        yield job()
 
 
-def _drive(pool, chunks: Iterator[_Chunk], store: Store, progress: BatchProgress,
-           on_progress: Callable[[BatchProgress], None] | None) -> None:
-    """Keep the workers busy one chunk ahead of the writer; write each chunk in order."""
-    in_flight: deque[_Chunk] = deque()
+def _drive(ray, readers: list, jobs: Iterator[_Job], store: Store, options: BatchOptions,
+           progress: BatchProgress, on_progress: Callable[[BatchProgress], None] | None) -> None:
+    """Send jobs to the least busy actor, `options.queue` deep each; take the results in the
+    order sent; write every `commit_every` articles."""
+    busy = [0] * len(readers)
+    sent: deque[tuple[_Job, object, int]] = deque()  # job, its result's ref (or None), actor
+    reports: list[Report] = []
+    rejects: list[Rejected] = []
 
-    def submit() -> None:
-        chunk = next(chunks, None)
-        if chunk is not None:
-            for job in chunk.jobs:
-                pool.submit(lambda reader, articles: reader.read.remote(articles), job)
-            in_flight.append(chunk)
+    def send() -> None:
+        while len(sent) < options.queue * len(readers):
+            job = next(jobs, None)
+            if job is None:
+                return
+            ref, actor = None, -1
+            if job.articles:
+                actor = min(range(len(readers)), key=busy.__getitem__)
+                ref = readers[actor].read.remote(job.articles)
+                busy[actor] += 1
+            sent.append((job, ref, actor))
 
-    submit()
-    submit()
-    while in_flight:
-        chunk = in_flight.popleft()
-        reports: list[Report] = []
-        rejects = list(chunk.rejects)
-        progress.skipped += chunk.skipped
-        progress.done += chunk.skipped + len(chunk.rejects)
-        progress.rejected += len(chunk.rejects)
-        for _ in chunk.jobs:
-            for result in pool.get_next():
-                if isinstance(result, Rejected):
-                    rejects.append(result)
-                    progress.rejected += 1
-                else:
-                    reports.append(result)
-                    progress.events += len(result.events)
-                progress.done += 1
-            if on_progress:
-                on_progress(progress)
-        submit()  # the workers read the next chunk while this one is written
+    def write() -> None:
         results = store.save_all(reports, batch_size=max(len(reports), 1))
         store.save_rejects(rejects)
         progress.stored += sum(1 for r in results if r.stored and r.error is None)
         progress.new_events += sum(len(r.created) for r in results)
         progress.merged += sum(len(r.merged) for r in results)
+        reports.clear()
+        rejects.clear()
+
+    send()
+    while sent:
+        job, ref, actor = sent.popleft()
+        if ref is not None:
+            busy[actor] -= 1
+        for result in [*(ray.get(ref) if ref is not None else []), *job.rejects]:
+            if isinstance(result, Rejected):
+                rejects.append(result)
+                progress.rejected += 1
+            else:
+                reports.append(result)
+                progress.events += len(result.events)
+        progress.skipped += job.skipped
+        progress.done += job.skipped + len(job.rejects) + len(job.articles)
+        send()
+        if len(reports) + len(rejects) >= options.commit_every:
+            write()
         if on_progress:
             on_progress(progress)
+    write()
+    if on_progress:
+        on_progress(progress)
 
 
 def _start_ray(options: BatchOptions):

@@ -9,6 +9,7 @@ import resource
 from ..config import PipelineConfig
 from ..model import Article, Rejected, Report
 from ..pipeline import read_articles
+from ..resources import available_languages
 from ..runtime import Runtime
 
 
@@ -17,10 +18,9 @@ class ArticleReader:
     class, so the same code reads articles in one process."""
 
     def __init__(self, config: PipelineConfig) -> None:
-        self.runtime = Runtime(config)
-        for lang in config.models:  # load the models and the gazetteer now, once
-            self.runtime.nlp(lang)
-        _ = self.runtime.gazetteer
+        # Models, gazetteer, lexicons and detector loaded now, once, for the languages with a
+        # model and those veille has resources for (others load on their first article).
+        self.runtime = Runtime(config).load(set(config.models) | set(available_languages()))
 
     def read(self, articles: list[Article]) -> list[Report | Rejected]:
         """The report of each article, or its `Rejected`, in order."""
