@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -175,3 +177,46 @@ def test_an_article_a_stage_fails_on_is_rejected_and_the_rest_stored(corpus, tmp
     again = _veille("batch", str(folder), "--db", f"sqlite:///{db}", "--workers", "2", "-q")
     assert again.returncode == 0, again.stderr  # the reject is not tried again
     assert "7 already stored, skipped" in again.stderr
+
+
+def test_batch_joins_a_running_ray_cluster(tmp_path):
+    """`--ray-address`: the workers are a running cluster's (here a head started on this
+    machine with `ray start`, as on a cluster's head node)."""
+    ray_cli = str(Path(sys.executable).with_name("ray"))
+    # A throwaway cluster on loopback: no token (a real cluster keeps Ray's token auth).
+    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "RAY_AUTH_MODE": "disabled"}
+    port = _free_port()
+    ray_dir = tempfile.mkdtemp(prefix="vray", dir="/tmp")  # Unix socket paths must be short
+    started = subprocess.run(
+        [ray_cli, "start", "--head", f"--port={port}", "--num-cpus=2", "--include-dashboard=false",
+         "--disable-usage-stats", f"--temp-dir={ray_dir}"],
+        capture_output=True, text=True, timeout=120, env=env)
+    assert started.returncode == 0, started.stderr
+    try:
+        db = tmp_path / "cluster.db"
+        done = _veille("batch", str(EXAMPLES), "--db", f"sqlite:///{db}",
+                       "--ray-address", f"127.0.0.1:{port}", "-q", env=env)
+        assert done.returncode == 0, done.stderr
+        assert "10 articles read" in done.stderr and "on 2 workers" in done.stderr
+        assert _stored_articles(db) == 10
+    finally:
+        subprocess.run([ray_cli, "stop", "--force"], capture_output=True, timeout=120, env=env)
+        shutil.rmtree(ray_dir, ignore_errors=True)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_an_unreachable_cluster_is_a_clear_error(corpus, tmp_path):
+    port = _free_port()  # nothing listens there
+    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "RAY_AUTH_MODE": "disabled"}
+    done = _veille("batch", str(corpus), "--db", f"sqlite:///{tmp_path / 'x.db'}",
+                   "--ray-address", f"127.0.0.1:{port}", "-q", env=env)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"error V600: Ray cluster at 127.0.0.1:{port}:")
+    assert "Traceback" not in done.stderr

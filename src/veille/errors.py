@@ -1,8 +1,8 @@
 """One catalogue of the errors veille reports to its users.
 
 Each error has a stable code (`V1xx` input, `V2xx` resources and configuration, `V3xx` store,
-`V4xx` HTTP API, `V5xx` export). The CLI prints `error V101: <message>` on one line and exits
-1; the HTTP API answers `{"error": {"code": "V101", "message": "..."}}`; tests pin the
+`V4xx` HTTP API, `V5xx` export, `V6xx` batch on Ray). The CLI prints `error V101: <message>`
+on one line and exits 1; the HTTP API answers `{"error": {"code": "V101", "message": "..."}}`; tests pin the
 messages, so change them knowingly.
 """
 
@@ -195,3 +195,8 @@ class OutputRequired(VeilleError):
 class OutputNotWritable(VeilleError):
     code = "V501"
     template = "{path}: cannot write the export there ({detail})"
+
+
+class RayUnavailable(VeilleError):
+    code = "V600"
+    template = "Ray {where}: {detail}"

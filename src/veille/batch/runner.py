@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import socket
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import PipelineConfig
-from ..errors import VeilleError
+from ..errors import RayUnavailable, VeilleError
 from ..ingest import count_records, list_files, read_records
 from ..model import Article, Rejected, Report
 from ..store import Store
@@ -196,6 +197,19 @@ def _drive(ray, readers: list, jobs: Iterator[_Job], store: Store, options: Batc
         on_progress(progress)
 
 
+def _check_reachable(address: str) -> None:
+    """Fail at once when nothing listens at a cluster's `host:port` (Ray itself retries for
+    minutes). `auto` is left to Ray, which reads the address of the cluster on this machine."""
+    if address == "auto":
+        return
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    try:
+        with socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout=5):
+            pass
+    except (OSError, ValueError) as exc:
+        raise ConnectionError(f"nothing answers at {address} ({exc})") from exc
+
+
 def _start_ray(options: BatchOptions):
     """Ray, started here (this machine, `workers` CPUs) unless it runs or an address is given.
     Returns the module and whether this call started it (and so must stop it)."""
@@ -205,9 +219,15 @@ def _start_ray(options: BatchOptions):
     if ray.is_initialized():
         return ray, False
     common = {"logging_level": "ERROR", "log_to_driver": False, "configure_logging": True}
-    if options.ray_address:
-        ray.init(address=options.ray_address, **common)
-    else:
-        ray.init(num_cpus=options.workers or os.cpu_count() or 1, include_dashboard=False,
-                 **common)
+    try:
+        if options.ray_address:
+            _check_reachable(options.ray_address)
+            ray.init(address=options.ray_address, **common)
+        else:
+            # "local": a new Ray of our own, even where a cluster started with `ray start` runs
+            ray.init(address="local", num_cpus=options.workers or os.cpu_count() or 1,
+                     include_dashboard=False, **common)
+    except (ConnectionError, RuntimeError, ValueError) as exc:
+        where = f"cluster at {options.ray_address}" if options.ray_address else "on this machine"
+        raise RayUnavailable(where=where, detail=" ".join(str(exc).split())[:300]) from exc
     return ray, True
