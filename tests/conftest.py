@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 import veille
+from databases import empty_postgres
 from veille.ingest import article_from_text
 
 # A short French article written for the tests: two events (an air strike with a toll, a
@@ -58,18 +59,6 @@ def fr_report(fr_article, runtime) -> veille.Report:
     return veille.process(fr_article, runtime)
 
 
-def _empty_postgres(url: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    from veille.store.db import engine_url
-
-    engine = create_engine(engine_url(url))
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request, tmp_path) -> str:
     """An empty store of each kind: a SQLite file, and a PostgreSQL database when
@@ -86,5 +75,5 @@ def store_url(request, tmp_path) -> str:
                         "PostgreSQL too (.ci/run starts a server)")
         pytest.skip("no PostgreSQL server: set VEILLE_TEST_POSTGRES_URL "
                     "(bash .ci/postgres.sh start prints one)")
-    _empty_postgres(url)
+    empty_postgres(url)
     return url

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class Record(BaseModel):
@@ -103,6 +103,14 @@ class Event(Record):
     confidence: float = 0.5
     # When the store last changed this record (ACLED's `timestamp`); None outside a store.
     updated_at: dt.datetime | None = None
+
+    @model_validator(mode="after")
+    def _point(self) -> Event:
+        # Found by the store's fuzz suite: fusion and exports measure distances between points,
+        # and half a point is none.
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("latitude and longitude go together: give both or neither")
+        return self
 
 
 class BreakdownItem(Record):

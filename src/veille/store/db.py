@@ -158,6 +158,11 @@ class Store:
         results = []
         for report in reports:
             result = SaveResult(report.article.id, stored=report.article.id not in known)
+            if result.stored and _holds_nul(report):
+                result.stored = False
+                result.error = StoreError(url=self.url, detail=(
+                    f"article {report.article.id!r} holds a NUL character (U+0000), which "
+                    "PostgreSQL cannot store; not stored (on any database, so both agree)"))
             known.add(report.article.id)
             results.append(result)
             if result.stored:
@@ -325,6 +330,13 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(
                 schema.metadata.tables[table])).scalar_one()
+
+
+def _holds_nul(report: Report) -> bool:
+    """Whether the article holds U+0000 (everything the pipeline reads comes from its text;
+    events a program builds itself are left to the database's own check)."""
+    a = report.article
+    return any("\x00" in (v or "") for v in (a.text, a.title, a.url, a.outlet, a.path, a.id))
 
 
 def _existing(conn: Connection, column, keys: list[str]) -> set[str]:
