@@ -6,6 +6,17 @@ import datetime as dt
 
 from veille.model import Article, Event, Evidence, Fatalities, Report, Source, Span
 
+# A short French article written for the tests: two events (an air strike with a toll, a
+# clash between two armed groups) and a running total with its breakdown. The first
+# apostrophe is typographic, so the repair stage shifts offsets.
+FR_ARTICLE = (
+    "Une frappe aérienne de l’armée syrienne a fait au moins 12 morts à Alep hier, "
+    "selon l'OSDH.\n"
+    "De violents combats ont opposé les FDS à l'État islamique près de Raqqa mardi.\n"
+    "Au moins 40 personnes ont été tuées depuis le début du mois. "
+    "Parmi eux, 30 combattants et 10 civils.\n"
+)
+
 BINNISH = (35.95664, 36.7138)
 KAFR_NUBL = (35.61376, 36.56449)  # 40 km south of Binnish
 

@@ -11,19 +11,9 @@ import datetime as dt
 import pytest
 
 import veille
+from builders import FR_ARTICLE
 from databases import empty_postgres
 from veille.ingest import article_from_text
-
-# A short French article written for the tests: two events (an air strike with a toll, a
-# clash between two armed groups) and a running total with its breakdown. The first
-# apostrophe is typographic, so the repair stage shifts offsets.
-FR_ARTICLE = (
-    "Une frappe aérienne de l’armée syrienne a fait au moins 12 morts à Alep hier, "
-    "selon l'OSDH.\n"
-    "De violents combats ont opposé les FDS à l'État islamique près de Raqqa mardi.\n"
-    "Au moins 40 personnes ont été tuées depuis le début du mois. "
-    "Parmi eux, 30 combattants et 10 civils.\n"
-)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -16,8 +16,7 @@ import httpx
 import pytest
 from test_api import AUTHOR, TOKEN, assert_error, client_for, counts, filled_store, make_app
 
-from builders import report, strike, toll
-from conftest import FR_ARTICLE
+from builders import FR_ARTICLE, report, strike, toll
 from veille.api import ApiSettings, create_app
 from veille.config import load_config
 from veille.errors import BadConfig
