@@ -159,24 +159,31 @@ def test_an_article_a_stage_fails_on_is_rejected_and_the_rest_stored(corpus, tmp
     # the first pass, which tokenizes it, raises.
     huge = "Des combats ont éclaté près de Goma lundi. " * 25_000
     (folder / "huge.txt").write_text(f"---\npublished: 2024-03-12\nlang: fr\n---\n{huge}\n", "utf-8")
+    # A JSON line whose text holds U+0000 (a binary file is refused before): read, then
+    # refused by the store (PostgreSQL cannot hold one): a reject too, not a silent loss.
+    nul = {"text": "Des combats ont éclaté près de Goma lundi.\u0000", "published": "2024-03-12",
+           "lang": "fr"}
+    (folder / "nul.jsonl").write_text(json.dumps(nul) + "\n", "utf-8")
     db = tmp_path / "rejects.db"
     done = _veille("batch", str(folder), "--db", f"sqlite:///{db}", "--workers", "2", "-q")
     assert done.returncode == 3, done.stderr
-    assert "1 rejected" in done.stderr and "veille rejects" in done.stderr
+    assert "2 rejected" in done.stderr and "veille rejects" in done.stderr
     assert _stored_articles(db) == 6
 
     listed = _veille("rejects", "--db", f"sqlite:///{db}", "--json")
     assert listed.returncode == 0, listed.stderr
-    rejects = [json.loads(line) for line in listed.stdout.splitlines()]
-    assert len(rejects) == 1
-    reject = rejects[0]
+    rejects = {Path(r["source"]).name: r for r in map(json.loads, listed.stdout.splitlines())}
+    assert sorted(rejects) == ["huge.txt", "nul.jsonl:1"]
+    assert (rejects["nul.jsonl:1"]["stage"], rejects["nul.jsonl:1"]["code"]) == ("store", "V300")
+    assert "NUL character" in rejects["nul.jsonl:1"]["message"]
+    reject = rejects["huge.txt"]
     assert reject["source"].endswith("huge.txt")
     assert (reject["stage"], reject["code"]) == ("first_pass", "V120")
     assert "E088" in reject["message"] and reject["article_id"]
 
     again = _veille("batch", str(folder), "--db", f"sqlite:///{db}", "--workers", "2", "-q")
     assert again.returncode == 0, again.stderr  # the reject is not tried again
-    assert "7 already stored, skipped" in again.stderr
+    assert "8 already stored, skipped" in again.stderr
 
 
 def test_batch_joins_a_running_ray_cluster(tmp_path):

@@ -52,7 +52,6 @@ class BatchProgress:
     skipped: int = 0  # already stored or rejected by an earlier run
     events: int = 0  # events found in this run's reports
     rejected: int = 0
-    stored: int = 0  # articles this run wrote
     new_events: int = 0
     merged: int = 0
     started: float = field(default_factory=time.perf_counter)
@@ -166,8 +165,13 @@ def _drive(ray, readers: list, jobs: Iterator[_Job], store: Store, options: Batc
 
     def write() -> None:
         results = store.save_all(reports, batch_size=max(len(reports), 1))
+        for report, result in zip(reports, results, strict=True):
+            if result.error is not None:  # refused by the database: a reject, not lost
+                rejects.append(Rejected(article_id=result.article_id, source=report.article.path,
+                                        stage="store", code=result.error.code,
+                                        message=result.error.message))
+                progress.rejected += 1
         store.save_rejects(rejects)
-        progress.stored += sum(1 for r in results if r.stored and r.error is None)
         progress.new_events += sum(len(r.created) for r in results)
         progress.merged += sum(len(r.merged) for r in results)
         reports.clear()
