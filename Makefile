@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test fuzz acceptance eval lint bench bench-store bench-api web clean
+.PHONY: install run test crash fuzz acceptance eval lint bench bench-store bench-api web clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ run: $(STAMP)  ## extract events from examples/ into veille.db and print them
 
 test: $(STAMP)  ## the test suite (needs nothing outside this repository)
 	$(BIN)/python -m pytest -q
+
+crash: $(STAMP)  ## tests/crash: veille batch killed with SIGKILL and resumed, SQLite and PostgreSQL (~3 min)
+	$(BIN)/python -m pytest -q tests/crash
 
 fuzz: $(STAMP)  ## tests/fuzz with 10,000 examples per property (FUZZ_SECONDS bounds the run)
 	VEILLE_FUZZ=1 timeout $${FUZZ_SECONDS:-1800} $(BIN)/python -m pytest -q tests/fuzz

@@ -38,7 +38,12 @@ class Batch:
 
     def load(self, conn: Connection, event_id: str) -> None:
         """Read a stored event and its sources' readings, to merge a new one into it."""
-        query = select(schema.events.c.record).where(schema.events.c.event_id == event_id)
+        # FOR UPDATE: on PostgreSQL a concurrent merge or correction of this event waits for
+        # this transaction, and this one reads what a committed one wrote (else the later write
+        # overwrote the earlier: sources and corrections were lost). SQLite writers are
+        # serialised already (BEGIN IMMEDIATE, see db.py).
+        query = select(schema.events.c.record).where(
+            schema.events.c.event_id == event_id).with_for_update()
         self.fused[event_id] = Event.model_validate_json(conn.execute(query).scalar_one())
         t = schema.event_sources.c
         rows = conn.execute(select(t.record, t.published).where(t.event_id == event_id)

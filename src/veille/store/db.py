@@ -57,8 +57,19 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+# The execution option that marks a connection that writes (`Store.writer`).
+WRITES = "veille_writes"
+
+
 def _sqlite_begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+    # A transaction that writes takes the write lock at BEGIN (IMMEDIATE), waiting up to
+    # busy_timeout for another writer. Begun as a reader (deferred), it would fail with
+    # "database is locked" the moment it wrote after another connection had committed (SQLite
+    # cannot move a reader's snapshot forward; busy_timeout does not help), and what it had
+    # read would be stale: two `veille run` at once, or concurrent PATCH /events, failed so.
+    # Reads stay deferred, so they never wait for a writer.
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITES)
+                         else "BEGIN")
 
 
 def engine_url(url: str) -> str:
@@ -78,7 +89,10 @@ def open_store(url: str, taxonomy: Taxonomy | None = None) -> Store:
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin)
         with engine.begin() as conn:
-            migrate.upgrade(conn, url)
+            current = migrate.is_current(conn)
+        if not current:  # checked and upgraded again under the write lock (see _sqlite_begin)
+            with engine.execution_options(**{WRITES: True}).begin() as conn:
+                migrate.upgrade(conn, url)
     except StoreError:
         raise
     except (SQLAlchemyError, ImportError, ValueError) as exc:
@@ -91,6 +105,7 @@ class Store:
 
     def __init__(self, engine: Engine, url: str, taxonomy: Taxonomy) -> None:
         self.engine = engine
+        self.writer = engine.execution_options(**{WRITES: True})  # transactions that write
         self.url = url
         self.taxonomy = taxonomy
 
@@ -122,7 +137,7 @@ class Store:
         ordered = [reports[i] for i in order]
         try:
             try:
-                with self.engine.begin() as conn:
+                with self.writer.begin() as conn:
                     done = self._write(conn, ordered)
             except StatementError as exc:
                 if isinstance(exc, OperationalError):  # the database itself failed: say so
@@ -137,7 +152,7 @@ class Store:
 
     def _write_one_by_one(self, reports: list[Report]) -> list[SaveResult]:
         results = []
-        with self.engine.begin() as conn:
+        with self.writer.begin() as conn:
             for report in reports:
                 try:
                     with conn.begin_nested():  # a savepoint: a refused report fails alone
@@ -210,9 +225,12 @@ class Store:
         if not author or not author.strip():
             raise BadCorrection(event_id=event_id, detail="say who corrects it (author)")
         try:
-            with self.engine.begin() as conn:
+            with self.writer.begin() as conn:
+                # FOR UPDATE: PostgreSQL makes a concurrent correction of the same event wait
+                # and read what this one wrote, instead of both reading the same record and
+                # the second overwriting the first (a lost update). SQLite: see _sqlite_begin.
                 query = select(schema.events.c.record).where(
-                    schema.events.c.event_id == event_id)
+                    schema.events.c.event_id == event_id).with_for_update()
                 record = conn.execute(query).scalar_one_or_none()
                 if record is None:
                     raise UnknownEvent(event_id=event_id, url=self.url)
@@ -253,7 +271,7 @@ class Store:
         if not rows:
             return 0
         try:
-            with self.engine.begin() as conn:
+            with self.writer.begin() as conn:
                 known = _existing(conn, schema.rejects.c.key, list(rows))
                 fresh = [row for key, row in rows.items() if key not in known]
                 if fresh:

@@ -33,6 +33,11 @@ def head() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def is_current(connection: Connection) -> bool:
+    """Whether the store behind `connection` has the newest schema (nothing to upgrade)."""
+    return MigrationContext.configure(connection).get_current_revision() == head()
+
+
 def upgrade(connection: Connection, url: str) -> None:
     """Bring the store behind `connection` to the newest schema (nothing to do when it is)."""
     current = MigrationContext.configure(connection).get_current_revision()
