@@ -110,9 +110,12 @@ class Server:
         self.log_path = log
         self.log = open(log, "wb")  # noqa: SIM115 (closed in stop())
         env = dict(os.environ, PYTHONUNBUFFERED="1")
+        # Every request comes from 127.0.0.1: the per-address rate limit would measure itself.
+        config = log.with_suffix(".toml")
+        config.write_text("[api]\nrate_limit = 0\n", "utf-8")
         self.proc = subprocess.Popen(
             [*veille_command(), "serve", "--db", db, "--host", "127.0.0.1",
-             "--port", str(self.port)],
+             "--port", str(self.port), "--config", str(config)],
             stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
 
     def wait_ready(self, timeout: float) -> float:

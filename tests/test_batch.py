@@ -150,14 +150,13 @@ def _stored_articles(db: Path) -> int:
         return 0
 
 
-def test_an_article_a_stage_fails_on_is_rejected_and_the_rest_stored(corpus, tmp_path):
+def test_an_article_that_cannot_be_read_is_rejected_and_the_rest_stored(corpus, tmp_path):
     folder = tmp_path / "with-a-bad-one"
     folder.mkdir()
     for path in sorted(corpus.glob("fr-*-0.txt")):
         (folder / path.name).write_text(path.read_text("utf-8"), "utf-8")
-    # Longer than spaCy's parser accepts in one text (nlp.max_length, 1,000,000 characters):
-    # the first pass, which tokenizes it, raises.
-    huge = "Des combats ont éclaté près de Goma lundi. " * 25_000
+    # Longer than [ingest] max_article_chars (200,000 characters): refused before any stage.
+    huge = "Des combats ont éclaté près de Goma lundi. " * 5_000
     (folder / "huge.txt").write_text(f"---\npublished: 2024-03-12\nlang: fr\n---\n{huge}\n", "utf-8")
     # A JSON line whose text holds U+0000 (a binary file is refused before): read, then
     # refused by the store (PostgreSQL cannot hold one): a reject too, not a silent loss.
@@ -178,8 +177,8 @@ def test_an_article_a_stage_fails_on_is_rejected_and_the_rest_stored(corpus, tmp
     assert "NUL character" in rejects["nul.jsonl:1"]["message"]
     reject = rejects["huge.txt"]
     assert reject["source"].endswith("huge.txt")
-    assert (reject["stage"], reject["code"]) == ("first_pass", "V120")
-    assert "E088" in reject["message"] and reject["article_id"]
+    assert (reject["stage"], reject["code"]) == ("ingest", "V114")
+    assert "max_article_chars" in reject["message"] and reject["article_id"]
 
     again = _veille("batch", str(folder), "--db", f"sqlite:///{db}", "--workers", "2", "-q")
     assert again.returncode == 0, again.stderr  # the reject is not tried again

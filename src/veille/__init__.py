@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .config import PipelineConfig, load_config
 from .errors import VeilleError
-from .ingest import article_from_text, parse_date
+from .ingest import article_from_text, parse_date, parse_published
 from .model import (
     Article,
     BreakdownItem,
@@ -32,7 +32,7 @@ from .runtime import Runtime
 __all__ = [
     "Article", "BreakdownItem", "CasualtyReport", "Event", "Evidence", "Fatalities",
     "PipelineConfig", "Repair", "Report", "Revision", "Runtime", "Source", "Span", "VeilleError",
-    "default_runtime", "extract", "load_config", "process", "process_many",
+    "default_runtime", "extract", "load_config", "parse_date", "process", "process_many",
 ]
 __version__ = "0.2.0"
 
@@ -51,7 +51,7 @@ def extract(text: str, *, published: str | dt.date | None = None, lang: str | No
     `published` anchors relative dates (`hier`, `mardi`); without it they stay unresolved.
     `lang` skips language detection. Raises `VeilleError` on unusable input (e.g. empty text).
     """
-    article = article_from_text(text, name="<text>", published=parse_date(published), lang=lang)
+    article = article_from_text(text, name="<text>", published=parse_published(published), lang=lang)
     article = article.model_copy(update={"url": url or article.url,
                                          "title": title or article.title, "path": None})
     return process(article, runtime or default_runtime())

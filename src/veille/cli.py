@@ -31,9 +31,9 @@ from .evaluate.acceptance import check_document
 from .evaluate.run import evaluate
 from .export import is_binary, write_export
 from .export.acled import write_acled_csv
-from .ingest import parse_date, read_file, read_records
-from .model import Article, Event, Fatalities, Report
-from .pipeline import process_document, process_many
+from .ingest import ingest_reject, parse_date, parse_published, read_file, read_records
+from .model import Article, Event, Fatalities, Rejected, Report
+from .pipeline import process_document, process_many, read_articles
 from .resolve.gazetteer import Gazetteer, add_geonames_dump, build_embedded, default_path
 from .runtime import Runtime
 from .store import open_store
@@ -100,7 +100,8 @@ def extract(
     cfg = load_config(config)
     if article.is_dir():
         raise NotAFile(path=str(article))
-    articles = read_file(article, max_bytes=cfg.max_bytes, published=parse_date(published),
+    articles = read_file(article, max_bytes=cfg.max_bytes, published=parse_published(published),
+                         legacy_encoding=cfg.legacy_encoding,
                          lang=lang)
     reports = process_many(articles, Runtime(cfg))
     _print_reports(reports, fmt)
@@ -135,21 +136,34 @@ def run(
 ) -> None:
     """Read every article under INPUTS, store the reports, print the events found."""
     cfg = load_config(config)
-    date = parse_date(published)
+    date = parse_published(published)
     store = open_store(db or cfg.store_url)
     articles: list[Article] = []
+    rejected: list[Rejected] = []
     skipped = 0
     for path in inputs:
-        for item in read_records(path, max_bytes=cfg.max_bytes, published=date):
+        for item in read_records(path, max_bytes=cfg.max_bytes, published=date,
+                                 legacy_encoding=cfg.legacy_encoding):
             if isinstance(item, VeilleError):  # one bad file or record does not stop the run
                 skipped += 1
+                rejected.append(ingest_reject(item, path))
                 err.print(f"skipped {item.one_line()}", markup=False, highlight=False,
                           soft_wrap=True)
             else:
                 articles.append(item)
     # In order of publication, so that each event's revisions tell its story in order.
     articles.sort(key=lambda a: (a.published or dt.date.max, a.path or "", a.id))
-    reports = process_many(articles, Runtime(cfg))
+    reports: list[Report] = []
+    for outcome in read_articles(articles, Runtime(cfg)):  # one failed article stops nothing
+        if isinstance(outcome, Rejected):
+            rejected.append(outcome)
+            skipped += 1
+            err.print(f"rejected article {outcome.article_id} ({outcome.source}): error "
+                      f"{outcome.code}: {outcome.message}", markup=False, highlight=False,
+                      soft_wrap=True)
+        else:
+            reports.append(outcome)
+    store.save_rejects(rejected)  # listed by `veille rejects`
     results = store.save_all(reports)
     touched = list(dict.fromkeys(i for r in results for i in r.created + r.merged))
     _print_events([e for e in (store.event(i) for i in touched[:_MAX_ROWS]) if e is not None])
@@ -199,7 +213,7 @@ def batch(
     from .batch import BatchOptions, run_batch
 
     cfg = load_config(config)
-    date = parse_date(published)
+    date = parse_published(published)
     store = open_store(db or cfg.store_url)
     options = BatchOptions(workers=workers, ray_address=ray_address,
                            job_size=cfg.batch_size, commit_every=commit_every)
@@ -404,7 +418,7 @@ def check(
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BadJsonLine(path=str(expected), line=1, detail=f"invalid JSON ({exc})") from exc
     article = read_file(expected.parent / want["article"], max_bytes=cfg.max_bytes,
-                        published=parse_date(want.get("published")), lang=want.get("lang"))[0]
+                        published=parse_published(want.get("published")), lang=want.get("lang"))[0]
     result = check_document(want, process_document(article, Runtime(cfg)))
     for line in result.lines():
         print(line)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -14,15 +15,21 @@ from .errors import BadConfig
 # A write token shorter than this is refused: a guessable token would open the store to anyone
 # who can reach the port.
 MIN_TOKEN_LENGTH = 16
+# The largest whole number the store keeps (PostgreSQL's INTEGER column; SQLite refuses Python
+# ints past 64 bits): tolls are stored so, and a larger one is no toll.
+MAX_STORED_INTEGER = 2**31 - 1
 
 
 @dataclass(frozen=True, slots=True)
 class ApiConfig:
-    """`veille serve`: who may write (token -> author name), the largest request body, CORS."""
+    """`veille serve`: who may write (token -> author name), the largest request body, CORS,
+    and each client address's request rate (`rate_limit` per `rate_window` seconds; 0: none)."""
 
     tokens: dict[str, str] = field(default_factory=dict)
     max_body_bytes: int = 1_000_000
     cors: bool = False
+    rate_limit: int = 600
+    rate_window: float = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +42,8 @@ class PipelineConfig:
     language_fallback: str = ""
     language_min_confidence: float = 0.5
     max_bytes: int = 20_000_000
+    legacy_encoding: str = "cp1252"
+    max_article_chars: int = 200_000
     batch_size: int = 32
     first_pass: bool = True
     first_pass_context: int = 1
@@ -43,6 +52,7 @@ class PipelineConfig:
     gazetteer_shared_name_languages: tuple[str, ...] = ()
     gazetteer_path: Path | None = None
     casualty_window: int = 12
+    max_casualties: int = 1_000_000
     store_url: str = "sqlite:///veille.db"
     api: ApiConfig = field(default_factory=ApiConfig)
 
@@ -77,6 +87,7 @@ def load_config(path: str | Path | None = None) -> PipelineConfig:
             language_fallback=data["language"]["fallback"],
             language_min_confidence=float(data["language"]["min_confidence"]),
             max_bytes=int(data["ingest"]["max_bytes"]),
+            legacy_encoding=_codec(data["ingest"]["legacy_encoding"], path),
             batch_size=int(data["nlp"]["batch_size"]),
             first_pass=bool(data["nlp"]["first_pass"]),
             first_pass_context=int(data["nlp"]["first_pass_context"]),
@@ -85,11 +96,37 @@ def load_config(path: str | Path | None = None) -> PipelineConfig:
             gazetteer_shared_name_languages=tuple(data["gazetteer"]["shared_name_languages"]),
             gazetteer_path=Path(data["gazetteer"]["path"]) if data["gazetteer"]["path"] else None,
             casualty_window=int(data["events"]["casualty_window"]),
+            max_casualties=_bounded(data["events"]["max_casualties"], "[events] max_casualties",
+                                    path, high=MAX_STORED_INTEGER),
+            max_article_chars=_bounded(data["ingest"]["max_article_chars"],
+                                       "[ingest] max_article_chars", path),
             store_url=str(data["store"]["url"]),
             api=_api_config(data["api"], str(path or "default_config.toml")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise BadConfig(path=str(path or "default_config.toml"), detail=f"missing or bad {exc}") from exc
+
+
+def _bounded(value: object, key: str, path: str | Path | None, *, high: int | None = None) -> int:
+    """A whole number of at least 1 (and at most `high`) for `key`, else `BadConfig`."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1 or (
+            high is not None and value > high):
+        limit = f" and at most {high}" if high is not None else ""
+        raise BadConfig(path=str(path or "default_config.toml"),
+                        detail=f"{key} must be a whole number of at least 1{limit}, "
+                               f"got {value!r}")
+    return value
+
+
+def _codec(name: object, path: str | Path | None) -> str:
+    """`[ingest] legacy_encoding`: a codec Python knows, or "" (refuse text that is not UTF)."""
+    if name == "":
+        return ""
+    try:
+        return codecs.lookup(str(name)).name
+    except LookupError as exc:
+        raise BadConfig(path=str(path or "default_config.toml"),
+                        detail=f"[ingest] legacy_encoding: unknown encoding {name!r}") from exc
 
 
 def check_token(token: object, where: str) -> str:
@@ -105,7 +142,8 @@ def check_token(token: object, where: str) -> str:
 def _api_config(section: dict[str, Any], where: str) -> ApiConfig:
     """The `[api]` section, checked strictly: TOML's `max_body_bytes = true` or a token that
     maps to a number is a mistake to report, not to coerce."""
-    unknown = sorted(set(section) - {"tokens", "max_body_bytes", "cors"})
+    unknown = sorted(set(section) - {"tokens", "max_body_bytes", "cors", "rate_limit",
+                                     "rate_window"})
     if unknown:
         raise BadConfig(path=where, detail=f"unknown keys in [api]: {', '.join(unknown)}")
     tokens = section["tokens"]
@@ -120,5 +158,14 @@ def _api_config(section: dict[str, Any], where: str) -> ApiConfig:
         raise BadConfig(path=where, detail="[api] max_body_bytes must be a positive integer")
     if not isinstance(section["cors"], bool):
         raise BadConfig(path=where, detail="[api] cors must be true or false")
+    rate = section["rate_limit"]
+    if isinstance(rate, bool) or not isinstance(rate, int) or rate < 0:
+        raise BadConfig(path=where, detail="[api] rate_limit must be a whole number of requests "
+                                           "(0: no limit)")
+    window = section["rate_window"]
+    if (isinstance(window, bool) or not isinstance(window, int | float)
+            or not 0 < window <= 86_400):
+        raise BadConfig(path=where, detail="[api] rate_window must be a number of seconds, more "
+                                           "than 0 and at most 86400")
     return ApiConfig(tokens={t: a.strip() for t, a in tokens.items()}, max_body_bytes=size,
-                     cors=section["cors"])
+                     cors=section["cors"], rate_limit=rate, rate_window=float(window))

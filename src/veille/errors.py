@@ -46,7 +46,7 @@ class BinaryInput(VeilleError):
 
 class UnreadableEncoding(VeilleError):
     code = "V103"
-    template = "{path}: the text is not valid UTF-8 (byte {offset}); re-encode it to UTF-8"
+    template = "{path}: the text is not valid UTF-8 (byte {offset}): {detail}"
 
 
 class NoArticles(VeilleError):
@@ -62,7 +62,7 @@ class BadJsonLine(VeilleError):
 
 class BadDate(VeilleError):
     code = "V106"
-    template = "invalid publication date {value!r}: use YYYY-MM-DD"
+    template = "invalid publication date {value!r}: {detail}"
 
 
 class BadFrontMatter(VeilleError):
@@ -105,6 +105,16 @@ class DamagedArchive(VeilleError):
 class BadGzip(VeilleError):
     code = "V113"
     template = "{path}: the gzip data is damaged ({detail})"
+
+
+class ArticleTooLong(VeilleError):
+    """An article over `[ingest] max_article_chars`: refused before any stage reads it, since
+    memory and time grow with the text (a news article is a few thousand characters; a
+    million is a dump, a book or a page of comments)."""
+
+    code = "V114"
+    template = ("article {article_id}: {chars} characters is more than the limit of {limit} "
+                "([ingest] max_article_chars); split it into articles")
 
 
 class StageFailed(VeilleError):
@@ -185,6 +195,14 @@ class BadParameter(VeilleError):
 class NoSuchEndpoint(VeilleError):
     code = "V404"
     template = "no endpoint {method} {path} (see /docs or /openapi.json)"
+
+
+class TooManyRequests(VeilleError):
+    """A client over the HTTP API's request rate limit; `retry` is in whole seconds."""
+
+    code = "V405"
+    template = ("too many requests from this address: the limit is {limit} requests per {window} "
+                "seconds (api.rate_limit, api.rate_window); retry in {retry} s")
 
 
 class OutputRequired(VeilleError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 
 import numpy
 import spacy
@@ -28,11 +29,17 @@ from .document import Document
 from .errors import ModelNotInstalled
 
 _TERMINAL = frozenset(".!?…")
+# A "sentence" longer than this (a page with no full stop, a list run together) is cut: the
+# parser and the per-sentence stages cost more than linear time in a sentence's length, so an
+# unbounded one would hang the article. News sentences stay far below it.
+MAX_SENTENCE_TOKENS = 200
+_CLAUSE_ENDS = frozenset(",;:")
 
 
 @Language.component("veille_sentences", assigns=["token.is_sent_start"])
 def veille_sentences(doc: Doc) -> Doc:
-    """Sentences end at terminal punctuation and at line breaks, nowhere else.
+    """Sentences end at terminal punctuation and at line breaks, nowhere else (save that one
+    longer than `MAX_SENTENCE_TOKENS` is cut, after its last clause mark within the limit).
 
     Scraped and machine-translated text has paragraphs with no final full stop and stray
     dashes mid-sentence, where statistical segmenters cut wrongly; these boundaries are fixed
@@ -49,8 +56,22 @@ def veille_sentences(doc: Doc) -> Doc:
         ends[i] = "\n" in doc[int(i)].text
     starts = numpy.ones(len(doc), dtype="int64")
     starts[1:] = numpy.where(ends[:-1] & ~space[1:], 1, -1)
+    clauses = numpy.isin(attrs[:, 0], [doc.vocab.strings.add(t) for t in _CLAUSE_ENDS])
+    _cap_sentences(starts, clauses, MAX_SENTENCE_TOKENS)
     doc.from_array([SENT_START], starts.view("uint64").reshape(-1, 1))
     return doc
+
+
+def _cap_sentences(starts: numpy.ndarray, clauses: numpy.ndarray, limit: int) -> None:
+    """Cut each run of `starts` longer than `limit` tokens, after its last clause mark in the
+    second half of the limit, else at the limit."""
+    bounds = [*numpy.flatnonzero(starts == 1).tolist(), len(starts)]
+    for begin, end in itertools.pairwise(bounds):
+        while end - begin > limit:
+            marks = numpy.flatnonzero(clauses[begin + limit // 2:begin + limit - 1])
+            cut = begin + limit // 2 + int(marks[-1]) + 1 if len(marks) else begin + limit
+            starts[cut] = 1
+            begin = cut
 
 
 def load_nlp(lang: str, model: str | None) -> Language:

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .document import Document
-from .errors import StageFailed, VeilleError
+from .errors import ArticleTooLong, StageFailed, VeilleError
 from .extract.casualties import build_casualty_reports
 from .extract.coreference import resolve_references
 from .extract.counts import find_counts
@@ -89,7 +89,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("mentions", _mentions, ("doc",), ("mentions",), needs_lexicon=True, reads_parse=True),
     Stage("coreference", _coreference, ("mentions",), ("mentions", "allies"), needs_lexicon=True,
           reads_parse=True),
-    Stage("counts", lambda d, rt: find_counts(d, rt.lexicon(d.lang), rt.config.casualty_window),
+    Stage("counts", lambda d, rt: find_counts(d, rt.lexicon(d.lang), rt.config.casualty_window,
+                                              rt.config.max_casualties),
           ("mentions",), ("mentions",), needs_lexicon=True, reads_parse=True),
     Stage("events", lambda d, rt: build_events(d, rt.lexicon(d.lang), rt.taxonomy, rt.actors),
           ("mentions", "allies"), ("candidates",), needs_lexicon=True, reads_parse=True),
@@ -138,9 +139,17 @@ def to_report(doc: Document) -> Report:
                   warnings=doc.warnings)
 
 
+def _start(article: Article, rt: Runtime) -> Document:
+    """The working document of `article`; `ArticleTooLong` over `[ingest] max_article_chars`."""
+    if len(article.text) > rt.config.max_article_chars:
+        raise ArticleTooLong(article_id=article.id, chars=len(article.text),
+                             limit=rt.config.max_article_chars)
+    return Document.from_article(article)
+
+
 def process_document(article: Article, rt: Runtime) -> Document:
     """Run every stage over one article and keep the working `Document` (mentions included)."""
-    return _run(Document.from_article(article), rt, STAGES)
+    return _run(_start(article, rt), rt, STAGES)
 
 
 def process(article: Article, rt: Runtime) -> Report:
@@ -174,14 +183,15 @@ def _process(articles: list[Article], rt: Runtime, *, guard: bool) -> list[Docum
             result = work()
             if result is not None:
                 done[i] = result
-        except StageFailed as exc:
+        except (StageFailed, ArticleTooLong) as exc:
             if not guard:
                 raise
             done[i] = Rejected(article_id=articles[i].id, source=articles[i].path,
-                               stage=exc.fields["stage"], code=exc.code, message=exc.message)
+                               stage=exc.fields.get("stage", "ingest"), code=exc.code,
+                               message=exc.message)
 
     for i, article in enumerate(articles):
-        attempt(i, lambda a=article: _run(Document.from_article(a), rt, STAGES[:_PARSE]))
+        attempt(i, lambda a=article: _run(_start(a, rt), rt, STAGES[:_PARSE]))
     by_lang: dict[str, list[int]] = defaultdict(list)
     for i, doc in enumerate(done):
         if isinstance(doc, Document):

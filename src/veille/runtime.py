@@ -80,7 +80,11 @@ class Runtime:
     def nlp(self, lang: str) -> Language:
         """The spaCy pipeline for `lang` (configured model, else blank)."""
         if lang not in self._nlp:
-            self._nlp[lang] = load_nlp(lang, self.config.models.get(lang))
+            nlp = load_nlp(lang, self.config.models.get(lang))
+            # Length is bounded before the pipeline (`max_article_chars`); word repairs may
+            # lengthen a text a little, which spaCy's own limit must not then refuse.
+            nlp.max_length = max(nlp.max_length, 2 * self.config.max_article_chars)
+            self._nlp[lang] = nlp
         return self._nlp[lang]
 
     def lexicon(self, lang: str) -> Lexicon | None:

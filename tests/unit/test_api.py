@@ -5,18 +5,27 @@ shape of errors. Writes, limits and the server itself are in test_api_writes.py.
 
 from __future__ import annotations
 
+import base64
 import csv
 import datetime as dt
 import io
 import json
+import re
+import time
+from typing import get_args
+from urllib.parse import quote
 
 import duckdb
 import httpx
 import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from builders import report, strike, toll
 from veille.api import ApiSettings, create_app
+from veille.api.pagination import SortName
 from veille.api.routes_export import MEDIA
+from veille.errors import VeilleError
 from veille.export import WRITERS
 from veille.model import CasualtyReport, Event, Evidence, Fatalities, Span
 from veille.store import open_store
@@ -268,22 +277,166 @@ async def test_bad_parameters_answer_422_v403(client):
 
 # --- SQL-looking values ------------------------------------------------------------------------
 
-
-SQL_LOOKING = [
-    {"country": "' OR 1=1 --"}, {"country": "SY' OR '1'='1"}, {"actor": "' OR 1=1 --"},
-    {"actor": "%"}, {"actor": "_"}, {"q": "%"}, {"q": "_"}, {"q": "%' OR 1=1 --"},
-    {"admin1": "Idlib' --"}, {"event_type": "Battles' OR 'a'='a"},
-    {"sub_event_type": "%"}, {"country": "%"},
+# Classic SQL injection payloads: tautologies, comments, stacked queries, UNION, wildcards, time
+# delays (SQLite and PostgreSQL), quotes of other scripts, numbers out of range, oversized text.
+INJECTIONS = [
+    "' OR 1=1 --", "' OR '1'='1", "SY' OR '1'='1", '" OR ""="', "') OR ('a'='a", "admin'/*",
+    "1' OR '1'='1' /*", "\\' OR 1=1 --", "Battles' OR 'a'='a", "'; DROP TABLE events; --",
+    "1; DELETE FROM articles", "1 UNION SELECT event_id, record FROM events --",
+    "' UNION SELECT NULL, sqlite_version(), NULL --",
+    "' AND 1=(SELECT COUNT(*) FROM articles) --", "'; SELECT pg_sleep(3); --",
+    "1' AND (SELECT 1 FROM pg_sleep(3)) IS NULL --", "$$; DROP TABLE events; $$", "%", "_",
+    "%' --", "\x00", "' \x00 OR 1=1 --", "’ OR ‘1’=‘1", "＇ OR 1=1 －－",
+    "ʼ; DROP TABLE events; --", "-1", "1e309", "9" * 40, "2025-01-01' OR '1'='1",
+    "x" * 10_000, "' OR 1=1 --" * 300,
 ]
+# Sent as written, already percent-encoded (not encoded again): NUL, bytes that are not UTF-8,
+# an overlong encoding of a quote, a double encoding, a typographic quote.
+RAW_INJECTIONS = ["%00", "%27%20OR%201=1--", "%ff%fe%27%20OR%201=1--", "%c0%a7%20OR%201=1--",
+                  "%2527%20OR%201=1--", "%E2%80%99%20OR%201=1--",
+                  "1%27%3B%20DROP%20TABLE%20events--"]
+# A stored value for each path parameter, for the requests whose payload is elsewhere.
+PATH_VALUES = {"event_id": "day1-e", "article_id": "day1"}
+# Words only a database error or a traceback would put into an answer.
+LEAKS = ["Traceback", "sqlalchemy", "psycopg", "sqlite3", "OperationalError",
+         "ProgrammingError", "DataError", "syntax error"]
 
 
-async def test_sql_looking_values_are_plain_text(client, store):
-    before = counts(store)
-    for params in SQL_LOOKING:
-        # No actor or place holds them; as SQL or wildcards they would match everything.
-        assert await ids(client, limit="1000", **params) == [], params
+def catalogue() -> set[str]:
+    """Every error code of `veille.errors`."""
+    kinds, codes = [VeilleError], set()
+    while kinds:
+        kind = kinds.pop()
+        codes.add(kind.code)
+        kinds.extend(kind.__subclasses__())
+    return codes - {VeilleError.code}
+
+
+def injected(spec: dict, values: list[str], raw: list[str] = ()) -> list[tuple[str, str, dict]]:
+    """(method, URL, parameter) of one request per value and parameter of every operation of
+    the OpenAPI description `spec`: the value in that parameter (percent-encoded, or as
+    written for `raw` ones), every other path parameter at a stored value. A GET without
+    parameters gets the value as an undeclared `q`; an operation without parameters that is
+    no GET (POST /extract: a body only) gets none."""
+    sent = []
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            params = operation.get("parameters", [])
+            if not params and method != "get":
+                continue
+            for param in params or [{"name": "q", "in": "query"}]:
+                assert param["in"] in ("path", "query"), param  # a new kind: teach this test
+                encoded = [quote(v, safe="") for v in values]
+                if param["in"] == "path":  # else the client would resolve `.` and `..` itself
+                    encoded = [v.replace(".", "%2E") for v in encoded]
+                for value in encoded + list(raw):
+                    fill = {p["name"]: quote(PATH_VALUES[p["name"]], safe="")
+                            for p in params if p["in"] == "path" and p is not param}
+                    if param["in"] == "path":
+                        fill[param["name"]] = value
+                    url = path.format(**fill)
+                    if param["in"] == "query":
+                        url += f"?{quote(param['name'])}={value}"
+                    sent.append((method.upper(), url, param))
+    return sent
+
+
+async def send(client, method: str, url: str) -> tuple[httpx.Response, float]:
+    """The answer to one request (a PATCH with a valid correction and token), and its time."""
+    start = time.monotonic()
+    if method == "PATCH":
+        response = await client.patch(url, json={"values": {"actor2": "Civilians (Syria)"}},
+                                      headers={"Authorization": f"Bearer {TOKEN}"})
+    else:
+        response = await client.request(method, url)
+    return response, time.monotonic() - start
+
+
+def check_injected(response: httpx.Response, seconds: float, method: str, url: str,
+                   param: dict, stats: dict, codes: set[str]) -> None:
+    """An answer to a request with a payload: 200 that found nothing (or /stats as before), or
+    404/422 with a catalogue error; never a failure, a database message or a delay."""
+    context = (method, url[:150], response.status_code, response.text[:300])
+    assert response.status_code in (200, 404, 422), context
+    assert seconds < 2.5, context  # pg_sleep(3) would have run
+    for leak in LEAKS:
+        assert leak not in response.text, context
+    if response.status_code != 200:
+        body = response.json()
+        assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}, context
+        assert body["error"]["code"] in codes, context
+        return
+    assert param["in"] == "query", context  # a payload is no stored event or article id
+    if url.startswith("/stats"):
+        assert response.json() == stats, context
+    else:  # as SQL, a tautology would have selected every event
+        assert [i for i in sorted(ALL_IDS) if i in response.text] == [], context
+
+
+async def test_sql_looking_values_are_plain_text(store):
+    """Every payload in every parameter (read or write) on a real store of each kind: answers
+    as a plain value would, and no table changes."""
+    before, records = counts(store), [e.model_dump_json() for e in store.events()]
+    codes = catalogue()
+    async with client_for(make_app(store, rate_limit=0)) as client:
+        spec = (await client.get("/openapi.json")).json()
+        stats = (await client.get("/stats")).json()
+        sent = injected(spec, INJECTIONS, RAW_INJECTIONS)
+        # Every parameter of the reads is covered, and the write's path too.
+        covered = {(method, p["name"]) for method, _, p in sent}
+        assert {("GET", name) for name in ("since", "until", "event_type", "sub_event_type",
+                                           "actor", "country", "admin1", "bbox",
+                                           "min_fatalities", "q", "sort", "limit", "cursor",
+                                           "event_id", "article_id", "format")} <= covered
+        assert ("PATCH", "event_id") in covered
+        for method, url, param in sent:
+            response, seconds = await send(client, method, url)
+            check_injected(response, seconds, method, url, param, stats, codes)
+        assert (await client.get("/stats")).json() == stats
+        assert set(await ids(client, limit="1000")) == ALL_IDS  # nothing was dropped
     assert counts(store) == before
-    assert len(await ids(client, limit="1000")) == len(ALL_IDS)  # nothing was dropped
+    assert [e.model_dump_json() for e in store.events()] == records  # nor changed
+
+
+async def test_sql_looking_values_inside_cursors_are_plain_values(store):
+    """Cursors are opaque to clients, but a client can write one. A payload as its sort value
+    is refused; as its event id, it is a bound value: the page is the one after the cursor's
+    sort value (one no event has, so the id decides nothing), whatever the id says."""
+    before = counts(store)
+    # Sort values no stored event has; every event was updated after 2025-03-01.
+    keys = {"date": "2025-03-05", "fatalities": 5, "updated": "2025-03-01T00:00:00"}
+    value_of = {"date": lambda e: e["event_date"],
+                "fatalities": lambda e: (e["fatalities"] or {}).get("best"),
+                "updated": lambda e: e["updated_at"]}
+    async with client_for(make_app(store, rate_limit=0)) as client:
+        for sort in get_args(SortName):
+            field, key = sort.lstrip("-"), keys[sort.lstrip("-")]
+            everything = (await client.get("/events", params={"sort": sort, "limit": "1000"}
+                                           )).json()["events"]
+            assert all(value_of[field](e) != key for e in everything)
+            after = [e["event_id"] for e in everything
+                     if value_of[field](e) is None
+                     or (value_of[field](e) < key if sort.startswith("-")
+                         else value_of[field](e) > key)]
+            for payload in [p for p in INJECTIONS if len(p) < 100] + ["\ud800"]:
+                response = await client.get("/events", params={
+                    "sort": sort, "cursor": cursor_of(sort, payload, "day1-e")})
+                assert_error(response, 422, "V403")
+                response = await client.get("/events", params={
+                    "sort": sort, "cursor": cursor_of(sort, key, payload), "limit": "1000"})
+                if "\x00" in payload or payload == "\ud800":  # no stored text holds them
+                    assert_error(response, 422, "V403")
+                    continue
+                assert response.status_code == 200, (sort, payload, response.text)
+                found = [e["event_id"] for e in response.json()["events"]]
+                assert found == after, (sort, payload)
+    assert counts(store) == before
+
+
+def cursor_of(sort: str, key: object, event_id: object) -> str:
+    """A cursor as `Sort.encode` writes one, with any values."""
+    data = json.dumps({"sort": sort, "key": key, "id": event_id}).encode()
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
 
 
 async def test_sql_looking_ids_and_cursor_are_not_found_or_refused(client, store):
@@ -332,6 +485,12 @@ async def test_unknown_event_is_404_without_server_paths(client, store_url):
     assert "nope" in error["message"]
     if store_url.startswith("sqlite"):
         assert store_url.removeprefix("sqlite:///") not in error["message"]
+    else:  # a database server: by its database name only, not where it is nor who logs in
+        url = make_url(store_url)
+        assert f"postgresql:///{url.database}" in error["message"]
+        assert "@" not in error["message"] and f":{url.port}" not in error["message"]
+        for secret in (url.host, url.password):
+            assert not secret or secret not in error["message"]
 
 
 async def test_article_spans_quote_the_text_exactly(client):
@@ -445,6 +604,57 @@ async def test_unknown_export_format_is_422_v203(client):
         assert "acled-csv" in error["message"], fmt
 
 
+# Values that name files elsewhere: parent folders, absolute paths, other systems' separators,
+# URLs, NUL; RAW_TRAVERSALS are sent as written (encoded slashes and dots, overlong UTF-8,
+# double encoding).
+TRAVERSALS = [
+    "../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "/etc/passwd", "....//....//etc/passwd",
+    "..\\..\\..\\pyproject.toml", "../" * 12 + "etc/passwd", "/proc/self/environ",
+    "file:///etc/passwd", "C:\\Windows\\win.ini", "~/.ssh/id_rsa", "..／..／pyproject.toml",
+    "acled-csv/../../../pyproject.toml", "parquet/../x", "../src/veille/api/app.py", ".", "..",
+    ".env", "veille-events.csv", "app.js\x00.csv", "../pyproject.toml", "static/app.js",
+]
+RAW_TRAVERSALS = ["..%2f..%2fetc%2fpasswd", "%2e%2e%2f%2e%2e%2fpyproject.toml",
+                  "%2e%2e/%2e%2e/pyproject.toml", "..%5c..%5cpyproject.toml",
+                  "%c0%ae%c0%ae%c0%afetc%c0%afpasswd", "..%252f..%252fetc%252fpasswd", "%00",
+                  "app.js%00.png", "%2fetc%2fpasswd", "%2e%2e/%2e%2e/%2e%2e/etc/passwd"]
+# What the files they name hold: none may appear in an answer.
+FILE_MARKERS = [b"root:x:0:0", b"[build-system]", b"[project]", b"def create_app",
+                b"PRIVATE KEY", b"PATH=", b"HOME="]
+# The routes that serve files, outside the OpenAPI description: the page's and /docs' files.
+FILE_ROUTES = {"/static/{path}": {"get": {"parameters": [{"name": "path", "in": "path"}]}},
+               "/docs/assets/{name}": {"get": {"parameters": [{"name": "name", "in": "path"}]}}}
+
+
+async def test_path_like_values_never_reach_the_file_system(store):
+    """Every parameter of every operation, and the file routes, with paths: a path parameter
+    (ids, file names) or an export format is refused, a filter finds nothing; no answer holds
+    a file's content, and an export's file name is always veille's own."""
+    async with client_for(make_app(store, rate_limit=0)) as client:
+        spec = (await client.get("/openapi.json")).json()
+        spec = {"paths": {**spec["paths"], **FILE_ROUTES}}
+        sent = injected(spec, TRAVERSALS, RAW_TRAVERSALS)
+        assert {p["name"] for _, _, p in sent} >= {"event_id", "article_id", "format", "path",
+                                                   "name", "country", "q"}
+        for method, url, param in sent:
+            response, _ = await send(client, method, url)
+            context = (method, url[:150], response.status_code, response.text[:200])
+            if param["in"] == "path" or param["name"] == "format":
+                assert response.status_code in (404, 422), context
+                assert response.json()["error"]["code"] in {"V203", "V301", "V402", "V403",
+                                                            "V404"}, context
+            else:
+                assert response.status_code in (200, 404, 422), context
+            for marker in FILE_MARKERS:
+                assert marker not in response.content, context
+            disposition = response.headers.get("content-disposition")
+            assert disposition is None or re.fullmatch(
+                r'attachment; filename="veille-events\.[a-z]+(\.[a-z]+)?"', disposition), context
+        # The files themselves are served, by their own names only.
+        assert (await client.get("/static/app.js")).status_code == 200
+        assert (await client.get("/docs/assets/swagger-ui.css")).status_code == 200
+
+
 # --- stats, docs, errors -----------------------------------------------------------------------
 
 
@@ -507,6 +717,29 @@ async def test_docs_page_needs_no_network(client):
 async def test_unknown_path_and_method_are_json_errors(client):
     assert_error(await client.get("/nothing/here"), 404, "V404")
     assert_error(await client.delete("/events/day1-e"), 405, "V404")
+
+
+async def test_a_store_failure_answers_503_and_logs_no_password(store_url, caplog):
+    """A database that fails (here: its events table gone) answers V300 without the database's
+    message; the server's log has it, with the store's URL but not its password."""
+    url = make_url(store_url)
+    if url.get_backend_name() != "sqlite":  # the test server trusts every login: any password
+        store_url = url.set(password="hunter2-not-logged").render_as_string(hide_password=False)
+    store = next(filled_store(store_url))
+    with store.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE events RENAME TO events_gone"))
+    try:
+        async with client_for(make_app(store)) as client:
+            for path in ["/events", "/events/day1-e", "/stats", "/export"]:
+                error = assert_error(await client.get(path), 503, "V300")
+                assert "events" not in error["message"] and "hunter2" not in error["message"]
+    finally:
+        with store.engine.begin() as conn:
+            conn.execute(text("ALTER TABLE events_gone RENAME TO events"))
+        store.engine.dispose()
+    logged = [r.getMessage() for r in caplog.records if r.name == "veille.api"]
+    assert len(logged) == 4 and all("store error" in m for m in logged), logged
+    assert not any("hunter2" in m for m in logged), logged
 
 
 async def test_a_bug_answers_v999_without_details(store):

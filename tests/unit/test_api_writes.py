@@ -1,9 +1,10 @@
 """The HTTP API's writes and limits: tokens, corrections (PATCH), POST /extract with the real
-pipeline (the session's `runtime`), the body size limit, the `[api]` configuration, CORS, and
-`veille serve` as a real server process."""
+pipeline (the session's `runtime`), the body size limit, the request rate limit, the `[api]`
+configuration, CORS, and `veille serve` as a real server process."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import socket
@@ -18,6 +19,7 @@ from test_api import AUTHOR, TOKEN, assert_error, client_for, counts, filled_sto
 
 from builders import FR_ARTICLE, report, strike, toll
 from veille.api import ApiSettings, create_app
+from veille.api.limits import RateLimit
 from veille.config import load_config
 from veille.errors import BadConfig
 from veille.store import open_store
@@ -100,16 +102,33 @@ BAD_CORRECTIONS = [
     ({"values": {}}, 422, "V403"),  # nothing to correct
     ({"values": {"actor2": "X"}, "author": "me"}, 422, "V403"),  # the token says who
     ({"reason": "no values"}, 422, "V403"),
+    # Values no store can hold: refused before the store sees them (they were a 500 on
+    # SQLite, a 503 on PostgreSQL, and a NaN coordinate broke the record for every later read).
+    ({"values": {"actor2": "a\x00b"}}, 422, "V403"),
+    ({"values": {"actor2": "ok"}, "reason": "a\x00b"}, 422, "V403"),
+    (b'{"values": {"actor2": "\\ud800"}}', 422, "V403"),  # a lone surrogate
+    (b'{"values": {"latitude": NaN, "longitude": 36.6}}', 422, "V403"),
+    (b'{"values": {"latitude": 1e400, "longitude": 36.6}}', 422, "V403"),  # infinite
+    ({"values": {"fatalities": {"low": 1, "best": 10**40, "high": 10**40}}}, 422, "V403"),
+    ({"values": {"fatalities": {"low": 1, "best": 3_000_000_000, "high": 3_000_000_000}}},
+     422, "V403"),  # past PostgreSQL's INTEGER
+    ({"values": {"inter1": -(10**20)}}, 422, "V403"),
 ]
 
 
 async def test_bad_corrections_are_refused(client, store):
-    before = counts(store)
+    before, event = counts(store), store.event("day1-e")
     for body, status, code in BAD_CORRECTIONS:
-        response = await client.patch("/events/day1-e", json=body, headers=BEARER)
+        if isinstance(body, bytes):  # not JSON that httpx would write
+            response = await client.patch("/events/day1-e", content=body, headers={
+                **BEARER, "Content-Type": "application/json"})
+        else:
+            response = await client.patch("/events/day1-e", json=body, headers=BEARER)
         assert response.status_code == status, body
         assert_error(response, status, code)
     assert counts(store) == before
+    assert store.event("day1-e") == event
+    assert (await client.get("/events/day1-e")).status_code == 200
 
 
 async def test_patch_of_unknown_event_is_404(client, store):
@@ -271,21 +290,119 @@ async def test_extract_text_over_the_limit_is_413_before_the_pipeline(store):
         assert_error(await client.post("/extract", json={"text": "Alep. " * 500}), 413, "V401")
 
 
+# --- rate limit ---------------------------------------------------------------------------------
+
+
+def assert_too_many(response: httpx.Response, limit: int, window: str) -> int:
+    """The response is the 429 of a client over `limit` requests per `window` seconds; its
+    Retry-After, in seconds."""
+    error = assert_error(response, 429, "V405")
+    retry = int(response.headers["retry-after"])
+    assert retry >= 1
+    assert error["message"] == (
+        f"too many requests from this address: the limit is {limit} requests per {window} "
+        f"seconds (api.rate_limit, api.rate_window); retry in {retry} s")
+    return retry
+
+
+async def test_rate_limit_answers_429_with_retry_after(store):
+    before = counts(store)
+    app = make_app(store, rate_limit=5, rate_window=60)
+    async with client_for(app) as client:
+        start = time.monotonic()
+        for path in ["/stats", "/events", "/events/day1-e", "/articles/day1", "/export"]:
+            assert (await client.get(path)).status_code == 200, path
+        # One request regained every 60 / 5 = 12 s: the sixth waits for it.
+        retry = assert_too_many(await client.get("/events"), 5, "60")
+        assert 12 - (time.monotonic() - start) <= retry <= 12
+        # Every request counts: writes (refused before the token is even read), the page and
+        # its files, unknown paths.
+        response = await client.patch("/events/day1-e", json={"values": {"actor2": "X"}},
+                                      headers=BEARER)
+        assert_too_many(response, 5, "60")
+        assert response.headers["connection"] == "close"  # its body was not read
+        for path in ["/", "/static/app.js", "/docs", "/nothing/here"]:
+            assert_too_many(await client.get(path), 5, "60")
+    assert counts(store) == before  # the refused PATCH wrote nothing
+    # Another address is counted on its own; IPv6 addresses by their /64.
+    async with client_for(app, client=("192.0.2.7", 40000)) as other:
+        assert (await other.get("/stats")).status_code == 200
+    for host, status in [("2001:db8::1", 200), ("2001:db8::2", 200), ("2001:db8::3", 200),
+                         ("2001:db8::4", 200), ("2001:db8::5", 200), ("2001:db8::6", 429),
+                         ("2001:db8:0:1::1", 200), ("::ffff:192.0.2.7", 200)]:
+        async with client_for(app, client=(host, 40000)) as other:
+            assert (await other.get("/stats")).status_code == status, host
+
+
+async def test_rate_limit_lets_a_client_in_again_after_retry_after(store):
+    async with client_for(make_app(store, rate_limit=2, rate_window=1)) as client:
+        assert [(await client.get("/stats")).status_code for _ in range(2)] == [200, 200]
+        retry = assert_too_many(await client.get("/stats"), 2, "1")
+        assert retry == 1  # one request back every 0.5 s: rounded up to whole seconds
+        # Refused requests do not count: hammering does not push the wait further.
+        for _ in range(20):
+            assert_too_many(await client.get("/stats"), 2, "1")
+        await asyncio.sleep(retry)
+        assert (await client.get("/stats")).status_code == 200
+
+
+async def test_rate_limit_0_is_off_and_the_default_is_on(store):
+    # The default: 600 requests at once, then one more every 0.1 s (600 per 60 s).
+    passed, start = 0, time.monotonic()
+    async with client_for(make_app(store)) as client:
+        while passed < 2000 and (await client.get("/nothing")).status_code == 404:
+            passed += 1
+    assert 600 <= passed <= 600 + (time.monotonic() - start) * 10 + 1
+    async with client_for(make_app(store, rate_limit=0)) as client:
+        answers = [(await client.get("/nothing")).status_code for _ in range(700)]
+    assert set(answers) == {404}
+
+
+async def test_rate_limit_forgets_idle_clients_and_remembers_a_bounded_number(store):
+    app = make_app(store, rate_limit=0)
+    # At most 20 clients remembered: the least recently seen is forgotten first.
+    capped = RateLimit(app, limit=3, window=60, max_clients=20)
+    for i in range(30):
+        async with client_for(capped, client=(f"198.51.100.{i}", 1)) as client:
+            assert (await client.get("/nothing")).status_code == 404
+    assert len(capped) == 20
+    async with client_for(capped, client=("198.51.100.29", 1)) as client:  # remembered
+        assert [(await client.get("/nothing")).status_code for _ in range(3)] == [404, 404, 429]
+    async with client_for(capped, client=("198.51.100.0", 1)) as client:  # forgotten
+        assert [(await client.get("/nothing")).status_code for _ in range(3)] == [404] * 3
+    # A client whose bucket is full again is forgotten at the next sweep (once a window).
+    idle = RateLimit(app, limit=4, window=0.3)
+    for i in range(10):
+        async with client_for(idle, client=(f"203.0.113.{i}", 1)) as client:
+            assert (await client.get("/nothing")).status_code == 404
+    assert 1 <= len(idle) <= 10
+    await asyncio.sleep(0.4)
+    async with client_for(idle, client=("203.0.113.200", 1)) as client:
+        assert (await client.get("/nothing")).status_code == 404
+    assert len(idle) == 1
+
+
 # --- configuration and CORS -------------------------------------------------------------------
 
 
 def test_api_section_is_read_from_the_config_file(tmp_path):
     config = tmp_path / "veille.toml"
     config.write_text('[api]\ntokens = { "a-long-enough-token-1" = "Grace" }\n'
-                      "max_body_bytes = 5000\ncors = true\n", "utf-8")
+                      "max_body_bytes = 5000\ncors = true\nrate_limit = 30\nrate_window = 1.5\n",
+                      "utf-8")
     cfg = load_config(config)
     assert cfg.api.tokens == {"a-long-enough-token-1": "Grace"}
     settings = ApiSettings.from_config(cfg, {"VEILLE_TOKEN": "another-long-token-22"})
     assert settings.tokens == {"a-long-enough-token-1": "Grace",
                                "another-long-token-22": "operator"}
     assert (settings.max_body_bytes, settings.cors) == (5000, True)
+    assert (settings.rate_limit, settings.rate_window) == (30, 1.5)
     default = load_config().api
     assert (default.tokens, default.max_body_bytes, default.cors) == ({}, 1_000_000, False)
+    assert (default.rate_limit, default.rate_window) == (600, 60)
+    assert ApiSettings.from_config(load_config(), {}).rate_limit == ApiSettings().rate_limit
+    config.write_text("[api]\nrate_limit = 0\n", "utf-8")
+    assert load_config(config).api.rate_limit == 0  # off
 
 
 @pytest.mark.parametrize("section", [
@@ -297,8 +414,23 @@ def test_api_section_is_read_from_the_config_file(tmp_path):
 def test_bad_api_section_is_a_config_error(tmp_path, section):
     config = tmp_path / "veille.toml"
     config.write_text(f"[api]\n{section}\n", "utf-8")
-    with pytest.raises(BadConfig):
+    with pytest.raises(BadConfig) as raised:
         load_config(config)
+    assert raised.value.code == "V202"
+
+
+@pytest.mark.parametrize("section", [
+    "rate_limit = -1", "rate_limit = true", "rate_limit = 1.5", 'rate_limit = "600"',
+    "rate_window = 0", "rate_window = -60", "rate_window = nan", "rate_window = inf",
+    "rate_window = false", 'rate_window = "60"', "rate_window = 86401",
+])
+def test_bad_rate_limit_is_a_config_error_naming_the_key(tmp_path, section):
+    config = tmp_path / "veille.toml"
+    config.write_text(f"[api]\n{section}\n", "utf-8")
+    with pytest.raises(BadConfig) as raised:
+        load_config(config)
+    assert raised.value.code == "V202"
+    assert f"[api] {section.split()[0]} must be" in raised.value.message
 
 
 def test_short_veille_token_is_refused():
@@ -331,11 +463,14 @@ def test_veille_serve_answers_over_http(tmp_path):
     store.save_all([report("served", 3, strike("served", toll=toll(2, 2, 2)))])
     store.engine.dispose()
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "VEILLE_TOKEN"}
+    env = {k: v for k, v in os.environ.items() if k not in ("VEILLE_TOKEN", "FORWARDED_ALLOW_IPS")}
+    config = tmp_path / "veille.toml"
+    config.write_text("[api]\nrate_limit = 5\nrate_window = 60\n", "utf-8")
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "veille.cli", "serve", "--db", url, "--port", str(port)],
+            [sys.executable, "-m", "veille.cli", "serve", "--db", url, "--port", str(port),
+             "--config", str(config)],
             stdout=out, stderr=subprocess.STDOUT, env=env, cwd=tmp_path)
     try:
         stats = wait_for(f"http://127.0.0.1:{port}/stats", server, log, seconds=20)
@@ -345,6 +480,15 @@ def test_veille_serve_answers_over_http(tmp_path):
                          "by_admin1": [{"country": "Syria", "admin1": "Idlib", "events": 1}]}
         event = httpx.get(f"http://127.0.0.1:{port}/events/served-e", timeout=5).json()
         assert event["event"]["fatalities"]["best"] == 2
+        # The config's rate limit, over real HTTP: 5 requests, then 429 with Retry-After.
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=5) as client:
+            assert [client.get("/stats").status_code for _ in range(3)] == [200] * 3
+            refused = client.get("/stats")
+            assert_error(refused, 429, "V405")
+            assert 1 <= int(refused.headers["retry-after"]) <= 12
+            # Behind a reverse proxy on this machine, the client is the one it names.
+            proxied = client.get("/stats", headers={"X-Forwarded-For": "203.0.113.9"})
+            assert proxied.status_code == 200
     finally:
         server.terminate()
         try:

@@ -26,10 +26,12 @@ ARTICLE = "Des combats ont éclaté à Alep hier.\n".encode()
          "error V101: {path}: the file is empty (no text to read)"),
         ("extract", b"Des combats\x00\x01\x02", [],
          "error V102: {path}: this looks like a binary file, not text (found NUL bytes)"),
-        ("extract", "Les combats à Alep".encode("latin-1"), [],
-         "error V103: {path}: the text is not valid UTF-8 (byte 12); re-encode it to UTF-8"),
-        ("extract", b"\xe9t\xe9", [],
-         "error V103: {path}: the text is not valid UTF-8 (byte 0); re-encode it to UTF-8"),
+        ("extract", "Les combats à Alep".encode("utf-16-le")[:-1], [],
+         "error V102: {path}: this looks like a binary file, not text (found NUL bytes)"),
+        ("extract", "Бои в Алеппо".encode("cp1251"), [],
+         "error V103: {path}: the text is not valid UTF-8 (byte 0): it looks like another "
+         "alphabet's legacy encoding, not cp1252 ([ingest] legacy_encoding); re-encode it to "
+         "UTF-8 or set that encoding"),
         ("extract", None, [],
          "error V100: {path}: no such file or directory"),
         ("extract", "folder", [],
@@ -45,7 +47,7 @@ ARTICLE = "Des combats ont éclaté à Alep hier.\n".encode()
         ("run", None, [],
          "error V100: {path}: no such file or directory"),
     ],
-    ids=["empty", "blank", "binary", "latin-1", "latin-1-first-byte", "missing", "folder",
+    ids=["empty", "blank", "binary", "utf16-cut", "cp1251", "missing", "folder",
          "bad-date", "french-date", "run-no-articles", "run-missing"],
 )
 def test_cli_errors_one_line_message(tmp_path, command, content, options, message):

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import veille
-from veille.errors import StageFailed
+from veille.errors import ArticleTooLong, StageFailed
 from veille.ingest import article_from_text, iter_articles
 from veille.model import Rejected
 from veille.nlp import tokenize
@@ -124,14 +124,36 @@ def test_partial_parse_keeps_text_and_sentences(runtime, parts, sep):
 
 def test_a_stage_that_fails_rejects_its_article_only(runtime):
     good = article_from_text(EVENTS[1], name="good", published=dt.date(2024, 3, 12), lang="fr")
-    # Longer than spaCy accepts in one text (nlp.max_length): the tokenizer raises.
-    huge = article_from_text("Des combats ont éclaté à Goma. " * 40_000, name="huge", lang="fr")
-    results = read_articles([good, huge], runtime)
+    longer = article_from_text("Des combats ont éclaté à Goma. " * 100, name="longer", lang="fr")
+    nlp = runtime.nlp("fr")
+    kept = nlp.max_length
+    # spaCy's own length limit, set below the longer text: its tokenizer then raises, as any
+    # stage may on an input nobody foresaw.
+    nlp.max_length = len(good.text) + 100
+    try:
+        results = read_articles([good, longer], runtime)
+        with pytest.raises(StageFailed):  # outside a batch, the failure is raised
+            process_documents([longer], runtime)
+    finally:
+        nlp.max_length = kept
     assert isinstance(results[0], veille.Report) and results[0].events
     rejected = results[1]
     assert isinstance(rejected, Rejected)
-    assert (rejected.article_id, rejected.stage, rejected.code) == (huge.id, "first_pass", "V120")
-    assert rejected.message.startswith(f"article {huge.id}: stage first_pass failed: ValueError:")
+    assert (rejected.article_id, rejected.stage, rejected.code) == (longer.id, "first_pass",
+                                                                    "V120")
+    assert rejected.message.startswith(f"article {longer.id}: stage first_pass failed: "
+                                       "ValueError:")
     assert "[E088]" in rejected.message
-    with pytest.raises(StageFailed):  # outside a batch, the failure is raised
+
+
+def test_an_article_over_max_article_chars_is_rejected_before_any_stage(runtime):
+    good = article_from_text(EVENTS[1], name="good", published=dt.date(2024, 3, 12), lang="fr")
+    huge = article_from_text("Des combats ont éclaté à Goma. " * 7_000, name="huge", lang="fr")
+    results = read_articles([huge, good], runtime)
+    assert isinstance(results[1], veille.Report) and results[1].events
+    assert results[0] == Rejected(
+        article_id=huge.id, source="huge", stage="ingest", code="V114",
+        message=f"article {huge.id}: {len(huge.text)} characters is more than the limit of "
+                "200000 ([ingest] max_article_chars); split it into articles")
+    with pytest.raises(ArticleTooLong):
         process_documents([huge], runtime)

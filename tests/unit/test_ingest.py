@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 
@@ -295,7 +296,8 @@ def test_ingest_too_large_file_raises(tmp_path):
         (b"", EmptyInput),
         (b" \n\t\n", EmptyInput),
         (b"abc\x00def", BinaryInput),
-        ("Les combats à Alep".encode("latin-1"), UnreadableEncoding),
+        ("Удар по городу Алеппо".encode("cp1251"), UnreadableEncoding),
+        ("Les combats à Alep".encode("utf-16-le") + b"\x00\x00\x01\x02", BinaryInput),
     ],
 )
 def test_ingest_decode_refuses_bad_bytes(data, error):
@@ -303,10 +305,36 @@ def test_ingest_decode_refuses_bad_bytes(data, error):
         decode_bytes(data, "a.txt")
 
 
-def test_ingest_decode_reports_byte_offset():
+TEXT = "Les combats à Alep — l’armée a tué 3 civils. Élèves évacués."
+
+
+@pytest.mark.parametrize("data", [
+    TEXT.encode("utf-8"), codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+    TEXT.encode("utf-16"), TEXT.encode("utf-16-le"), TEXT.encode("utf-16-be"),
+    TEXT.encode("cp1252"), TEXT.replace("’", "'").replace("—", "-").encode("latin-1"),
+    TEXT[:20].encode("utf-8") + TEXT[20:].encode("cp1252"),  # mixed: a page pasted together
+], ids=["utf8", "utf8-bom", "utf16-bom", "utf16le", "utf16be", "cp1252", "latin1", "mixed"])
+def test_ingest_decode_reads_what_the_bytes_are(data):
+    text = decode_bytes(data, "a.txt")
+    assert text.replace("'", "’").replace(" - ", " — ") == TEXT
+
+
+def test_ingest_decode_refuses_another_alphabet_and_says_what_to_do():
     with pytest.raises(UnreadableEncoding) as info:
-        decode_bytes("Les combats à Alep".encode("latin-1"), "a.txt")
+        decode_bytes("Удар по городу Алеппо".encode("cp1251"), "a.txt")
+    assert info.value.one_line() == (
+        "error V103: a.txt: the text is not valid UTF-8 (byte 0): it looks like another "
+        "alphabet's legacy encoding, not cp1252 ([ingest] legacy_encoding); re-encode it to "
+        "UTF-8 or set that encoding")
+    assert decode_bytes("Удар по городу".encode("cp1251"), "a.txt",
+                        legacy_encoding="cp1251") == "Удар по городу"
+
+
+def test_ingest_decode_without_legacy_encoding_reports_byte_offset():
+    with pytest.raises(UnreadableEncoding) as info:
+        decode_bytes("Les combats à Alep".encode("latin-1"), "a.txt", legacy_encoding="")
     assert info.value.fields["offset"] == len("Les combats ")
+    assert info.value.one_line().endswith("(byte 12): re-encode it to UTF-8")
 
 
 @pytest.mark.parametrize("front", ["title: 1984\n", "lang: no\n", "url: [a, b]\n"])

@@ -2,7 +2,9 @@
 
 The corpus: strikes, clashes and protests in Syria and Mali over two months (so the map has
 dots and clusters and the timeline has days), one article whose text holds HTML payloads,
-and one event whose actor name holds one: the page must show them as text."""
+and one event whose actor name holds one; one more article whose title, outlet, URL and text
+hold payloads, with an event whose location, sub-event type and attribution hold some: the
+page must show them all as text. A second token signs corrections with a payload as author."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ import uvicorn
 
 from builders import report, strike, toll
 from veille.api import ApiSettings, create_app
-from veille.model import Evidence, Span
+from veille.model import Article, Evidence, Report, Source, Span
 from veille.store import open_store
 
 TOKEN = "web-tests-token-0123456789"
@@ -26,6 +28,24 @@ AUTHOR = "Grace Hopper"
 PAYLOAD_TEXT = ("Neuf morts à Sarmada. <script>alert(1)</script> Les secours "
                 "<img src=x onerror=alert(2)> ont afflué vers Sarmada, selon l'OSDH.")
 PAYLOAD_ACTOR = 'Militia <img src=x onerror=alert(3)> "Brigade"'
+# The second payload article: every field the page shows. Each payload would run a script (an
+# alert, or setting window.__xss) or load something from another origin (127.0.0.1:9, where
+# nothing listens) if it were ever read as HTML.
+PAYLOADS = {
+    "title": '"><img src=//127.0.0.1:9/title.png onerror="window.__xss=\'title\'">Frappe',
+    "outlet": "<script src=//127.0.0.1:9/outlet.js></script>Le Courrier",
+    "url": "javascript:alert('url')",
+    "location": "<svg onload=alert('location')>Kidal",
+    "sub_event_type": "<iframe src=//127.0.0.1:9/frame onload=alert('sub')></iframe>Strike",
+    "attributed_to": "<b onmouseover=alert('attributed')>OSDH</b>",
+    "text": ("Douze morts à Kidal. <link rel=stylesheet href=//127.0.0.1:9/style.css>"
+             "<style>@import url(//127.0.0.1:9/import.css);</style> <a href=javascript:alert(5)>"
+             "lien</a> {{constructor.constructor('alert(6)')()}} <object data=//127.0.0.1:9/o>"
+             "</object> <math><mtext><table><mglyph><style><img src=x onerror=alert(7)>"),
+}
+# Corrections (PATCH) written by the web tests: their values, reason and author are payloads.
+PAYLOAD_TOKEN = "web-tests-payload-token-0123"
+PAYLOAD_AUTHOR = "<img src=//127.0.0.1:9/author.png onerror=alert('author')>Mallory"
 
 # Place name -> (point, country, ISO code, admin1).
 PLACES = {
@@ -54,7 +74,8 @@ def spread(lat: float, lon: float, i: int) -> tuple[float, float]:
 
 
 def corpus() -> list:
-    """40 events over 60 days in eight places, plus the payload article's event."""
+    """40 events over 60 days in eight places, plus the two payload articles' events and an
+    undated event with no place."""
     reports = []
     names = list(PLACES)
     for i in range(40):
@@ -80,6 +101,18 @@ def corpus() -> list:
                       Span(start=0, end=4, text="Neuf")]),
                   "location": Evidence(article_id="payload", spans=[
                       Span(start=at, end=at + 7, text="Sarmada")])}), text=PAYLOAD_TEXT))
+    text = PAYLOADS["text"]
+    reports.append(Report(
+        article=Article(id="payload2", text=text, published=dt.date(2025, 3, 4), title=
+                        PAYLOADS["title"], outlet=PAYLOADS["outlet"], url=PAYLOADS["url"]),
+        events=[strike("payload2", event_date=dt.date(2025, 3, 3), sub_event_type=PAYLOADS[
+            "sub_event_type"], location=PAYLOADS["location"], country="Mali", iso="ML",
+            admin1="Kidal", at=(18.44, 1.41), toll=toll(12, 12, 12),
+            sources=[Source(article_id="payload2", published=dt.date(2025, 3, 4),
+                            title=PAYLOADS["title"], outlet=PAYLOADS["outlet"],
+                            url=PAYLOADS["url"], attributed_to=PAYLOADS["attributed_to"])],
+            evidence={"fatalities": Evidence(article_id="payload2", spans=[
+                Span(start=0, end=5, text=text[:5])])})]))
     # One undated event without coordinates: in the table, not on the map or the timeline.
     reports.append(report("nowhere", 3, strike(
         "nowhere", event_date=None, date_precision=None, latitude=None, longitude=None,
@@ -105,7 +138,7 @@ def serving(url: str) -> Iterator[str]:
     """`veille serve`'s application over the store at `url`, on a free 127.0.0.1 port (uvicorn
     in a thread: the same server `veille serve` runs); yields its base URL."""
     store = open_store(url)
-    app = create_app(store, ApiSettings(tokens={TOKEN: AUTHOR}))
+    app = create_app(store, ApiSettings(tokens={TOKEN: AUTHOR, PAYLOAD_TOKEN: PAYLOAD_AUTHOR}))
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -1,17 +1,30 @@
 """The web page of `veille serve` in a real browser: Debian's Chromium (/usr/bin/chromium)
 driven by Playwright, against a real server over a SQLite store (`served.py`). The map's
 dots, the record panel and its evidence highlight, corrections with and without a token,
-untrusted text shown as text, filters in the URL and the timeline's brush."""
+untrusted text shown as text (nothing run, nothing loaded from elsewhere), the page's files
+safe from path traversal, filters in the URL and the timeline's brush."""
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 import pytest
-from served import AUTHOR, PAYLOAD_ACTOR, PAYLOAD_TEXT, TOKEN, fill, serving
+from served import (
+    AUTHOR,
+    PAYLOAD_ACTOR,
+    PAYLOAD_AUTHOR,
+    PAYLOAD_TEXT,
+    PAYLOAD_TOKEN,
+    PAYLOADS,
+    TOKEN,
+    fill,
+    serving,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -51,18 +64,43 @@ def base(tmp_path_factory) -> str:
         yield base
 
 
+# Run in the page before its own scripts: records the Content-Security-Policy's refusals (a
+# payload read as HTML that the policy then stopped is still a bug of the page).
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+    (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+"""
+
+
+def origin(url: str) -> tuple:
+    """A URL's origin: scheme, host and port."""
+    parts = urlsplit(url)
+    return parts.scheme, parts.hostname, parts.port
+
+
 class Watch:
-    """What a page did that it must not: dialogs (alert) and requests to other hosts."""
+    """What a page did that it must not: dialogs (alert), requests to any other origin,
+    scripts of the data (a payload sets `window.__xss`), refusals of the CSP."""
 
     def __init__(self, page, base: str) -> None:
         self.dialogs: list[str] = []
         self.requests: list[str] = []
         self.base = base
+        self.page = page
         page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
         page.on("request", lambda request: self.requests.append(request.url))
+        page.add_init_script(RECORD_VIOLATIONS)
 
     def foreign(self) -> list[str]:
-        return [url for url in self.requests if not url.startswith(self.base + "/")]
+        """Every request the page made whose origin is not the server's."""
+        return [url for url in self.requests if origin(url) != origin(self.base)]
+
+    def ran(self) -> dict:
+        """What the data's scripts left in the page (nothing, if none ran) and the CSP's
+        refusals so far."""
+        return self.page.evaluate(
+            "() => ({xss: window.__xss ?? null, violations: window.__violations ?? []})")
 
 
 @pytest.fixture
@@ -177,18 +215,70 @@ def test_a_correction_without_a_token_is_refused(page, base):
     assert httpx.get(base + "/events/w07-e", timeout=10).json() == before
 
 
+# Elements that a payload would make, were it read as HTML, where the page shows data.
+INJECTED = (":is(#record, #events, #filters, .leaflet-tooltip-pane) :is(img, script, iframe, "
+            "object, embed, link, style, svg, math, a, b, marquee)")
+
+
 def test_payloads_are_shown_as_text_and_never_run(page, base):
+    """HTML and script payloads in article text, titles, outlets, URLs, actor names, places,
+    sub-event types, attributions, and in corrections (values, reason, the author a token
+    signs with), in a filter of the URL and in a refused correction's message: all shown as
+    text; no dialog, no script, no request to another origin, no element made, no CSP refusal."""
+    reason = PAYLOADS["text"]
+    response = httpx.patch(f"{base}/events/payload2-e", timeout=10, headers={
+        "Authorization": f"Bearer {PAYLOAD_TOKEN}"}, json={
+        "values": {"actor2": PAYLOAD_ACTOR, "admin2": PAYLOADS["title"]}, "reason": reason})
+    assert response.status_code == 200, response.text
+
+    open_page(page, base, "?country=ML")  # zoomed in on Mali: the Kidal event is a dot alone
+    row = page.locator('#events tr[data-event-id="payload2-e"]').text_content()
+    for value in (PAYLOADS["sub_event_type"], PAYLOADS["location"], PAYLOAD_ACTOR):
+        assert value in row
+    page.locator('#map path.veille-dot[data-event-id="payload2-e"]').hover()
+    page.wait_for_selector(".leaflet-tooltip")
+    assert PAYLOADS["location"] in page.text_content(".leaflet-tooltip")
+
     open_page(page, base)
-    row = page.locator('#events tr[data-event-id="payload-e"]')
-    assert PAYLOAD_ACTOR in row.text_content()
+    assert PAYLOAD_ACTOR in page.locator('#events tr[data-event-id="payload-e"]').text_content()
     open_record(page, "payload-e")
     text = page.text_content("#record")
     assert "<script>alert(1)</script>" in text and "<img src=x onerror=alert(2)>" in text
     assert PAYLOAD_ACTOR in text
+
+    open_record(page, "payload2-e")
+    text = page.text_content("#record")
+    for field in ("title", "outlet", "url", "location", "sub_event_type", "attributed_to"):
+        assert PAYLOADS[field] in text, field
+    assert page.text_content('#record .article-text[data-article-id="payload2"]') == (
+        PAYLOADS["text"])
+    revisions = page.text_content("#record .revisions")
+    for value in (PAYLOAD_AUTHOR, PAYLOAD_ACTOR, PAYLOADS["title"], reason):
+        assert value in revisions
+    # A correction the API refuses: its message (which quotes the value) is text too.
+    page.select_option("#correct select[name=field]", "event_date")
+    page.fill("#correct input[name=value]", PAYLOADS["location"])
+    page.fill("#correct input[name=token]", PAYLOAD_TOKEN)
+    page.click("#correct button[type=submit]")
+    page.wait_for_selector("#correct .message.error")
+    assert "V302" in page.text_content("#correct .message")
+    assert page.locator("#correct .message *").count() == 0
+
     page.wait_for_timeout(300)  # time for an injected image's onerror to fire, were there one
-    assert page.locator("#record img, #record script, #events img").count() == 0
+    assert page.locator(INJECTED).count() == 0
+    assert page.watch.ran() == {"xss": None, "violations": []}
+
+    # Filters from a shared URL: into the form as values, to the API as parameters.
+    open_page(page, base, "?" + urlencode({"actor": PAYLOADS["title"],
+                                           "q": PAYLOADS["location"]}))
+    assert page.input_value("#filters input[name=actor]") == PAYLOADS["title"]
+    assert page.input_value("#filters input[name=q]") == PAYLOADS["location"]
+    page.wait_for_timeout(300)
+    assert page.locator(INJECTED).count() == 0
+    assert page.watch.ran() == {"xss": None, "violations": []}
     assert page.watch.dialogs == []
     assert page.watch.foreign() == []
+    assert page.watch.requests  # the watch saw the page's own requests
 
 
 def test_the_page_sends_a_strict_content_security_policy(base):
@@ -198,7 +288,49 @@ def test_the_page_sends_a_strict_content_security_policy(base):
     assert "script-src 'self'" in policy and "default-src 'self'" in policy
     assert "<script" in response.text and "onclick" not in response.text  # no inline handlers
     assert httpx.get(base + "/static/leaflet.js", timeout=10).status_code == 200
-    assert httpx.get(base + "/static/../api/app.py", timeout=10).status_code == 404
+    # The same page as a file of /static/ has the same policy: no way around it.
+    static = httpx.get(base + "/static/index.html", timeout=10)
+    assert static.status_code == 200 and static.text == response.text
+    for name in ("content-security-policy", "x-content-type-options", "referrer-policy"):
+        assert static.headers[name] == response.headers[name], name
+
+
+ROOT = Path(__file__).parents[2]
+# Request targets sent as they are written (no client resolves their `..`): each names a file
+# outside the page's folder, src/veille/web/static.
+TRAVERSALS = [
+    "/static/../../../../pyproject.toml", "/static/../../api/app.py",
+    "/static/..%2f..%2f..%2f..%2fpyproject.toml", "/static/%2e%2e/%2e%2e/api/app.py",
+    "/static/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fpyproject.toml",
+    "/static/....//....//....//....//pyproject.toml", "/static/..\\..\\api\\app.py",
+    "/static/..%5c..%5capi%5capp.py", "/static/%c0%ae%c0%ae/%c0%ae%c0%ae/api/app.py",
+    "/static/..%252f..%252fapi%252fapp.py", "/static//etc/passwd", "/static/%2fetc%2fpasswd",
+    "/static/" + "../" * 12 + "etc/passwd", "/static/images/../../../api/app.py",
+    "/static/app.js%00.png", "/static/%00../../api/app.py", "/../../../etc/passwd",
+    "/docs/assets/../../../../etc/passwd", "/docs/assets/..%2f..%2f..%2fapi%2fapp.py",
+    f"/static/{ROOT}/pyproject.toml", "/static/file:///etc/passwd",
+]
+FILE_MARKERS = [b"root:x:0:0", b"[build-system]", b"def create_app"]
+
+
+def test_the_page_files_are_safe_from_path_traversal(base):
+    """Raw request targets over HTTP to the real server: refused (400 from the server itself,
+    404, or 422 for a NUL) without the content of any file outside the page's folder."""
+    host, port = urlsplit(base).hostname, urlsplit(base).port
+    assert (ROOT / "pyproject.toml").read_bytes().count(b"[build-system]") == 1
+    for target in TRAVERSALS:
+        connection = http.client.HTTPConnection(host, port, timeout=10)
+        try:
+            connection.request("GET", target)
+            response = connection.getresponse()
+            body = response.read()
+        finally:
+            connection.close()
+        assert response.status in (400, 404, 422), (target, response.status, body[:200])
+        for marker in FILE_MARKERS:
+            assert marker not in body, target
+    # The folder's own files are there, so the refusals above are no accident of the setup.
+    assert httpx.get(base + "/static/images/../app.js", timeout=10).status_code == 200
 
 
 def test_filters_in_the_url_reproduce_the_view(page, base):

@@ -13,7 +13,7 @@ from .context import Context
 from .docs import add_docs
 from .errors import install_error_handlers
 from .extracting import Extractor
-from .limits import BodyLimit
+from .limits import BodyLimit, NoNul, RateLimit
 from .routes_articles import articles_router
 from .routes_events import events_router
 from .routes_export import export_router
@@ -48,5 +48,8 @@ def create_app(store: Store, settings: ApiSettings | None = None, *,
         app.add_middleware(CORSMiddleware, allow_origins=["*"],
                            allow_methods=["GET", "POST", "PATCH"],
                            allow_headers=["Authorization", "Content-Type"])
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)  # outermost: first to see
+    app.add_middleware(NoNul)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    if settings.rate_limit:  # outermost: a request over the rate costs nothing more
+        app.add_middleware(RateLimit, limit=settings.rate_limit, window=settings.rate_window)
     return app

@@ -10,7 +10,7 @@ from pathlib import PurePath
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from starlette.exceptions import HTTPException
 
@@ -22,6 +22,7 @@ from ..errors import (
     NoSuchEndpoint,
     NotAuthorised,
     StoreError,
+    TooManyRequests,
     UnknownArticle,
     UnknownEvent,
     UnknownFormat,
@@ -37,6 +38,7 @@ INTERNAL = "V999"
 STATUS: dict[type[VeilleError], int] = {
     NotAuthorised: 401,
     BodyTooLarge: 413,
+    TooManyRequests: 429,
     UnknownArticle: 404,
     UnknownEvent: 404,
     NoSuchEndpoint: 404,
@@ -72,24 +74,35 @@ def error_response(exc: VeilleError, status: int | None = None,
 
 
 def public_url(url: str) -> str:
-    """A store URL fit to show a client: without its password, a SQLite file by its name only
-    (not where it lies on the server)."""
+    """A store URL fit to show a client: a SQLite file by its name only (not where it lies on
+    the server), a database server's by its database name only (no user, password, host, port
+    or options: `postgresql:///veille`)."""
     try:
         parsed = make_url(url)
     except ArgumentError:
         return "(the store)"
-    if parsed.get_backend_name() == "sqlite" and parsed.database:
-        parsed = parsed.set(database=PurePath(parsed.database).name)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database:
+            parsed = parsed.set(database=PurePath(parsed.database).name)
+    else:
+        parsed = URL.create(parsed.drivername, database=parsed.database)
     return parsed.render_as_string(hide_password=True)
 
 
 def install_error_handlers(app: FastAPI, store_url: str) -> None:
     """Answer every error as JSON with its code."""
     hide = (store_url, public_url(store_url))
+    try:  # the log names the store in full, but without its password
+        logged = make_url(store_url).render_as_string(hide_password=True)
+    except ArgumentError:
+        logged = "(the store)"
 
     def store_failed(exc: Exception) -> JSONResponse:
         # The database's own message may name hosts, tables or paths: it goes to the log.
-        log.error("store error: %s", " ".join(str(exc).split())[:500])
+        text = " ".join(str(exc).split())
+        if store_url:
+            text = text.replace(store_url, logged)
+        log.error("store error: %s", text[:500])
         return JSONResponse(error_body(StoreError.code, "the store failed; the server's log "
                                                         "has the details"), status_code=503)
 

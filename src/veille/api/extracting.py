@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from ..ingest import article_from_text
+from ..ingest import article_from_text, parse_published
 from ..ingest.html import article_from_html
 from ..model import Article, Report
 from ..pipeline import process
@@ -18,13 +18,14 @@ POSTED = "<request>"
 def posted_article(body: ExtractRequest) -> Article:
     """The `Article` of a request: text (front matter read) or an HTML page (main text by
     trafilatura); the request's fields win over what the text says."""
+    published = parse_published(body.published)  # the bounds of every other way in
     if body.text is not None:
-        article = article_from_text(body.text, name=POSTED, published=body.published,
+        article = article_from_text(body.text, name=POSTED, published=published,
                                     lang=body.lang)
         return article.model_copy(update={"url": body.url or article.url,
                                           "title": body.title or article.title, "path": None})
     assert body.html is not None
-    article = article_from_html(body.html, name=POSTED, url=body.url, published=body.published,
+    article = article_from_html(body.html, name=POSTED, url=body.url, published=published,
                                 lang=body.lang)
     return article.model_copy(update={"title": body.title or article.title, "path": None})
 

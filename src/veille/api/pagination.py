@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, and_, or_
 
 from ..errors import BadParameter
 from ..store import schema
+from .inputs import MAX_INTEGER, unstorable
 
 SortName = Literal["date", "-date", "fatalities", "-fatalities", "updated", "-updated"]
 
@@ -89,7 +90,7 @@ class Sort:
         except (binascii.Error, ValueError) as exc:
             raise bad from exc
         if (not isinstance(data, dict) or data.get("sort") != self.name
-                or not isinstance(data.get("id"), str)):
+                or not isinstance(data.get("id"), str) or unstorable(data["id"])):
             raise bad
         try:
             key = self._key(data.get("key"))
@@ -109,6 +110,8 @@ class Sort:
             return dt.datetime.fromisoformat(value)
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError("a toll is an integer")
+        if not 0 <= value <= MAX_INTEGER:
+            raise ValueError("no stored toll is so large")
         return value
 
 

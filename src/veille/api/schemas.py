@@ -12,14 +12,25 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..model import CasualtyReport, Event, Repair, Report, Revision
+from .inputs import MAX_INTEGER, unstorable
 from .pagination import SortName
 
 
 class Strict(BaseModel):
     """Unknown keys or query parameters are an error: a typo (`contry=`) must not pass as
-    "no filter"."""
+    "no filter". A value that no store can hold (text with a NUL character or a lone UTF-16
+    surrogate, a number that is not finite or past an SQL INTEGER) is an error too, wherever
+    it is in the input, rather than a store failure later."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _storable(cls, data: Any) -> Any:
+        problem = unstorable(data)
+        if problem:
+            raise ValueError(problem)
+        return data
 
 
 class EventFilters(Strict):
@@ -40,8 +51,8 @@ class EventFilters(Strict):
     bbox: str | None = Field(default=None, max_length=200, description="`min_lon,min_lat,"
                              "max_lon,max_lat` (WGS84); min_lon > max_lon crosses the "
                              "antimeridian.", examples=["35.5,35.5,37.5,36.8"])
-    min_fatalities: int | None = Field(default=None, ge=0, description="Best toll at least "
-                                       "this.")
+    min_fatalities: int | None = Field(default=None, ge=0, le=MAX_INTEGER, description="Best "
+                                       "toll at least this.")
     q: str | None = Field(default=None, min_length=1, max_length=200, description="Text found "
                           "in the location, admin1, admin2, actor1 or actor2, any case.")
     sort: SortName = Field(default="-date", description="Order; unknown values are last "

@@ -15,11 +15,14 @@ OPERATOR = "operator"
 @dataclass(frozen=True)
 class ApiSettings:
     """`tokens` maps each write token to the author name its corrections are signed with (no
-    token: writes are refused); `pipeline` configures the runtime of POST /extract."""
+    token: writes are refused); each client address may send `rate_limit` requests per
+    `rate_window` seconds (0: no limit); `pipeline` configures the runtime of POST /extract."""
 
     tokens: Mapping[str, str] = field(default_factory=dict)
     max_body_bytes: int = 1_000_000
     cors: bool = False
+    rate_limit: int = 600
+    rate_window: float = 60.0
     pipeline: PipelineConfig = field(default_factory=load_config)
 
     @classmethod
@@ -30,4 +33,5 @@ class ApiSettings:
         if environ.get(TOKEN_ENV):
             tokens[check_token(environ[TOKEN_ENV], TOKEN_ENV)] = OPERATOR
         return cls(tokens=tokens, max_body_bytes=cfg.api.max_body_bytes, cors=cfg.api.cors,
+                   rate_limit=cfg.api.rate_limit, rate_window=cfg.api.rate_window,
                    pipeline=cfg)

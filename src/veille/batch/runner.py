@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..config import PipelineConfig
 from ..errors import RayUnavailable, VeilleError
-from ..ingest import count_records, list_files, read_records
+from ..ingest import count_records, ingest_reject, list_files, read_records
 from ..model import Article, Rejected, Report
 from ..store import Store
 from .worker import ArticleReader
@@ -129,10 +129,10 @@ def _jobs(files: list[Path], config: PipelineConfig, store: Store, options: Batc
         return _Job(fresh, new_rejects, len(articles) + len(rejects) - len(fresh) - len(new_rejects))
 
     for file in files:
-        for item in read_records(file, max_bytes=config.max_bytes, published=published):
+        for item in read_records(file, max_bytes=config.max_bytes, published=published,
+                                 legacy_encoding=config.legacy_encoding):
             if isinstance(item, VeilleError):
-                rejects.append(Rejected(source=str(item.fields.get("path", file)), stage="ingest",
-                                        code=item.code, message=item.message))
+                rejects.append(ingest_reject(item, file))
             else:
                 articles.append(item)
             if len(articles) + len(rejects) >= options.job_size:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import BadJsonLine, InputNotFound
 from ..ingest.decode import read_text
-from ..ingest.text import parse_date
+from ..ingest.text import parse_published
 from ..model import Article
 
 
@@ -33,7 +33,7 @@ def read_gold(path: Path, *, limit: int | None = None, max_bytes: int = 200_000_
         try:
             row = json.loads(line)
             article = Article(id=str(row["id"]), text=row["text"], lang=row.get("lang"),
-                              published=parse_date(row.get("published")), path=f"{path}:{number}")
+                              published=parse_published(row.get("published")), path=f"{path}:{number}")
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
             raise BadJsonLine(path=str(path), line=number, detail=f"not a gold line ({exc})") from exc
         gold.append(GoldArticle(article=article, events=row.get("events"),

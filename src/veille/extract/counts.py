@@ -23,8 +23,11 @@ _QUALIFIER_GAP = 2  # tokens between "au moins" and its number
 _BEFORE = 4  # "tuant 12 personnes": a killed word up to this many tokens before the number
 
 
-def find_counts(doc: Document, lexicon: Lexicon, window: int) -> Document:
-    """Add `count` mentions: each number, range or vague quantity that counts dead or injured."""
+def find_counts(doc: Document, lexicon: Lexicon, window: int,
+                maximum: int = 1_000_000) -> Document:
+    """Add `count` mentions: each number, range or vague quantity that counts dead or injured.
+    A number above `maximum` (`[events] max_casualties`) is no count: a century's war dead, a
+    typo or a phone number, not a report to record."""
     parsed = doc.doc
     words = doc.of_kind("casualty_word")
     counts = []
@@ -36,6 +39,8 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int) -> Document:
         if outcome_word is None:
             continue
         low, best, high = values or _qualified(quantity, q_start, parsed, words)
+        if any(v is not None and v > maximum for v in (low, best, high)):
+            continue
         cumulative = any(w.label == "cumulative" and w.sent == quantity.sent for w in words)
         cumulative = cumulative or any(_since_date(doc, w) for w in words
                                        if w.label == "since" and w.sent == quantity.sent)

@@ -168,8 +168,19 @@ def _sub_location_mentions(parsed: Doc, matcher, sent_of: list[int]) -> list[Men
 def _number_mentions(parsed: Doc, lang: str, sent_of: list[int]) -> list[Mention]:
     """Cardinal numbers written in digits or in words (text2num knows the words)."""
     found = []
+    grouped = _digit_groups(parsed)
     for token in parsed:
         value = None
+        if token.i in grouped:
+            end = grouped[token.i]
+            if end is None:
+                continue  # a later group of a number already read
+            span = parsed[token.i:end]
+            found.append(Mention("number", re.sub(r"\D", "", span.text), span.start_char,
+                                 span.end_char, sent_of[token.i],
+                                 {"value": int(re.sub(r"\D", "", span.text)), "token": token.i,
+                                  "one_word": False}))
+            continue
         if _DIGITS.match(token.text):
             value = int(re.sub(r"\D", "", token.text))
         elif token.is_alpha and (token.like_num or token.pos_ == "NUM"):
@@ -184,6 +195,42 @@ def _number_mentions(parsed: Doc, lang: str, sent_of: list[int]) -> list[Mention
             found.append(Mention("number", str(value), token.idx, token.idx + len(token),
                                  sent_of[token.i], data))
     return found
+
+
+_GROUP_SPACES = {"\u00a0", "\u202f"}  # beside the plain space
+
+
+def _digit_groups(parsed: Doc) -> dict[int, int | None]:
+    """Numbers the tokenizer cut at their thousands spaces (`1 000 000 morts`, French style):
+    {first token: end token} for each, and {later token: None} for the groups after the
+    first, so they are not read as numbers of their own."""
+    groups: dict[int, int | None] = {}
+    i = 0
+    while i < len(parsed):
+        end = i + 1
+        if parsed[i].text.isdigit() and len(parsed[i].text) <= 3:
+            while (after := _next_group(parsed, end)) is not None:
+                end = after
+        if end > i + 1:
+            groups[i] = end
+            groups.update(dict.fromkeys(range(i + 1, end)))
+        i = end
+    return groups
+
+
+def _next_group(parsed: Doc, end: int) -> int | None:
+    """The end of a three-digit group that follows token `end - 1` across one space (spaCy
+    keeps a no-break space as a token of its own), else None."""
+    if parsed[end - 1].whitespace_ == " ":
+        group = end
+    elif (end + 1 < len(parsed) and parsed[end].text in _GROUP_SPACES
+          and not parsed[end - 1].whitespace_ and not parsed[end].whitespace_):
+        group = end + 1
+    else:
+        return None
+    if group < len(parsed) and len(parsed[group].text) == 3 and parsed[group].text.isdigit():
+        return group + 1
+    return None
 
 
 def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[int],

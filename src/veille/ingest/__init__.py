@@ -11,11 +11,11 @@ from pathlib import Path
 from ..errors import InputNotFound, NoArticles, NoArticleText, VeilleError
 from ..model import Article
 from .detect import detect_format
-from .records import count_records, file_records
-from .text import article_from_text, parse_date
+from .records import count_records, file_records, ingest_reject
+from .text import article_from_text, parse_date, parse_published
 
-__all__ = ["article_from_text", "count_records", "detect_format", "iter_articles", "list_files", "parse_date",
-           "read_file", "read_records"]
+__all__ = ["article_from_text", "count_records", "detect_format", "ingest_reject", "iter_articles",
+           "list_files", "parse_date", "parse_published", "read_file", "read_records"]
 
 # Names that say "article": always listed in a folder walk, and reported when unreadable.
 SUFFIXES = {".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml", ".rss", ".atom",
@@ -57,7 +57,8 @@ def _is_article_file(file: Path) -> bool:
 
 
 def read_records(path: Path, *, max_bytes: int, published: dt.date | None = None,
-                 lang: str | None = None) -> Iterator[Article | VeilleError]:
+                 lang: str | None = None,
+                 legacy_encoding: str = "cp1252") -> Iterator[Article | VeilleError]:
     """Every article under `path` (a file or a folder), in file order, with an error object
     in place of each file or record that cannot be read, so one bad JSON line, feed entry or
     damaged archive does not lose the good records around it.
@@ -68,17 +69,19 @@ def read_records(path: Path, *, max_bytes: int, published: dt.date | None = None
     keep their own fields.
     """
     for file in list_files(path):
-        yield from file_records(file, max_bytes=max_bytes, published=published, lang=lang)
+        yield from file_records(file, max_bytes=max_bytes, published=published, lang=lang,
+                                legacy_encoding=legacy_encoding)
 
 
 def read_file(file: Path, *, max_bytes: int, published: dt.date | None = None,
-              lang: str | None = None) -> list[Article]:
+              lang: str | None = None, legacy_encoding: str = "cp1252") -> list[Article]:
     """The articles of one file, whatever its format (one for text and HTML, one per line,
     entry or page for JSON Lines, feeds and WARC). Bad records are left out when the file gives
     at least one article; a file that gives none raises its first error."""
     articles: list[Article] = []
     errors: list[VeilleError] = []
-    for item in file_records(file, max_bytes=max_bytes, published=published, lang=lang):
+    for item in file_records(file, max_bytes=max_bytes, published=published, lang=lang,
+                             legacy_encoding=legacy_encoding):
         (errors if isinstance(item, VeilleError) else articles).append(item)
     if articles:
         return articles

@@ -1,8 +1,8 @@
 """Which format a file holds, read from its first bytes rather than from its name.
 
 Formats: `warc` (plain or gzip), `feed` (RSS, Atom, RSS 1.0), `html`, `jsonl`, `text`, and
-`binary` (NUL bytes: not an article). Any other gzip content is judged by what it decompresses
-to, so `page.html.gz` is `html`.
+`binary` (NUL bytes outside UTF-16 text: not an article). Any other gzip content is judged by
+what it decompresses to, so `page.html.gz` is `html`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import InputNotFound
-from .decode import GZIP_MAGIC
+from .decode import GZIP_MAGIC, utf16_encoding
 
 Format = Literal["warc", "feed", "html", "jsonl", "text", "binary"]
 
@@ -55,6 +55,9 @@ def sniff(head: bytes, *, name: str = "") -> Format:
             return "binary"
     if head.startswith(b"WARC/1."):
         return "warc"
+    utf16 = utf16_encoding(head)
+    if utf16:  # judged by its text, which the reader decodes the same way
+        head = head[:len(head) // 2 * 2].decode(utf16, errors="replace").encode()
     if b"\x00" in head:
         return "binary"
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")

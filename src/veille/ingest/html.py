@@ -10,7 +10,7 @@ import trafilatura
 from ..errors import BadDate, NoArticleText
 from ..model import Article
 from .ids import article_id
-from .text import parse_date
+from .text import parse_published
 
 # Dates from the page's metadata only (meta tags, JSON-LD, time elements): a date guessed from
 # the running text could be any date the article mentions. Prefer publication to update.
@@ -40,7 +40,7 @@ def article_from_html(page: bytes | str, *, name: str, url: str | None = None,
 
 def _date(value: str | None) -> dt.date | None:
     try:
-        return parse_date(value)
+        return parse_published(value)
     except BadDate:  # a malformed metadata date is no date, not a reason to drop the page
         return None
 

@@ -10,7 +10,7 @@ from ..errors import BadJsonLine, VeilleError
 from ..model import Article
 from .decode import read_text
 from .ids import article_id
-from .text import parse_date
+from .text import parse_published
 
 
 def read_jsonl(path: Path, *, max_bytes: int) -> Iterator[Article]:
@@ -54,7 +54,7 @@ def article_from_record(record: object, *, name: str) -> Article:
     if published is not None and not isinstance(published, str):
         raise BadJsonLine(path=path, line=line, detail='"published" must be a "YYYY-MM-DD" string')
     try:
-        published = parse_date(published)
+        published = parse_published(published)
     except VeilleError as exc:
         raise BadJsonLine(path=path, line=line, detail=exc.message) from exc
     optional = {k: record.get(k) for k in ("url", "title", "lang", "outlet")}

@@ -9,7 +9,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 
 from ..errors import BinaryInput, VeilleError
-from ..model import Article
+from ..model import Article, Rejected
 from .decode import decode_bytes, read_bytes
 from .detect import detect_format
 from .feed import feed_records
@@ -20,10 +20,12 @@ from .warc import is_html_page, warc_records
 
 
 def file_records(file: Path, *, max_bytes: int, published: dt.date | None = None,
-                 lang: str | None = None) -> Iterator[Article | VeilleError]:
+                 lang: str | None = None,
+                 legacy_encoding: str = "cp1252") -> Iterator[Article | VeilleError]:
     """The articles of `file`, in file order, with an error object in place of each record that
-    cannot be read. A problem with the whole file (empty, binary, too large, not UTF-8, no
-    article text) is one error, and ends the file."""
+    cannot be read. A problem with the whole file (empty, binary, too large, undecodable, no
+    article text) is one error, and ends the file. Text that is not UTF-8 is decoded as
+    `decode_bytes` says, with `legacy_encoding`."""
     name = str(file)
     try:
         fmt = detect_format(file)
@@ -38,12 +40,24 @@ def file_records(file: Path, *, max_bytes: int, published: dt.date | None = None
         elif fmt == "feed":
             yield from feed_records(data, name=name, published=published, lang=lang)
         elif fmt == "jsonl":
-            yield from jsonl_records(decode_bytes(data, name), name=name)
+            yield from jsonl_records(decode_bytes(data, name, legacy_encoding=legacy_encoding),
+                                     name=name)
         else:
-            yield article_from_text(decode_bytes(data, name), name=name, published=published,
+            yield article_from_text(decode_bytes(data, name, legacy_encoding=legacy_encoding),
+                                    name=name, published=published,
                                     lang=lang)
     except VeilleError as exc:
         yield exc
+
+
+def ingest_reject(error: VeilleError, file: Path) -> Rejected:
+    """A record or file of `file` that could not be read, as a reject: its source is where the
+    error says (a JSON line as `file:line`, a feed as `file:line`, else the file)."""
+    fields = error.fields
+    source = fields.get("where") or fields.get("path") or file
+    if "line" in fields:
+        source = f"{source}:{fields['line']}"
+    return Rejected(source=str(source), stage="ingest", code=error.code, message=error.message)
 
 
 def count_records(file: Path, *, max_bytes: int) -> int:

@@ -14,28 +14,50 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import yaml
 
 from ..errors import BadDate, BadFrontMatter, EmptyInput
 from ..model import Article
-from .decode import read_text
 from .ids import article_id
 
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _FIELDS = {"title", "published", "lang", "url", "outlet", "id"}
 
 
+# Publication dates outside these bounds are mistakes (a year typed wrong, a clock reset to
+# 1970 is within them and stays): news before 1900 is not what veille reads, and a report
+# cannot come out after today (a day's grace for the time zones east of the reader's).
+EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
+
+
 def parse_date(value: object) -> dt.date | None:
-    """A publication date from `YYYY-MM-DD` (or a date/datetime); None stays None."""
+    """A date from `YYYY-MM-DD`, a timestamp or a date/datetime; None and "" stay None."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip()
+    return _iso_day(str(value))
+
+
+def parse_published(value: object, *, today: dt.date | None = None) -> dt.date | None:
+    """A publication date, as `parse_date` reads it; one before 1900 or after `today` (default:
+    the machine's date) plus a day raises `BadDate`."""
+    day = parse_date(value)
+    if day is None:
+        return None
+    now = today or dt.date.today()
+    if day < EARLIEST_PUBLISHED:
+        raise BadDate(value=str(value), detail="it is before 1900")
+    if day > now + dt.timedelta(days=1):
+        raise BadDate(value=str(value), detail=f"it is in the future (today is {now})")
+    return day
+
+
+def _iso_day(text: str) -> dt.date:
+    text = text.strip()
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -43,7 +65,7 @@ def parse_date(value: object) -> dt.date | None:
     try:  # a full timestamp, as feeds give: 2024-11-30T08:15:00Z
         return dt.datetime.fromisoformat(text).date()
     except ValueError as exc:
-        raise BadDate(value=str(value)) from exc
+        raise BadDate(value=text, detail="use YYYY-MM-DD") from exc
 
 
 def article_from_text(text: str, *, name: str, published: dt.date | None = None,
@@ -77,13 +99,7 @@ def article_from_text(text: str, *, name: str, published: dt.date | None = None,
 
 def _front_date(value: object, name: str) -> dt.date | None:
     try:
-        return parse_date(value)
+        return parse_published(value)
     except BadDate as exc:
         raise BadFrontMatter(path=name, detail=exc.message) from exc
 
-
-def read_text_article(path: Path, *, max_bytes: int, published: dt.date | None = None,
-                      lang: str | None = None) -> Article:
-    """Read one plain-text article file."""
-    return article_from_text(read_text(path, max_bytes=max_bytes), name=str(path),
-                             published=published, lang=lang)

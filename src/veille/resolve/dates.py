@@ -44,8 +44,10 @@ def resolve_date(mention: Mention, published: dt.date | None,
     if parsed is None:
         return None
     day = parsed.date()
-    if published is not None and day > published and not has_year:
-        return None  # a day after publication with no year is a misreading, not news
+    if published is not None and day > published + dt.timedelta(days=0 if not has_year else 1):
+        # A day after publication is a misreading (no year) or a plan, not news; a dated day
+        # after it is allowed one day, for datelines written east of the publisher.
+        return None
     return day, DAY
 
 
