@@ -47,6 +47,7 @@ from sqlalchemy import DateTime, Integer, create_engine, select, text
 
 from builders import write_conflict_news
 from databases import empty_postgres
+from test_batch import _stored_articles
 from veille.store import schema
 from veille.store.db import engine_url
 
@@ -154,16 +155,7 @@ class SqliteBackend(Backend):
         self._probe: sqlite3.Connection | None = None
 
     def articles(self) -> int:
-        if not self.path.exists():
-            return 0
-        try:
-            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5)
-            try:
-                return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-            finally:
-                conn.close()
-        except sqlite3.OperationalError:  # no table yet
-            return 0
+        return _stored_articles(self.path)
 
     def writing(self) -> bool:
         # The write lock is taken: BEGIN IMMEDIATE, with no wait, fails.

@@ -490,14 +490,19 @@ def test_veille_serve_answers_over_http(tmp_path):
             proxied = client.get("/stats", headers={"X-Forwarded-For": "203.0.113.9"})
             assert proxied.status_code == 200
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
     assert f"http://127.0.0.1:{port}" in log.read_text("utf-8")
     assert "writes disabled" in log.read_text("utf-8")
+
+
+def stop(server: subprocess.Popen) -> None:
+    """End a server started by a test: politely, then for sure."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def wait_for(url: str, server: subprocess.Popen, log: Path, seconds: float) -> dict:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from test_api_writes import free_port, wait_for
+from test_api_writes import free_port, stop, wait_for
 
 from builders import report, strike, toll, write_conflict_news
 from veille.ingest import article_from_text
@@ -159,12 +159,7 @@ def served(store_url, tmp_path):
         wait_for(f"{base}/stats", server, log, seconds=30)
         yield base, log, store_url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop(server)
 
 
 def test_concurrent_corrections_are_all_written_in_one_chain(served):

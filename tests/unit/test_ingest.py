@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import gzip
 import json
 
 import pytest
 
+import veille
 from veille.errors import (
     BadDate,
     BadFrontMatter,
@@ -20,7 +22,15 @@ from veille.errors import (
     UnreadableEncoding,
     VeilleError,
 )
-from veille.ingest import article_from_text, iter_articles, list_files, parse_date, read_file
+from veille.ingest import (
+    article_from_text,
+    count_records,
+    iter_articles,
+    list_files,
+    parse_date,
+    read_file,
+    read_records,
+)
 from veille.ingest.decode import decode_bytes
 from veille.ingest.ids import article_id
 from veille.ingest.jsonl import read_jsonl
@@ -346,3 +356,52 @@ def test_ingest_front_matter_value_of_wrong_type_is_a_veille_error(front):
         assert isinstance(exc, BadFrontMatter)
     else:
         assert all(isinstance(v, str | None) for v in (article.title, article.lang, article.url))
+
+
+# --- JSON Lines are streamed: max_bytes bounds each line, not the file -------------------------
+
+
+def _lines(n: int) -> list[str]:
+    return [json.dumps({"id": f"a{i}", "text": f"Des combats à Alep, dépêche {i}."})
+            for i in range(n)]
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_ingest_jsonl_larger_than_max_bytes_is_read_line_by_line(tmp_path, gzipped):
+    data = ("\n".join(_lines(2_000)) + "\n").encode()
+    path = tmp_path / ("big.jsonl.gz" if gzipped else "big.jsonl")
+    path.write_bytes(gzip.compress(data) if gzipped else data)
+    assert len(data) > 100_000
+    items = list(read_records(path, max_bytes=1_000))  # each line is far below it
+    assert [a.id for a in items] == [f"a{i}" for i in range(2_000)]
+    assert count_records(path, max_bytes=1_000) == 2_000
+
+
+def test_ingest_jsonl_line_over_max_bytes_is_one_error_and_the_next_is_read(tmp_path):
+    long = json.dumps({"id": "long", "text": "combats " * 5_000})
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join([_lines(1)[0], long, _lines(2)[1]]) + "\n", encoding="utf-8")
+    items = list(read_records(path, max_bytes=1_000))
+    assert [getattr(i, "id", None) for i in items] == ["a0", None, "a1"]
+    assert items[1].one_line() == (f"error V105: {path}:2: the line is longer than 1000 bytes "
+                                   "(ingest.max_bytes)")
+    assert count_records(path, max_bytes=1_000) == 3
+
+
+def test_ingest_jsonl_empty_or_truncated_gzip_says_so(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"\n  \n")
+    assert [i.code for i in read_records(empty, max_bytes=MAX)] == ["V101"]
+    cut = tmp_path / "cut.jsonl.gz"
+    whole = gzip.compress(("\n".join(_lines(500)) + "\n").encode())
+    cut.write_bytes(whole[:len(whole) // 2])
+    items = list(read_records(cut, max_bytes=MAX))
+    assert items[-1].code == "V113" and items[-1].one_line().startswith(f"error V113: {cut}:")
+    assert all(isinstance(i, veille.Article) for i in items[:-1]) and len(items) > 1
+
+
+def test_ingest_jsonl_line_in_another_encoding_is_read_alone(tmp_path):
+    path = tmp_path / "a.jsonl"
+    latin = json.dumps({"id": "latin", "text": "Frappe aérienne à Idleb."}, ensure_ascii=False)
+    path.write_bytes((_lines(1)[0] + "\n").encode() + latin.encode("cp1252") + b"\n")
+    assert [a.text for a in read_records(path, max_bytes=MAX)][1] == "Frappe aérienne à Idleb."

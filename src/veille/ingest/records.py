@@ -14,7 +14,7 @@ from .decode import decode_bytes, read_bytes
 from .detect import detect_format
 from .feed import feed_records
 from .html import article_from_html
-from .jsonl import jsonl_records
+from .jsonl import count_lines, jsonl_file_records
 from .text import article_from_text
 from .warc import is_html_page, warc_records
 
@@ -34,14 +34,15 @@ def file_records(file: Path, *, max_bytes: int, published: dt.date | None = None
             return
         if fmt == "binary":
             raise BinaryInput(path=name)
+        if fmt == "jsonl":  # streamed too: max_bytes bounds each line
+            yield from jsonl_file_records(file, max_bytes=max_bytes,
+                                          legacy_encoding=legacy_encoding)
+            return
         data = read_bytes(file, max_bytes=max_bytes)
         if fmt == "html":
             yield article_from_html(data, name=name, published=published, lang=lang)
         elif fmt == "feed":
             yield from feed_records(data, name=name, published=published, lang=lang)
-        elif fmt == "jsonl":
-            yield from jsonl_records(decode_bytes(data, name, legacy_encoding=legacy_encoding),
-                                     name=name)
         else:
             yield article_from_text(decode_bytes(data, name, legacy_encoding=legacy_encoding),
                                     name=name, published=published,
@@ -69,10 +70,10 @@ def count_records(file: Path, *, max_bytes: int) -> int:
         fmt = detect_format(file)
         if fmt == "warc":
             return _count_warc_pages(file)
-        if fmt in ("jsonl", "feed"):
+        if fmt == "jsonl":
+            return max(1, count_lines(file))
+        if fmt == "feed":
             data = read_bytes(file, max_bytes=max_bytes)
-            if fmt == "jsonl":
-                return sum(1 for line in data.splitlines() if line.strip())
             return max(1, sum(1 for _ in feed_records(data, name=str(file))))
     except (OSError, VeilleError):
         pass
