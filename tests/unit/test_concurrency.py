@@ -33,6 +33,7 @@ import pytest
 from test_api_writes import free_port, stop, wait_for
 
 from builders import report, strike, toll, write_conflict_news
+from databases import empty_postgres
 from veille.ingest import article_from_text
 from veille.store import open_store
 
@@ -56,6 +57,43 @@ def _has_open(pid: int, path: Path) -> bool:
         except OSError:  # closed meanwhile
             continue
     return found
+
+
+def test_writers_opening_a_new_postgresql_store_at_once_all_succeed():
+    """PostgreSQL has no database-wide lock: four writers opening one new, empty database at
+    the same moment would all create its tables, and all but one fail (the advisory lock of
+    `open_store` makes them wait). Five rounds, so that a race shows."""
+    url = os.environ.get("VEILLE_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("VEILLE_TEST_POSTGRES_URL is not set (.ci/run starts a server)")
+        pytest.skip("no PostgreSQL server: set VEILLE_TEST_POSTGRES_URL")
+    for _ in range(5):
+        empty_postgres(url)
+        assert _open_at_once(url, 4) == []
+        assert open_store(url).count("articles") == 0
+
+
+def _open_at_once(url: str, writers: int) -> list[BaseException]:
+    """Open the store at `url` from `writers` threads released together; what they raised."""
+    start = threading.Barrier(writers)
+    failures: list[BaseException] = []
+
+    def open_one() -> None:
+        start.wait()
+        try:
+            open_store(url).engine.dispose()
+        except BaseException as exc:  # collected, for the test to show
+            failures.append(exc)
+
+    threads = [threading.Thread(target=open_one, daemon=True) for _ in range(writers)]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + 60
+    for thread in threads:
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
+    stuck = sum(thread.is_alive() for thread in threads)
+    return failures + [TimeoutError(f"{stuck} still opening after 60 s")] * bool(stuck)
 
 
 def test_two_runs_into_one_sqlite_file_at_once(tmp_path, runtime):

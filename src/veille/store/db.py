@@ -21,6 +21,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
@@ -57,6 +58,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+# The PostgreSQL advisory lock taken while a store's schema is created or upgraded ("veille"
+# in ASCII: any fixed number other programs are unlikely to use).
+_UPGRADE_LOCK = 0x7665696C6C65
+
 # The execution option that marks a connection that writes (`Store.writer`).
 WRITES = "veille_writes"
 
@@ -92,6 +97,13 @@ def open_store(url: str, taxonomy: Taxonomy | None = None) -> Store:
             current = migrate.is_current(conn)
         if not current:  # checked and upgraded again under the write lock (see _sqlite_begin)
             with engine.execution_options(**{WRITES: True}).begin() as conn:
+                if engine.dialect.name == "postgresql":
+                    # PostgreSQL has no database-wide write lock: two processes opening a new
+                    # store at once would both create its tables, and one would fail. This
+                    # lock, held to the end of the transaction, makes the second wait, then
+                    # find the schema current.
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                 {"key": _UPGRADE_LOCK})
                 migrate.upgrade(conn, url)
     except StoreError:
         raise
