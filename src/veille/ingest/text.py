@@ -25,9 +25,9 @@ _FRONT = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTAL
 _FIELDS = {"title", "published", "lang", "url", "outlet", "id"}
 
 
-# Publication dates outside these bounds are mistakes (a year typed wrong, a clock reset to
-# 1970 is within them and stays): news before 1900 is not what veille reads, and a report
-# cannot come out after today (a day's grace for the time zones east of the reader's).
+# A publication date outside these bounds is a mistake (a mistyped year): news before 1900 is
+# not what veille reads, and no report comes out after today (a day's grace for the time
+# zones ahead of this machine's).
 EARLIEST_PUBLISHED = dt.date(1900, 1, 1)
 
 
