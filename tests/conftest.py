@@ -12,7 +12,7 @@ import pytest
 
 import veille
 from builders import FR_ARTICLE
-from databases import empty_postgres
+from databases import empty_postgres, postgres_url
 from veille.ingest import article_from_text
 
 
@@ -54,16 +54,8 @@ def store_url(request, tmp_path) -> str:
     """An empty store of each kind: a SQLite file, and a PostgreSQL database when
     VEILLE_TEST_POSTGRES_URL names one (`.ci/run` starts a server; locally,
     `bash .ci/postgres.sh start` prints the URL). CI without it fails rather than skips."""
-    import os
-
     if request.param == "sqlite":
         return "sqlite:///" + str(tmp_path / "store.db")
-    url = os.environ.get("VEILLE_TEST_POSTGRES_URL")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("VEILLE_TEST_POSTGRES_URL is not set: CI runs the store tests on "
-                        "PostgreSQL too (.ci/run starts a server)")
-        pytest.skip("no PostgreSQL server: set VEILLE_TEST_POSTGRES_URL "
-                    "(bash .ci/postgres.sh start prints one)")
+    url = postgres_url()
     empty_postgres(url)
     return url

@@ -46,7 +46,7 @@ import pytest
 from sqlalchemy import DateTime, Integer, create_engine, select, text
 
 from builders import write_conflict_news
-from databases import empty_postgres
+from databases import empty_postgres, postgres_url
 from test_batch import _stored_articles
 from veille.store import schema
 from veille.store.db import engine_url
@@ -213,13 +213,7 @@ def backend(request, tmp_path):
     if request.param == "sqlite":
         store = SqliteBackend(tmp_path / "store.db")
     else:
-        url = os.environ.get("VEILLE_TEST_POSTGRES_URL")
-        if not url:
-            if os.environ.get("CI"):
-                pytest.fail("VEILLE_TEST_POSTGRES_URL is not set (.ci/run starts a server)")
-            pytest.skip("no PostgreSQL server: set VEILLE_TEST_POSTGRES_URL "
-                        "(bash .ci/postgres.sh start prints one)")
-        store = PostgresBackend(url)
+        store = PostgresBackend(postgres_url())
     yield store
     store.close()
 

@@ -9,7 +9,7 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-from databases import empty_postgres
+from databases import empty_postgres, postgres_url
 from veille.store import open_store
 
 _QUIET = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -23,10 +23,6 @@ def fuzz_store(request, tmp_path_factory):
     """One store per backend for a whole suite (hypothesis runs its examples in one test)."""
     if request.param == "sqlite":
         return open_store("sqlite:///" + str(tmp_path_factory.mktemp("fuzz") / "fuzz.db"))
-    url = os.environ.get("VEILLE_TEST_POSTGRES_URL")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("VEILLE_TEST_POSTGRES_URL is not set (.ci/run starts a server)")
-        pytest.skip("no PostgreSQL server: set VEILLE_TEST_POSTGRES_URL")
+    url = postgres_url()
     empty_postgres(url)
     return open_store(url)

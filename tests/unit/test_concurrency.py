@@ -33,7 +33,7 @@ import pytest
 from test_api_writes import free_port, stop, wait_for
 
 from builders import report, strike, toll, write_conflict_news
-from databases import empty_postgres
+from databases import empty_postgres, postgres_url
 from veille.ingest import article_from_text
 from veille.store import open_store
 
@@ -63,11 +63,7 @@ def test_writers_opening_a_new_postgresql_store_at_once_all_succeed():
     """PostgreSQL has no database-wide lock: four writers opening one new, empty database at
     the same moment would all create its tables, and all but one fail (the advisory lock of
     `open_store` makes them wait). Five rounds, so that a race shows."""
-    url = os.environ.get("VEILLE_TEST_POSTGRES_URL")
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("VEILLE_TEST_POSTGRES_URL is not set (.ci/run starts a server)")
-        pytest.skip("no PostgreSQL server: set VEILLE_TEST_POSTGRES_URL")
+    url = postgres_url()
     for _ in range(5):
         empty_postgres(url)
         assert _open_at_once(url, 4) == []
