@@ -12,7 +12,7 @@ import yaml
 import veille
 from veille.config import load_config
 from veille.errors import BadResource
-from veille.resources import available_languages, load_lexicon
+from veille.resources import available_languages, load_actors, load_lexicon
 from veille.resources.loader import LANGUAGE_FILES, read_resource
 from veille.resources.schemas import (
     ActorAliasesFile,
@@ -25,8 +25,8 @@ from veille.resources.schemas import (
 PACKAGE = Path(veille.__file__).parent
 RESOURCES = PACKAGE / "resources"
 LANGUAGES = sorted(p.name for p in RESOURCES.iterdir()
-                   if p.is_dir() and not p.name.startswith(("_", ".")))
-LANGUAGE_YAML = sorted(RESOURCES.glob("*/*.yaml"))
+                   if p.is_dir() and (p / "triggers.yaml").is_file())
+LANGUAGE_YAML = sorted(p for lang in LANGUAGES for p in (RESOURCES / lang).glob("*.yaml"))
 SOURCES = sorted(PACKAGE.rglob("*.py"))
 
 
@@ -37,7 +37,7 @@ def _taxonomy_keys() -> set[str]:
 
 
 def _actor_names() -> set[str]:
-    return set(read_resource(RESOURCES / "actors.yaml", ActorsFile).actors)
+    return set(load_actors())
 
 
 def test_resources_found():
@@ -67,7 +67,7 @@ def test_resources_language_folder_has_every_file(lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_resources_language_folder_has_no_unknown_file(lang):
     present = {p.name for p in (RESOURCES / lang).iterdir() if not p.name.startswith(".")}
-    assert present - set(LANGUAGE_FILES) == set()
+    assert present - set(LANGUAGE_FILES) - {"actors"} == set()  # actors/: the regional catalogue
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -100,14 +100,14 @@ def test_resources_triggers_have_phrases(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_resources_actor_alias_keys_in_actors(lang):
-    aliases = read_resource(RESOURCES / lang / "actors.yaml", ActorAliasesFile)
+    aliases = load_lexicon(lang).actors
     assert set(aliases.aliases) - _actor_names() == set()
+    assert set(aliases.descriptions) - _actor_names() == set()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_resources_actor_metonym_keys_in_actors(lang):
-    aliases = read_resource(RESOURCES / lang / "actors.yaml", ActorAliasesFile)
-    assert set(aliases.metonyms) - _actor_names() == set()
+    assert set(load_lexicon(lang).actors.metonyms) - _actor_names() == set()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -119,7 +119,7 @@ def test_resources_dates_name_every_month_and_weekday(lang):
 
 def test_resources_actor_inter_codes_in_taxonomy():
     taxonomy = read_resource(RESOURCES / "taxonomy.yaml", TaxonomyFile)
-    actors = read_resource(RESOURCES / "actors.yaml", ActorsFile).actors
+    actors = load_actors()
     assert {e.inter for e in actors.values() if e.inter is not None} <= set(taxonomy.inter_codes)
 
 

@@ -14,6 +14,7 @@ from ..errors import BadResource
 from .schemas import (
     ActorAliasesFile,
     ActorEntry,
+    ActorRegionFile,
     ActorsFile,
     AttributionFile,
     BackgroundFile,
@@ -104,8 +105,11 @@ class Taxonomy:
 
 
 def available_languages() -> list[str]:
-    """Language codes that have a resources/<lang>/ folder."""
-    return sorted(p.name for p in _root().iterdir() if p.is_dir() and not p.name.startswith("_"))
+    """Language codes that have a resources/<lang>/ folder (one holding triggers.yaml; the
+    regional actor catalogue, resources/actors/, is no language)."""
+    return sorted(p.name for p in _root().iterdir()
+                  if p.is_dir() and not p.name.startswith("_")
+                  and p.joinpath("triggers.yaml").is_file())
 
 
 def load_lexicon(lang: str) -> Lexicon | None:
@@ -119,7 +123,28 @@ def load_lexicon(lang: str) -> Lexicon | None:
         if not path.is_file():
             raise BadResource(path=str(path), detail="file is missing")
         parts[name.removesuffix(".yaml")] = read_resource(path, schema)
+    parts["actors"] = _with_regions(parts["actors"], folder.joinpath("actors"))
     return Lexicon(lang=lang, **parts)
+
+
+def _region_files(folder: Traversable) -> list[Traversable]:
+    """The YAML files of a catalogue folder, in name order (none when it is absent)."""
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
+
+
+def _with_regions(base: ActorAliasesFile, folder: Traversable) -> ActorAliasesFile:
+    """A language's actors.yaml with the names of resources/<lang>/actors/*.yaml added."""
+    tables = {key: {k: list(v) for k, v in getattr(base, key).items()}
+              for key in ("aliases", "descriptions", "metonyms", "demonyms")}
+    for path in _region_files(folder):
+        region = read_resource(path, ActorRegionFile)
+        for key, table in tables.items():
+            for name, words in getattr(region, key).items():
+                known = table.setdefault(name, [])
+                known += [w for w in words if w not in known]
+    return base.model_copy(update=tables)
 
 
 def load_taxonomy() -> Taxonomy:
@@ -129,6 +154,14 @@ def load_taxonomy() -> Taxonomy:
 
 
 def load_actors() -> dict[str, ActorEntry]:
-    """Read resources/actors.yaml: canonical actor name -> entry."""
-    file = read_resource(_root().joinpath("actors.yaml"), ActorsFile)
-    return dict(file.actors)  # type: ignore[attr-defined]
+    """Read resources/actors.yaml and the regional catalogue resources/actors/*.yaml:
+    canonical actor name -> entry. A name defined twice is an error."""
+    paths = [_root().joinpath("actors.yaml"), *_region_files(_root().joinpath("actors"))]
+    actors: dict[str, ActorEntry] = {}
+    for path in paths:
+        file = read_resource(path, ActorsFile)
+        for name, entry in file.actors.items():  # type: ignore[attr-defined]
+            if name in actors:
+                raise BadResource(path=str(path), detail=f"actor {name!r} is defined twice")
+            actors[name] = entry
+    return actors

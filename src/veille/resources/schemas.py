@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -44,15 +45,48 @@ class TaxonomyFile(Strict):
 class ActorEntry(Strict):
     inter: int | None = None
     country: str | None = None  # ISO 3166-1 alpha-2, when the actor belongs to one country
+    # Every country whose events ACLED codes under this name (`country` is then the first);
+    # a group that ACLED names per country (the Islamic State) has one entry per name.
+    countries: list[str] = Field(default_factory=list)
+    # The period the name applies to (ACLED renames a state's forces when its regime changes:
+    # `Taliban` until August 2021, `Military Forces of Afghanistan (2021-)` after).
+    since: date | None = None
+    until: date | None = None
     kind: Literal["armed", "state", "civilians", "protesters", "rioters", "source",
                   "government"] = "armed"
     tags: list[str] = Field(default_factory=list)  # e.g. islamist: what anaphors may select
 
+    @model_validator(mode="after")
+    def _home_country(self) -> ActorEntry:
+        if self.country and self.countries and self.country not in self.countries:
+            raise ValueError(f"country {self.country} is not among countries {self.countries}")
+        if self.since and self.until and self.until < self.since:
+            raise ValueError("until is before since")
+        return self
+
+    @property
+    def where(self) -> frozenset[str]:
+        """The countries the name is used in; empty for an actor of no one country."""
+        return frozenset(self.countries or ([self.country] if self.country else []))
+
+    def active_on(self, day: date | None) -> bool:
+        """Whether the name applies on `day` (always, when the day is unknown)."""
+        return day is None or ((self.since is None or self.since <= day)
+                               and (self.until is None or day <= self.until))
+
 
 class ActorsFile(Strict):
-    """resources/actors.yaml: canonical actors (ACLED names). `{country}` is filled in at resolve."""
+    """resources/actors.yaml and resources/actors/*.yaml (one file a region): canonical actors
+    (ACLED names). `{country}` is filled in at resolve."""
 
     actors: dict[str, ActorEntry]
+
+    @model_validator(mode="after")
+    def _country_first(self) -> ActorsFile:
+        for name, entry in self.actors.items():
+            if entry.countries and not entry.country:
+                self.actors[name] = entry.model_copy(update={"country": entry.countries[0]})
+        return self
 
 
 # --- per-language files (resources/<lang>/*.yaml) ----------------------------------------
@@ -181,6 +215,16 @@ class ActorAliasesFile(Strict):
             if kind not in ("kind", "tag", "inter") or not arg:
                 raise ValueError(f"anaphor key {key!r} must be kind:NAME, tag:NAME or inter:N")
         return value
+
+
+class ActorRegionFile(Strict):
+    """resources/<lang>/actors/*.yaml: one region's names in a language, merged into the
+    language's actors.yaml (lists of one actor from several files are joined)."""
+
+    aliases: dict[str, list[str]] = Field(default_factory=dict)
+    descriptions: dict[str, list[str]] = Field(default_factory=dict)
+    metonyms: dict[str, list[str]] = Field(default_factory=dict)
+    demonyms: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class PlacesFile(Strict):
