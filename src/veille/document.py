@@ -38,6 +38,10 @@ class Candidate:
     actor1: Mention | None = None
     assoc_actor1: list[Mention] = field(default_factory=list)
     actor2: Mention | None = None
+    # How each role was read: a construction of the parse (subject, agent, target, ...) or
+    # "position" (word order, the last resort).
+    actor1_basis: str = "position"
+    actor2_basis: str = "position"
     place: Mention | None = None
     place_basis: str = "text"
     # Other places of the sentence, best first, for when `place` cannot be resolved.

@@ -15,7 +15,6 @@ from veille.errors import BadResource
 from veille.resources import available_languages, load_actors, load_lexicon
 from veille.resources.loader import LANGUAGE_FILES, read_resource
 from veille.resources.schemas import (
-    ActorAliasesFile,
     ActorsFile,
     CasualtiesFile,
     TaxonomyFile,

@@ -1,7 +1,9 @@
 """Events stage: attach actors, place, date, toll and source to each trigger.
 
-Arguments are found in the trigger's sentence: the actor before the trigger (or after an
-agent marker, `tués par l'armée`) acts, the first actor after it is acted upon; sources of
+Arguments are found in the trigger's sentence. Roles come from the parse (`roles.py`: subject
+and object, passive agent, a noun's genitive and target); for a role the parse leaves empty,
+the actor before the trigger (or after an agent marker, `tués par l'armée`) acts and the
+first actor after it is acted upon. Sources of
 a claim (`selon l'OSDH`) and capitals standing for governments are never parties. The place is
 the nearest gazetteer place of the sentence, else the last one before it. Triggers that speak
 of the past (`depuis 2016`, `il y a 13 ans`, a pluperfect), triggers inside the breakdown of a
@@ -17,6 +19,7 @@ from ..resources.schemas import ActorEntry
 from .attribution import attributions, sources_in
 from .background import is_background_sentence
 from .counts import breakdown_region
+from .roles import read_roles
 from .tokens import token_range
 
 _PLACE_KINDS = ("place", "country")
@@ -81,23 +84,19 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     actors = [a for a in doc.of_kind("actor", sent)
               if (a.start, a.end) not in sources and not a.data.get("metonym")
               and _kind(registry, a.label) != "source" and left <= a.start and a.end <= right]
-    # "un drone turc", "une frappe israélienne": the trigger's own words name who acted.
-    agents = [a for a in actors if a.start < trigger.end and trigger.start < a.end]
-    agents += _after_agent_marker(doc, trigger, actors, lexicon, registry)
-    before = [a for a in actors if a.end <= trigger.start and a not in agents]
-    after = [a for a in actors if a.start >= trigger.end and a not in agents]
-    if agents:  # passive: "cinq civils ont été tués par l'armée"
-        actor1, others = agents[0], before + after
-    elif before:
-        actor1, others = before[-1], after
-    elif after and trigger.label in taxonomy.file.symmetric and not _targeted(doc, after[0],
-                                                                             lexicon):
-        actor1, others = after[0], after[1:]  # "combats entre X et Y"
-    else:
-        actor1, others = None, after
+    civilians = {name for name, entry in registry.items() if entry.kind == "civilians"}
+    parsed = read_roles(doc, trigger, actors, lexicon, civilians)
+    actor1, others = _by_position(doc, trigger, actors, lexicon, taxonomy, registry,
+                                  parsed.actor2.mention if parsed.actor2 else None)
+    basis1 = "position"
+    if parsed.actor1 is not None:
+        actor1, basis1 = parsed.actor1.mention, parsed.actor1.basis
+        others = [a for a in others if a is not actor1]
     actor1, assoc = _lead(doc, actor1, actors)
     side = set(doc.allies.get(actor1.label, [actor1.label])) if actor1 else set()
-    actor2 = next((a for a in others if a.label not in side), None)
+    actor2, basis2 = next((a for a in others if a.label not in side), None), "position"
+    if parsed.actor2 is not None and parsed.actor2.mention.label not in side:
+        actor2, basis2 = parsed.actor2.mention, parsed.actor2.basis
     place, basis = _place(doc, trigger)
     other_places = [m for m in _sentence_places(doc, sent)
                     if m is not place and not m.data.get("unresolved")]
@@ -109,11 +108,33 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     found = attributions(doc, sent)
     subs = doc.of_kind("sub_location", sent)
     return Candidate(
-        trigger=trigger, actor1=actor1, assoc_actor1=assoc, actor2=actor2, place=place,
+        trigger=trigger, actor1=actor1, assoc_actor1=assoc, actor2=actor2,
+        actor1_basis=basis1, actor2_basis=basis2, place=place,
         place_basis=basis, other_places=other_places,
         sub_location=_nearest(subs, trigger), date=_nearest(dates, trigger),
         fatalities=_nearest(counts, trigger), attribution=found[0] if found else None,
     )
+
+
+def _by_position(doc: Document, trigger: Mention, actors: list[Mention], lexicon: Lexicon,
+                 taxonomy: Taxonomy, registry: dict[str, ActorEntry],
+                 patient: Mention | None) -> tuple[Mention | None, list[Mention]]:
+    """The last resort, for a role the parse leaves empty: actor1 the actor before the
+    trigger (or after an agent marker), the others after it. `patient`, the actor the parse
+    found acted upon, is never actor1."""
+    actors = [a for a in actors if a is not patient]
+    # "un drone turc", "une frappe israélienne": the trigger's own words name who acted.
+    agents = [a for a in actors if a.start < trigger.end and trigger.start < a.end]
+    agents += _after_agent_marker(doc, trigger, actors, lexicon, registry)
+    before = [a for a in actors if a.end <= trigger.start and a not in agents]
+    after = [a for a in actors if a.start >= trigger.end and a not in agents]
+    if agents:  # passive: "cinq civils ont été tués par l'armée"
+        return agents[0], before + after
+    if before:
+        return before[-1], after
+    if after and trigger.label in taxonomy.file.symmetric and not _targeted(doc, after[0], lexicon):
+        return after[0], after[1:]  # "combats entre X et Y"
+    return None, after
 
 
 def _targeted(doc: Document, actor: Mention, lexicon: Lexicon) -> bool:

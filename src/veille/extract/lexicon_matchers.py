@@ -128,7 +128,7 @@ class CompiledLexicon:
 def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
     """Compile every phrase list of `lexicon` with `nlp`'s tokenizer."""
     lemma_matcher = None
-    if has_lemmas(nlp):
+    if has_lemmas(nlp) and any(e.lemmas for e in lexicon.triggers.triggers.values()):
         lemma_matcher = Matcher(nlp.vocab)
         for key, entry in lexicon.triggers.triggers.items():
             if entry.lemmas:

@@ -110,14 +110,23 @@ def _trigger_mentions(parsed: Doc, lex: CompiledLexicon, sent_of: list[int]) -> 
 
 def _matcher_mentions(parsed: Doc, matcher, kind: str, sent_of: list[int],
                       **data: object) -> list[Mention]:
+    """One mention per longest match. A phrase that names several actors (`État islamique`
+    in Syria, in the Sahel ...) keeps them all in `alternatives`, in catalogue order: the
+    event's country and date choose at resolve."""
     matches = matcher(parsed)
     spans = [parsed[s:e] for _, s, e in matches]
-    labels = {(s, e): parsed.vocab.strings[m] for m, s, e in matches}
-    return [
-        Mention(kind, labels[(span.start, span.end)], span.start_char, span.end_char,
-                sent_of[span.start], dict(data))
-        for span in filter_spans(spans)
-    ]
+    labels: dict[tuple[int, int], list[str]] = {}
+    for m, s, e in matches:
+        found = labels.setdefault((s, e), [])
+        if (label := parsed.vocab.strings[m]) not in found:
+            found.append(label)
+    mentions = []
+    for span in filter_spans(spans):
+        names = labels[(span.start, span.end)]
+        extra = {"alternatives": names} if len(names) > 1 else {}
+        mentions.append(Mention(kind, names[0], span.start_char, span.end_char,
+                                sent_of[span.start], {**data, **extra}))
+    return mentions
 
 
 def _mark_regions(text: str, mentions: list[Mention], places) -> None:

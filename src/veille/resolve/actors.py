@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..resources.schemas import ActorEntry
 
 UNKNOWN = "Unidentified"  # the prefix of ACLED's unnamed actors (`Unidentified Armed Group`)
@@ -50,3 +52,32 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
         return inter1 * 10
     low, high = sorted((inter1, inter2))
     return low * 10 + high
+
+
+def choose_actor(label: str, alternatives: list[str] | None, iso: str | None, day: date | None,
+                 actors: dict[str, ActorEntry]) -> str:
+    """Of the actors one phrase may name, the one ACLED names in the event's country on its
+    date: active in that country, else of no one country, else the first."""
+    names = alternatives or [label]
+    if len(names) == 1:
+        return names[0]
+    entries = [(n, actors.get(n)) for n in names]
+    live = [(n, e) for n, e in entries if e is None or e.active_on(day)] or entries
+    for n, e in live:
+        if e is not None and iso in e.where:
+            return n
+    for n, e in live:
+        if e is None or not e.where:
+            return n
+    return live[0][0]
+
+
+def state_inter(entry: ActorEntry | None, iso: str | None, foreign: int | None) -> int | None:
+    """ACLED's inter code of an actor in an event of country `iso`: a state's forces outside
+    their own country are external forces (`foreign`, 8)."""
+    if entry is None:
+        return None
+    if (foreign is not None and entry.kind == "state" and entry.inter == 1 and entry.country
+            and iso and iso not in entry.where):
+        return foreign
+    return entry.inter

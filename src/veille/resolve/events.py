@@ -9,7 +9,7 @@ from ..document import Candidate, Document
 from ..model import Event, Fatalities, Source
 from ..resources import Lexicon, Taxonomy
 from ..resources.schemas import ActorEntry
-from .actors import actor_name, inter_code, interaction
+from .actors import actor_name, choose_actor, inter_code, interaction, state_inter
 from .dates import DAYS, resolve_date
 from .gazetteer import Gazetteer
 from .places import NEAR, REGION, TOWN, country_support, resolve_place
@@ -60,51 +60,6 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
         for name in ("country", "admin1", "location", "latitude", "longitude"):
             if values.get(name) is not None:
                 evidence[name] = doc.evidence(mention, basis=basis)
-    event_country = values.get("country")
-
-    iso = values.get("iso")
-    for role, mention in (("actor1", c.actor1), ("actor2", c.actor2)):
-        name = actor_name(mention.label, event_country, iso, actors) if mention else None
-        if name is not None:
-            values[role] = name
-            values["inter" + role[-1]] = inter_code(mention.label, actors)
-            evidence[role] = doc.evidence(mention)
-    default = taxonomy.file.default_actor1.get(c.trigger.label.split(".")[0])
-    first = actors.get(c.actor1.label) if c.actor1 else None
-    crowd_faced = first is not None and first.kind == "state"  # "la police a dispersé ..."
-    if default and event_country and (c.actor1 is None or crowd_faced
-                                      or (first and first.kind == "civilians")):
-        if crowd_faced and values.get("actor2") is None and "actor1" in values:
-            # ACLED: the crowd is actor1 of a protest or riot, the force facing it actor2.
-            values["actor2"], values["inter2"] = values["actor1"], values["inter1"]
-            evidence["actor2"] = evidence["actor1"]
-        values["actor1"] = actor_name(default, event_country, iso, actors)
-        values["inter1"] = inter_code(default, actors)
-        evidence["actor1"] = (doc.evidence(c.trigger, basis="context") if crowd_faced or not c.actor1
-                              else doc.evidence(c.actor1))
-    assoc = [(m, actor_name(m.label, event_country, iso, actors)) for m in c.assoc_actor1]
-    assoc = [(m, name) for m, name in assoc if name and name != values.get("actor1")]
-    if assoc:
-        values["assoc_actor1"] = [name for _, name in assoc]
-        evidence["assoc_actor1"] = doc.evidence(*(m for m, _ in assoc))
-    if (c.trigger.label in taxonomy.file.needs_armed_opponent and _one_sided(doc, c, lexicon)
-            and values.get("inter2") not in _ARMED):
-        # One armed side and no armed opponent: not a battle (taxonomy: needs_armed_opponent).
-        key = taxonomy.file.needs_armed_opponent[c.trigger.label]
-        event_type, sub_event_type = taxonomy.names(key)
-        _civilians_as_actor2(doc, c, actors, values, evidence)
-    if (c.trigger.label in taxonomy.file.needs_own_state and c.actor1 is not None
-            and not _own_state(actors.get(c.actor1.label), iso)):
-        key = taxonomy.file.needs_own_state[c.trigger.label]
-        event_type, sub_event_type = taxonomy.names(key)
-        _civilians_as_actor2(doc, c, actors, values, evidence)
-    if c.actor2 is None and c.trigger.label in taxonomy.file.loser_is_state and event_country:
-        loser = _state_forces(doc, actors, values.get("iso"))
-        if loser is not None:  # the ground was taken from the state: ACLED's actor2
-            values["actor2"], values["inter2"] = loser.label, inter_code(loser.label, actors)
-            evidence["actor2"] = doc.evidence(loser, basis="context")
-    values["interaction"] = interaction(values.get("inter1"), values.get("inter2"))
-    values["civilian_targeting"] = values.get("inter2") == 7
 
     resolved = resolve_date(c.date, doc.article.published, lexicon) if c.date else None
     if resolved is not None:
@@ -119,6 +74,9 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
         data = c.fatalities.data
         values["fatalities"] = Fatalities(low=data["low"], best=data["best"], high=data["high"])
         evidence["fatalities"] = doc.evidence(c.fatalities, data["outcome_word"])
+
+    key = _actors(doc, c, values, evidence, lexicon=lexicon, taxonomy=taxonomy, actors=actors)
+    event_type, sub_event_type = taxonomy.names(key)
 
     if c.sub_location is not None:
         values["sub_location"] = c.sub_location.label
@@ -136,6 +94,80 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
     event.event_id = event_key(article.id, event)
     event.notes = notes(event)
     return event
+
+
+def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexicon: Lexicon,
+            taxonomy: Taxonomy, actors: dict[str, ActorEntry]) -> str:
+    """Fill actor1, actor2, their inter codes and the interaction by ACLED's coding rules
+    (taxonomy.yaml); return the event's taxonomy key, which those rules may change."""
+    rules = taxonomy.file
+    key = c.trigger.label
+    kind = key.split(".")[0]
+    country, iso, day = values.get("country"), values.get("iso"), values.get("event_date")
+
+    def put(role: str, mention, basis: str | None = None) -> None:
+        label = choose_actor(mention.label, mention.data.get("alternatives"), iso, day, actors)
+        name = actor_name(label, country, iso, actors)
+        if name is not None:
+            values[role] = name
+            values["inter" + role[-1]] = state_inter(actors.get(label), iso,
+                                                     rules.foreign_state_inter)
+            evidence[role] = doc.evidence(mention, basis=basis or getattr(c, role + "_basis"))
+
+    def put_default(role: str, label: str, mention, basis: str) -> None:
+        values[role] = actor_name(label, country, iso, actors)
+        values["inter" + role[-1]] = inter_code(label, actors)
+        evidence[role] = doc.evidence(mention, basis=basis)
+
+    first = actors.get(c.actor1.label) if c.actor1 else None
+    actor1, actor2 = c.actor1, c.actor2
+    if first is not None and first.kind == "civilians" and kind not in rules.civilians_may_act:
+        # "32 civilians were killed in a bombing": the victims, never the perpetrator.
+        actor1, actor2 = None, actor2 or c.actor1
+        first = None
+    if actor1 is not None:
+        put("actor1", actor1)
+    if actor2 is not None:
+        put("actor2", actor2, "position" if actor2 is c.actor1 else None)
+    default = rules.default_actor1.get(kind)
+    crowd_faced = first is not None and first.kind == "state"  # "la police a dispersé ..."
+    if default and country and (actor1 is None or crowd_faced
+                                or first.kind in ("civilians", "protesters", "rioters")):
+        if crowd_faced and values.get("actor2") is None and "actor1" in values:
+            # ACLED: the crowd is actor1 of a protest or riot, the force facing it actor2.
+            values["actor2"], values["inter2"] = values["actor1"], values["inter1"]
+            evidence["actor2"] = evidence["actor1"]
+        put_default("actor1", default, c.trigger if crowd_faced or not actor1 else actor1,
+                    "context" if crowd_faced or not actor1 else "text")
+    assoc = [(m, actor_name(m.label, country, iso, actors)) for m in c.assoc_actor1]
+    assoc = [(m, name) for m, name in assoc if name and name != values.get("actor1")]
+    if assoc:
+        values["assoc_actor1"] = [name for _, name in assoc]
+        evidence["assoc_actor1"] = doc.evidence(*(m for m, _ in assoc))
+    if (key in rules.needs_armed_opponent and _one_sided(doc, c, lexicon)
+            and values.get("inter2") not in _ARMED):
+        # One armed side and no armed opponent: not a battle (taxonomy: needs_armed_opponent).
+        key = rules.needs_armed_opponent[key]
+        _civilians_as_actor2(doc, c, actors, values, evidence)
+    if (key in rules.needs_own_state and c.actor1 is not None
+            and not _own_state(actors.get(c.actor1.label), iso)):
+        key = rules.needs_own_state[key]
+        _civilians_as_actor2(doc, c, actors, values, evidence)
+    if key in rules.armed_target_makes and values.get("inter2") in _ARMED:
+        key = rules.armed_target_makes[key]  # an attack on soldiers or police: a battle
+    fatalities = values.get("fatalities")
+    if key in rules.with_fatalities and fatalities is not None and (fatalities.best or 0) > 0:
+        key = rules.with_fatalities[key]
+    if c.actor2 is None and key in rules.loser_is_state and country:
+        loser = _state_forces(doc, actors, iso)
+        if loser is not None:  # the ground was taken from the state: ACLED's actor2
+            put("actor2", loser, "context")
+    perpetrator = rules.unknown_perpetrator.get(key, rules.unknown_perpetrator.get(kind))
+    if perpetrator and country and values.get("actor1") is None:
+        put_default("actor1", perpetrator, c.trigger, "context")
+    values["interaction"] = interaction(values.get("inter1"), values.get("inter2"))
+    values["civilian_targeting"] = values.get("inter2") == 7
+    return key
 
 
 _ARMED = (1, 2, 3, 4, 8)

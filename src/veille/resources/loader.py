@@ -18,10 +18,12 @@ from .schemas import (
     ActorsFile,
     AttributionFile,
     BackgroundFile,
+    CountryNamesFile,
     CasualtiesFile,
     DatesFile,
     PlacesFile,
     RepairFile,
+    RolesFile,
     TaxonomyFile,
     TriggersFile,
 )
@@ -36,6 +38,7 @@ LANGUAGE_FILES: dict[str, type[BaseModel]] = {
     "repair.yaml": RepairFile,
     "actors.yaml": ActorAliasesFile,
     "places.yaml": PlacesFile,
+    "roles.yaml": RolesFile,
 }
 
 
@@ -72,6 +75,7 @@ class Lexicon:
     repair: RepairFile
     actors: ActorAliasesFile
     places: PlacesFile
+    roles: RolesFile
 
 
 @dataclass(frozen=True)
@@ -165,3 +169,10 @@ def load_actors() -> dict[str, ActorEntry]:
                 raise BadResource(path=str(path), detail=f"actor {name!r} is defined twice")
             actors[name] = entry
     return actors
+
+
+def load_country_names() -> dict[str, str]:
+    """Read resources/acled_countries.yaml: ISO code -> ACLED's name, where it differs from
+    GeoNames'."""
+    file = read_resource(_root().joinpath("acled_countries.yaml"), CountryNamesFile)
+    return dict(file.countries)  # type: ignore[attr-defined]

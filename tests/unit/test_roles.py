@@ -1,0 +1,64 @@
+"""The roles step: actor1 and actor2 read from the parse, one construction per case, in
+French and English, through the whole pipeline with the real models. Each sentence was
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import veille
+
+PUBLISHED = "2024-03-12"
+
+
+def roles(runtime: veille.Runtime, text: str) -> list[tuple]:
+    report = veille.extract(text, published=PUBLISHED, runtime=runtime)
+    return [(e.actor1, e.actor2, e.evidence["actor1"].basis if "actor1" in e.evidence else None)
+            for e in report.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2", "basis"),
+    [
+        # French: active subject and object
+        ("Les Forces de soutien rapide ont attaqué l'armée soudanaise à El Fasher lundi.",
+         "Rapid Support Forces", "Military Forces of Sudan", "subject"),
+        # French: passive with an agent after "par"
+        ("Des soldats maliens ont été attaqués par des jihadistes du JNIM près de Djibo mardi.",
+         "JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali", "agent"),
+        # French: a noun trigger with its agent in the genitive and its target after "contre"
+        ("L'attaque du JNIM contre un poste de l'armée malienne a fait dix morts près de Gao.",
+         "JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali", "genitive"),
+        # French: a nationality adjective on the trigger noun
+        ("Une frappe israélienne a touché une tente à Rafah lundi.",
+         "Military Forces of Israel", None, "nationality"),
+        # English: passive with "by"
+        ("Malian soldiers were attacked by JNIM fighters near Djibo on Monday.",
+         "JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali", "agent"),
+        # English: active subject and object
+        ("The Rapid Support Forces attacked the Sudanese army in El Fasher on Monday.",
+         "Rapid Support Forces", "Military Forces of Sudan", "subject"),
+        # English: symmetric clash, the other side after "with"
+        ("On Monday, M23 rebels clashed with the Congolese army near Sake.",
+         "M23", "Military Forces of the Democratic Republic of Congo", "subject"),
+        # English: a possessor acts, the noun's object after "on" is the target
+        ("Hezbollah's attack on Israeli troops near Metula killed two soldiers on Monday.",
+         "Hezbollah", "Military Forces of Israel", "possessor"),
+    ],
+)
+def test_roles_from_the_parse(runtime, text, actor1, actor2, basis):
+    found = roles(runtime, text)
+    assert (actor1, actor2, basis) in found, found
+
+
+def test_roles_victims_of_a_bombing_are_never_actor1(runtime):
+    text = "A car bomb exploded at a market in Mogadishu on Monday, killing 12 civilians."
+    found = roles(runtime, text)
+    assert found and all(a1 != "Civilians (Somalia)" for a1, _, _ in found), found
+
+
+def test_roles_defender_of_a_repelled_attack_is_actor2(runtime):
+    text = "Le 4 mars, les FARDC ont repoussé une attaque du M23 à Sake."
+    found = roles(runtime, text)
+    assert ("M23", "Military Forces of the Democratic Republic of Congo") in \
+        [(a1, a2) for a1, a2, _ in found], found
