@@ -42,7 +42,9 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
         if any(v is not None and v > maximum for v in (low, best, high)):
             continue
         cumulative = any(w.label == "cumulative" and w.sent == quantity.sent for w in words)
-        cumulative = cumulative or any(_since_date(doc, w) for w in words
+        starts = {w.lower() for w in lexicon.casualties.period_starts}
+        cumulative = cumulative or any(_since_date(doc, w) or _since_start(doc, w, starts)
+                                       for w in words
                                        if w.label == "since" and w.sent == quantity.sent)
         counts.append(Mention(
             "count", outcome_word.label, quantity.start, quantity.end, quantity.sent,
@@ -90,6 +92,16 @@ def _since_date(doc: Document, since: Mention) -> bool:
     """`depuis lundi`, `depuis le 3 octobre`: a date right after `since` starts a period."""
     dates = [m for m in doc.mentions if m.kind in ("date", "weekday", "relative_day")]
     return any(0 <= m.start - since.end <= 4 for m in dates)
+
+
+def _since_start(doc: Document, since: Mention, starts: set[str]) -> bool:
+    """`since the coalition's strikes began`, `depuis que la guerre a éclaté`: a verb of
+    beginning soon after `since` starts a period too."""
+    span = doc.doc.char_span(since.start, since.end, alignment_mode="expand")
+    if span is None:
+        return False
+    following = doc.doc[span.end:span.end + 8]
+    return any(t.lower_ in starts or t.lemma_.lower() in starts for t in following)
 
 
 def is_quantity(parsed: Doc, number: Mention, units: set[str], persons: set[str]) -> bool:

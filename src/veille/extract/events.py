@@ -33,6 +33,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
                if c.data["cumulative"] and not c.data.get("in_breakdown")]
     regions = [r for r in regions if r is not None]
     seen: set[tuple[int, str]] = set()
+    irrealis = set(lexicon.triggers.irrealis)
     candidates = []
     for trigger in doc.of_kind("trigger"):
         key = (trigger.sent, trigger.label)
@@ -40,10 +41,34 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue
         if any(start <= trigger.start < end for start, end in regions):
             continue  # "la plupart tués dans des bombardements": the cause of counted deaths
+        if _irrealis(doc, trigger, irrealis):
+            continue  # "a menacé d'attaquer", "called for a ceasefire": nothing happened
         seen.add(key)
         candidates.append(_candidate(doc, trigger, lexicon, taxonomy, actors))
     doc.candidates = _without_subsumed(candidates, taxonomy)
     return doc
+
+
+# Links from a trigger up to the word that governs it as its content ("menacé d'attaquer":
+# xcomp; "called for a ceasefire": prep + pobj; "denied carrying out": xcomp, ccomp).
+_CONTENT_LINKS = {"xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "nmod", "pobj", "prep",
+                  "acl", "advcl", "mark", "pcomp"}
+
+
+def _irrealis(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
+    """Whether a threat, plan, call, denial or condemnation governs the trigger (up to three
+    links up the parse): it then reports no event that happened."""
+    if not lemmas or not doc.doc.has_annotation("DEP"):
+        return False
+    start, end = token_range(doc.doc, trigger)
+    token = doc.doc[start:end].root
+    for _ in range(3):
+        if token.dep_ not in _CONTENT_LINKS or token.head is token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in lemmas:
+            return True
+    return False
 
 
 def _without_subsumed(candidates: list[Candidate], taxonomy: Taxonomy) -> list[Candidate]:

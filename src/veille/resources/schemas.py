@@ -139,6 +139,10 @@ class TriggersFile(Strict):
     # not listed here, a killed word, an armed actor). A stem of a trigger's `stems` may be
     # listed too: then every word it begins needs a cue. Read by the first pass.
     needs_cue: list[str] = Field(default_factory=list)
+    # Lemmas of verbs and nouns whose complement is no event that happened: threats, plans,
+    # calls, demands, denials, condemnations ("menacé d'attaquer", "called for a ceasefire",
+    # "denied carrying out the strike"). A trigger they govern gives no event.
+    irrealis: list[str] = Field(default_factory=list)
 
 
 class PluperfectCue(Strict):
@@ -163,6 +167,8 @@ class CasualtiesFile(Strict):
     vague: dict[str, VagueNumber] = Field(default_factory=dict)  # "des dizaines" -> low 10
     cumulative: list[str] = Field(default_factory=list)  # markers of a running total
     since: list[str] = Field(default_factory=list)  # a running total when a date follows
+    # ... or when one of these verbs of beginning follows ("since the strikes began").
+    period_starts: list[str] = Field(default_factory=list)
     breakdown: list[str] = Field(default_factory=list)  # "parmi eux": the next numbers split it
     civilians: list[str] = Field(default_factory=list)  # nouns for civilians among the dead
     # Ranges, with {low} and {high} standing for numbers: "entre {low} et {high}".
