@@ -1,5 +1,5 @@
 """Extraction through the whole pipeline, one behaviour at a time, on short sentences written
-for these tests (French with the real model, English on the blank tokenizer)."""
+for these tests (French and English with their real models)."""
 
 from __future__ import annotations
 
@@ -275,8 +275,10 @@ def test_extract_empty_text_raises(runtime):
 # --- English, on the blank tokenizer ---------------------------------------------------
 
 
-def test_extract_english_uses_blank_tokenizer(runtime):
-    assert runtime.nlp("en").pipe_names == ["veille_sentences"]
+def test_extract_english_uses_its_model(runtime):
+    names = runtime.nlp("en").pipe_names
+    assert {"parser", "lemmatizer", "ner"} <= set(names)
+    assert names.index("veille_sentences") < names.index("parser")
 
 
 def test_extract_english_detected(runtime):

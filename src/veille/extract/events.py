@@ -34,6 +34,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     regions = [r for r in regions if r is not None]
     seen: set[tuple[int, str]] = set()
     irrealis = set(lexicon.triggers.irrealis)
+    anchors = set(lexicon.triggers.time_anchors)
     candidates = []
     for trigger in doc.of_kind("trigger"):
         key = (trigger.sent, trigger.label)
@@ -41,11 +42,13 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue
         if any(start <= trigger.start < end for start, end in regions):
             continue  # "la plupart tués dans des bombardements": the cause of counted deaths
-        if _irrealis(doc, trigger, irrealis):
+        if _governed_by(doc, trigger, irrealis):
             continue  # "a menacé d'attaquer", "called for a ceasefire": nothing happened
+        if _governed_by(doc, trigger, anchors):
+            continue  # "le jour même de l'entrée en vigueur de la trêve": a time reference
         seen.add(key)
         candidates.append(_candidate(doc, trigger, lexicon, taxonomy, actors))
-    doc.candidates = _without_subsumed(candidates, taxonomy)
+    doc.candidates = _without_subsumed(doc, candidates, taxonomy, lexicon)
     return doc
 
 
@@ -55,9 +58,10 @@ _CONTENT_LINKS = {"xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "nmod", "po
                   "acl", "advcl", "mark", "pcomp"}
 
 
-def _irrealis(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
-    """Whether a threat, plan, call, denial or condemnation governs the trigger (up to three
-    links up the parse): it then reports no event that happened."""
+def _governed_by(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
+    """Whether a word of `lemmas` governs the trigger, up to three links up the parse: a
+    threat, plan, call, denial or condemnation (nothing happened), or a time anchor (`the day
+    of`, `le lendemain de`: the event only dates another)."""
     if not lemmas or not doc.doc.has_annotation("DEP"):
         return False
     start, end = token_range(doc.doc, trigger)
@@ -71,13 +75,24 @@ def _irrealis(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
     return False
 
 
-def _without_subsumed(candidates: list[Candidate], taxonomy: Taxonomy) -> list[Candidate]:
+def _without_subsumed(doc: Document, candidates: list[Candidate], taxonomy: Taxonomy,
+                      lexicon: Lexicon) -> list[Candidate]:
+    """One incident, one event: a trigger subsumed by another of its sentence goes (the
+    `combats` that won a town), and so does a one-sided trigger (`attack`, `a ouvert le feu`)
+    beside a more precise violent one of another kind (`an attack ... the drone strike`)."""
     subsumes = taxonomy.file.subsumes
+    precise = set(taxonomy.file.more_precise_than_one_sided)
+    one_sided = {p.lower() for p in lexicon.triggers.one_sided}
     kept = []
     for c in candidates:
         same_sentence = [o.trigger.label for o in candidates if o.trigger.sent == c.trigger.sent]
-        if not any(c.trigger.label in subsumes.get(label, ()) for label in same_sentence):
-            kept.append(c)
+        if any(c.trigger.label in subsumes.get(label, ()) for label in same_sentence):
+            continue
+        if (doc.text[c.trigger.start:c.trigger.end].lower() in one_sided
+                and any(label != c.trigger.label and label.split(".")[0] in precise
+                        for label in same_sentence)):
+            continue
+        kept.append(c)
     return kept
 
 
@@ -225,7 +240,9 @@ def _is_period_start(doc: Document, date: Mention) -> bool:
 
 
 def _sentence_places(doc: Document, sent: int) -> list[Mention]:
-    return [m for m in doc.in_sentence(sent) if m.kind in _PLACE_KINDS]
+    """The places of a sentence, less a dateline's (where the story was filed)."""
+    return [m for m in doc.in_sentence(sent) if m.kind in _PLACE_KINDS
+            and not m.data.get("dateline")]
 
 
 def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
@@ -236,8 +253,11 @@ def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
     if cities:
         after = [m for m in cities if m.start >= trigger.end]
         return (after[0] if after else cities[-1]), "text"
+    named = [m for m in here if m.data.get("locative")]
+    if named:  # "la trêve au Liban": a country the sentence places it in beats an earlier town
+        return named[0], "text"
     earlier = [m for m in doc.of_kind("place") if not m.data.get("unresolved")
-               and m.sent < trigger.sent]
+               and not m.data.get("dateline") and m.sent < trigger.sent]
     if earlier:
         return earlier[-1], "context"
     if here:

@@ -46,7 +46,8 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     # "in Damascus" is the city, "Damascus said" the government: a metonym after a locative
     # word is left to the place finder.
     actors = [a for a in actors if not (a.data.get("metonym")
-                                        and _after(doc.text, a.start, lex.lexicon.places.locatives))]
+                                        and (_after(doc.text, a.start, lex.lexicon.places.locatives)
+                                             or _after_preposition(parsed, a)))]
     found += _longest(actors)
     if lex.sub_locations is not None:
         found += _sub_location_mentions(parsed, lex.sub_locations, sent_of)
@@ -62,12 +63,26 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
                        and not _after(doc.text, p.start, lex.lexicon.places.locatives)
                        and _in_longer_name(parsed, p))]
     _mark_regions(doc.text, found, lex.lexicon.places)
+    _mark_datelines(doc.text, found)
+    for m in found:  # "au Liban", "in Lebanon": the country is where something happens
+        if m.kind == "country" and _after(doc.text, m.start, lex.lexicon.places.locatives):
+            m.data["locative"] = True
     found += _regex_mentions(doc.text, lex.dates, "date", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.weekdays, "weekday", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.relative_days, "relative_day", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.background, "background", sent_of, parsed)
     doc.mentions = _dedupe(found)
     return doc
+
+
+def _after_preposition(parsed: Doc, mention: Mention) -> bool:
+    """Whether the parse makes a name the object of a preposition ("through central Kinshasa",
+    "vers Kigali"): a place there, not the government the capital may stand for."""
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not parsed.has_annotation("DEP"):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" or any(c.dep_ == "case" for c in root.children)
 
 
 def _unparsed_sentences(doc: Document, sent_of: list[int]) -> set[int]:
@@ -141,6 +156,23 @@ def _mark_regions(text: str, mentions: list[Mention], places) -> None:
         if any(tail.startswith(w) and not tail[len(w):len(w) + 1].isalpha() for w in after) \
                 or any(head.endswith(w.rstrip()) for w in before):
             m.data["region"] = True
+
+
+# What follows the place of a dateline, up to the dash that opens the story: a date, an
+# agency in brackets ("BAMAKO, 3 mars (AFP) -", "KYIV (Reuters) —", "Goma -").
+_DATELINE_TAIL = re.compile(r"[^\S\n]*(?:,[^\n()\-–—]{0,30})?[^\S\n]*(?:\([^\n()]{1,30}\))?"
+                            r"[^\S\n]*[-–—:][^\S\n]")
+
+
+def _mark_datelines(text: str, mentions: list[Mention]) -> None:
+    """Flag a place that opens a line as a dateline (`BAMAKO (AFP) -`): where the story was
+    filed, not where the event happened."""
+    for m in mentions:
+        if m.kind not in ("place", "country"):
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if text[line_start:m.start].strip(" \t\ufeff") == "" and _DATELINE_TAIL.match(text, m.end):
+            m.data["dateline"] = True
 
 
 def _after(text: str, start: int, words: list[str]) -> bool:

@@ -145,12 +145,13 @@ def _prepositional(head: Token) -> list[tuple[str, Token]]:
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of `verb` and whether it is a passive one; a verb without one (a second
-    conjunct, a participle clause `killing two`, `tried to attack`) takes its governor's."""
-    seen = 0
+    conjunct, a participle clause `killing two`, `tried to attack`) takes its governor's,
+    and is passive only by its own marks (`sont entrés et ont pris`: `ont pris` is active)."""
+    seen, own = 0, verb
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ in _PASSIVE_SUBJECTS:
-                return child, True
+                return child, True if verb is own else _is_passive(own)
             if child.dep_ in _SUBJECTS:
                 return child, False
         if verb.dep_ not in _CLAUSE_LINKS - {"acl", "acl:relcl", "relcl", "ccomp"} \
@@ -175,7 +176,7 @@ def _agent(verb: Token) -> Token | None:
 
 def _verb_roles(verb: Token, finder: _Finder, words: _Words) -> tuple[Role | None, Role | None]:
     subject, passive = _subject(verb)
-    passive = passive or _is_passive(verb)
+    passive = passive or (subject is not None and subject.head is verb and _is_passive(verb))
     actor1 = actor2 = None
     if passive:
         if (agent := finder.named_by(_agent(verb))) is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..resources.schemas import ActorEntry
@@ -20,11 +21,16 @@ def compatible_actors(x: str | None, y: str | None,
     return y in (allies or {}).get(x, ())
 
 
+_PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")
+
+
 def actor_name(label: str, country: str | None, iso: str | None = None,
-               actors: dict[str, ActorEntry] | None = None) -> str | None:
+               actors: dict[str, ActorEntry] | None = None, day: date | None = None) -> str | None:
     """Fill a `{country}` template (`Civilians ({country})`) with the event's country; a
     template with a canonical actor for that country (`Military Forces of {country}` in Syria)
-    gives that actor. Without a country a template names nobody: None."""
+    gives that actor: the one in force on `day`, the force itself before a sub-unit of it
+    (`Military Forces of Pakistan (2022-)`, not its `... Counter Terrorism Department`).
+    Without a country a template names nobody: None."""
     if "{country}" not in label:
         return label
     if country is None:
@@ -32,9 +38,13 @@ def actor_name(label: str, country: str | None, iso: str | None = None,
     entry = (actors or {}).get(label)
     if entry is not None and iso:
         prefix = label.split("{country}")[0]
-        for name, other in (actors or {}).items():
-            if other.country == iso and other.kind == entry.kind and name.startswith(prefix):
-                return name
+        found = [(name, other) for name, other in (actors or {}).items()
+                 if other.country == iso and other.kind == entry.kind and name.startswith(prefix)
+                 and other.active_on(day)]
+        plain = [name for name, _ in found if _PERIOD.sub("", name).endswith(country)
+                 or _PERIOD.sub("", name) == label.replace("{country}", country)]
+        if plain or found:
+            return (plain or [found[0][0]])[0]
     return label.replace("{country}", country)
 
 

@@ -107,7 +107,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
 
     def put(role: str, mention, basis: str | None = None) -> None:
         label = choose_actor(mention.label, mention.data.get("alternatives"), iso, day, actors)
-        name = actor_name(label, country, iso, actors)
+        name = actor_name(label, country, iso, actors, day)
         if name is not None:
             values[role] = name
             values["inter" + role[-1]] = state_inter(actors.get(label), iso,
@@ -115,7 +115,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
             evidence[role] = doc.evidence(mention, basis=basis or getattr(c, role + "_basis"))
 
     def put_default(role: str, label: str, mention, basis: str) -> None:
-        values[role] = actor_name(label, country, iso, actors)
+        values[role] = actor_name(label, country, iso, actors, day)
         values["inter" + role[-1]] = inter_code(label, actors)
         evidence[role] = doc.evidence(mention, basis=basis)
 
@@ -139,7 +139,8 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
             evidence["actor2"] = evidence["actor1"]
         put_default("actor1", default, c.trigger if crowd_faced or not actor1 else actor1,
                     "context" if crowd_faced or not actor1 else "text")
-    assoc = [(m, actor_name(m.label, country, iso, actors)) for m in c.assoc_actor1]
+    assoc = [(m, actor_name(choose_actor(m.label, m.data.get("alternatives"), iso, day, actors),
+                            country, iso, actors, day)) for m in c.assoc_actor1]
     assoc = [(m, name) for m, name in assoc if name and name != values.get("actor1")]
     if assoc:
         values["assoc_actor1"] = [name for _, name in assoc]

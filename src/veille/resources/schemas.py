@@ -52,6 +52,9 @@ class TaxonomyFile(Strict):
     # Types in which civilians may act (a crowd protesting); in every other type civilians
     # named before the trigger are its victims (actor2), never actor1.
     civilians_may_act: list[str] = Field(default_factory=list)
+    # Event types whose trigger, beside a one-sided one (`attack`) in the same sentence, tells
+    # the same incident more precisely: the one-sided trigger gives no event of its own.
+    more_precise_than_one_sided: list[str] = Field(default_factory=list)
     # ACLED's inter code for a state's forces outside their own country.
     foreign_state_inter: int | None = None
 
@@ -143,6 +146,9 @@ class TriggersFile(Strict):
     # calls, demands, denials, condemnations ("menacé d'attaquer", "called for a ceasefire",
     # "denied carrying out the strike"). A trigger they govern gives no event.
     irrealis: list[str] = Field(default_factory=list)
+    # Lemmas of words that make a trigger governed by them a date for something else ("le jour
+    # même de l'entrée en vigueur de la trêve", "on the eve of the offensive").
+    time_anchors: list[str] = Field(default_factory=list)
 
 
 class PluperfectCue(Strict):
