@@ -32,11 +32,40 @@ def fuse_events(doc: Document, taxonomy: Taxonomy) -> Document:
             if _subsumes(event, twin, taxonomy):
                 _take_type(twin, event)
             _absorb(twin, event)
+    fused = _without_parts(fused, taxonomy)
     for event in fused:
         event.event_id = event_key(doc.article.id, event)
         event.notes = notes(event)
     doc.events = fused
     return doc
+
+
+def _without_parts(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
+    """Events that are part of another of the article at its place and date (taxonomy.yaml
+    `part_of_another`: the arrests made at a protest) go, and the other takes what they make
+    of it (a protest with arrests: a protest with intervention)."""
+    parts = taxonomy.file.part_of_another
+    kept = []
+    for event in events:
+        key = taxonomy.key(event.event_type, event.sub_event_type)
+        whole = next((o for o in events if o is not event and key in parts
+                      and taxonomy.key(o.event_type, o.sub_event_type) not in parts
+                      and _same_time_and_place(o, event)), None)
+        if whole is None:
+            kept.append(event)
+            continue
+        becomes = parts[key].get(taxonomy.key(whole.event_type, whole.sub_event_type) or "")
+        if becomes:
+            whole.event_type, whole.sub_event_type = taxonomy.names(becomes)
+            for name in ("event_type", "sub_event_type"):
+                whole.evidence[name].spans.extend(event.evidence[name].spans)
+    return kept
+
+
+def _same_time_and_place(a: Event, b: Event) -> bool:
+    if a.event_date != b.event_date and not (_undated(a) or _undated(b)):
+        return False
+    return a.geonames_id == b.geonames_id or not (_placed(a) and _placed(b))
 
 
 def _placed(event: Event) -> bool:

@@ -121,6 +121,11 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
 
     first = actors.get(c.actor1.label) if c.actor1 else None
     actor1, actor2 = c.actor1, c.actor2
+    crowd = {m.label for m in (actor1, actor2) if m is not None
+             and getattr(actors.get(m.label), "kind", None) in ("protesters", "rioters")}
+    if key in rules.with_crowd and crowd:  # "rioters clashed with soldiers": a riot
+        key = rules.with_crowd[key]
+        kind = key.split(".")[0]
     if first is not None and first.kind == "civilians" and kind not in rules.civilians_may_act:
         # "32 civilians were killed in a bombing": the victims, never the perpetrator.
         actor1, actor2 = None, actor2 or c.actor1
@@ -163,6 +168,12 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         loser = _state_forces(doc, actors, iso)
         if loser is not None:  # the ground was taken from the state: ACLED's actor2
             put("actor2", loser, "context")
+    kind = key.split(".")[0]
+    victims = rules.default_actor2.get(key, rules.default_actor2.get(kind))
+    if victims and country and values.get("actor2") is None:
+        near = _civilians_near(doc, c, actors)
+        put_default("actor2", near.label if near else victims, near or c.trigger,
+                    "text" if near else "context")
     perpetrator = rules.unknown_perpetrator.get(key, rules.unknown_perpetrator.get(kind))
     if perpetrator and country and values.get("actor1") is None:
         put_default("actor1", perpetrator, c.trigger, "context")

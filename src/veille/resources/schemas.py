@@ -43,6 +43,16 @@ class TaxonomyFile(Strict):
     # Event type (or type.sub-type) key -> actor1 when the text names no perpetrator of a
     # violent event: ACLED's unidentified actor (`Unidentified Armed Group ({country})`).
     unknown_perpetrator: dict[str, str] = Field(default_factory=dict)
+    # Event type (or type.sub-type) key -> actor2 when the text names none: the people an
+    # attack on civilians or a mob hits are civilians (ACLED's `Civilians ({country})`).
+    default_actor2: dict[str, str] = Field(default_factory=dict)
+    # Types that become another when a crowd (protesters, rioters) is one side (ACLED: a
+    # clash between rioters and soldiers is a riot, not a battle).
+    with_crowd: dict[str, str] = Field(default_factory=dict)
+    # Types that, beside another event of the article at its place and date, are part of it:
+    # the key's table says what the other becomes (ACLED: protesters arrested at a protest make
+    # it a protest with intervention; an attacker arrested on the spot is part of the attack).
+    part_of_another: dict[str, dict[str, str]] = Field(default_factory=dict)
     # Types that become another when their target (actor2) is armed (ACLED: an attack on
     # soldiers, police or peacekeepers is a battle).
     armed_target_makes: dict[str, str] = Field(default_factory=dict)
