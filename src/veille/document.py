@@ -48,6 +48,7 @@ class Candidate:
     other_places: list[Mention] = field(default_factory=list)
     sub_location: Mention | None = None
     date: Mention | None = None
+    date_basis: str = "text"  # "context": the date of an earlier sentence of the paragraph
     fatalities: Mention | None = None
     attribution: Attribution | None = None
 

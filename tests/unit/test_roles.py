@@ -8,7 +8,7 @@ import pytest
 
 import veille
 
-PUBLISHED = "2024-03-12"
+PUBLISHED = "2025-03-12"
 
 
 def roles(runtime: veille.Runtime, text: str) -> list[tuple]:
@@ -44,6 +44,19 @@ def roles(runtime: veille.Runtime, text: str) -> list[tuple]:
         # English: a possessor acts, the noun's object after "on" is the target
         ("Hezbollah's attack on Israeli troops near Metula killed two soldiers on Monday.",
          "Hezbollah", "Military Forces of Israel", "possessor"),
+        # French: the subject of a light verb carried out the attack, "contre" names its target
+        ("Lundi, le JNIM a lancé une attaque contre l'armée malienne à Tessalit.",
+         "JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali",
+         "light_verb"),
+        # English: the same, with "carry out" and "against"
+        ("On Monday, al-Shabaab carried out an attack against Somali troops in Baidoa.",
+         "Al Shabaab", "Military Forces of Somalia", "light_verb"),
+        # English: a passive with its victims as subject and a compound agent
+        ("On Monday, five villagers were abducted by ADF rebels near Beni.",
+         "ADF: Allied Democratic Forces", "Civilians (Democratic Republic of Congo)", "agent"),
+        # English: the defence verb's object is the attack of the actor after "by"
+        ("On Monday, police repelled an attack by Viv Ansanm in Kenscoff.",
+         "Viv Ansanm", "Police Forces of Haiti (2024-)", "agent"),
     ],
 )
 def test_roles_from_the_parse(runtime, text, actor1, actor2, basis):

@@ -110,7 +110,19 @@ def is_quantity(parsed: Doc, number: Mention, units: set[str], persons: set[str]
     following = _next_words(parsed, number)
     if (following[:1] and following[0] in units) or " ".join(following[:2]) in units:
         return False
+    if _names_follow(parsed, number):
+        return False  # "le gang 400 Mawozo", "the 5 Segonn gang": part of a name
     return not (number.data.get("one_word") and (not following or following[0] not in persons))
+
+
+def _names_follow(parsed: Doc, number: Mention) -> bool:
+    """Whether a capitalised word follows a number written in digits mid-sentence: a name
+    (`400 Mawozo`), not a count."""
+    span = parsed.char_span(number.start, number.end, alignment_mode="expand")
+    if span is None or span.end >= len(parsed) or not span.text[:1].isdigit():
+        return False
+    after = parsed[span.end]
+    return after.is_title and after.is_alpha and not after.is_sent_start and after.pos_ == "PROPN"
 
 
 def _is_one(word: str, lang: str | None) -> bool:

@@ -59,14 +59,14 @@ _CONTENT_LINKS = {"xcomp", "ccomp", "obj", "dobj", "obl", "obl:arg", "nmod", "po
 
 
 def _governed_by(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
-    """Whether a word of `lemmas` governs the trigger, up to three links up the parse: a
+    """Whether a word of `lemmas` governs the trigger, up to four links up the parse: a
     threat, plan, call, denial or condemnation (nothing happened), or a time anchor (`the day
     of`, `le lendemain de`: the event only dates another)."""
     if not lemmas or not doc.doc.has_annotation("DEP"):
         return False
     start, end = token_range(doc.doc, trigger)
     token = doc.doc[start:end].root
-    for _ in range(3):
+    for _ in range(4):
         if token.dep_ not in _CONTENT_LINKS or token.head is token:
             return False
         token = token.head
@@ -97,7 +97,21 @@ def _without_subsumed(doc: Document, candidates: list[Candidate], taxonomy: Taxo
 
 
 def _is_background(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
-    return is_background_sentence(doc, trigger.sent) or _is_pluperfect(doc, trigger, lexicon)
+    return (is_background_sentence(doc, trigger.sent) or _is_pluperfect(doc, trigger, lexicon)
+            or _is_habitual(doc, trigger, lexicon))
+
+
+def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
+    """`les FSR attaquent régulièrement les villages`: a verb trigger in the simple present,
+    with no auxiliary and no date in its sentence, tells what usually happens."""
+    features = lexicon.background.habitual_morph
+    if not features or any(m.kind in _DATE_KINDS for m in doc.in_sentence(trigger.sent)):
+        return False
+    start, end = token_range(doc.doc, trigger)
+    head = doc.doc[start:end].root
+    morph = str(head.morph)
+    return (head.pos_ == "VERB" and all(f in morph for f in features)
+            and not any(c.dep_.startswith("aux") for c in head.children))
 
 
 def _is_pluperfect(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
@@ -142,16 +156,20 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
                     if m is not place and not m.data.get("unresolved")]
     dates = [m for m in doc.in_sentence(sent) if m.kind in _DATE_KINDS
              and not _is_period_start(doc, m)]
-    counts = [c for c in doc.of_kind("count", sent)
-              if c.label == "killed" and not c.data["cumulative"]
-              and not c.data.get("in_breakdown")]
+    date_basis = "text"
+    if not dates and (earlier := _paragraph_date(doc, trigger)) is not None:
+        dates, date_basis = [earlier], "context"  # "Dimanche, ... Les assaillants ont ..."
+    counts = _tolls(doc, sent)
+    if not counts and not doc.of_kind("trigger", sent + 1) \
+            and _paragraph(doc.text, trigger.start) == _paragraph_of_sentence(doc, sent + 1):
+        counts = _tolls(doc, sent + 1)  # "Un camion a sauté sur une mine. Trois civils ont été tués."
     found = attributions(doc, sent)
     subs = doc.of_kind("sub_location", sent)
     return Candidate(
         trigger=trigger, actor1=actor1, assoc_actor1=assoc, actor2=actor2,
         actor1_basis=basis1, actor2_basis=basis2, place=place,
         place_basis=basis, other_places=other_places,
-        sub_location=_nearest(subs, trigger), date=_nearest(dates, trigger),
+        sub_location=_nearest(subs, trigger), date=_nearest(dates, trigger), date_basis=date_basis,
         fatalities=_nearest(counts, trigger), attribution=found[0] if found else None,
     )
 
@@ -175,6 +193,32 @@ def _by_position(doc: Document, trigger: Mention, actors: list[Mention], lexicon
     if after and trigger.label in taxonomy.file.symmetric and not _targeted(doc, after[0], lexicon):
         return after[0], after[1:]  # "combats entre X et Y"
     return None, after
+
+
+def _tolls(doc: Document, sent: int) -> list[Mention]:
+    """The per-event counts of the dead in a sentence (not running totals nor breakdowns)."""
+    return [c for c in doc.of_kind("count", sent)
+            if c.label == "killed" and not c.data["cumulative"] and not c.data.get("in_breakdown")]
+
+
+def _paragraph(text: str, offset: int) -> int:
+    """The start offset of the paragraph (line) holding `offset`."""
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _paragraph_of_sentence(doc: Document, sent: int) -> int | None:
+    mentions = doc.in_sentence(sent)
+    return _paragraph(doc.text, mentions[0].start) if mentions else None
+
+
+def _paragraph_date(doc: Document, trigger: Mention) -> Mention | None:
+    """The last date named before the trigger in its paragraph, in an earlier sentence that
+    is not background: the day the paragraph's story happened."""
+    start = _paragraph(doc.text, trigger.start)
+    dates = [m for m in doc.mentions if m.kind in _DATE_KINDS and start <= m.start
+             and m.sent < trigger.sent and not _is_period_start(doc, m)
+             and not is_background_sentence(doc, m.sent)]
+    return dates[-1] if dates else None
 
 
 def _targeted(doc: Document, actor: Mention, lexicon: Lexicon) -> bool:

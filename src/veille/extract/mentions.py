@@ -210,8 +210,18 @@ def _number_mentions(parsed: Doc, lang: str, sent_of: list[int]) -> list[Mention
     """Cardinal numbers written in digits or in words (text2num knows the words)."""
     found = []
     grouped = _digit_groups(parsed)
+    joined: set[int] = set()  # tokens read as the end of a hyphenated number word
     for token in parsed:
         value = None
+        if token.i in joined:
+            continue
+        if (compound := _split_number_word(parsed, token, lang)) is not None:
+            value, end = compound  # "twenty-one" the tokenizer cut in three
+            joined.update(range(token.i + 1, end))
+            found.append(Mention("number", str(value), token.idx, parsed[end - 1].idx
+                                 + len(parsed[end - 1]), sent_of[token.i],
+                                 {"value": value, "token": token.i, "one_word": False}))
+            continue
         if token.i in grouped:
             end = grouped[token.i]
             if end is None:
@@ -224,7 +234,8 @@ def _number_mentions(parsed: Doc, lang: str, sent_of: list[int]) -> list[Mention
             continue
         if _DIGITS.match(token.text):
             value = int(re.sub(r"\D", "", token.text))
-        elif token.is_alpha and (token.like_num or token.pos_ == "NUM"):
+        elif (token.is_alpha or _hyphenated_word(token.text)) and (token.like_num
+                                                                  or token.pos_ == "NUM"):
             try:
                 value = text2num(token.lower_, lang)
             except (ValueError, KeyError, TypeError):  # not a number word of that language
@@ -236,6 +247,24 @@ def _number_mentions(parsed: Doc, lang: str, sent_of: list[int]) -> list[Mention
             found.append(Mention("number", str(value), token.idx, token.idx + len(token),
                                  sent_of[token.i], data))
     return found
+
+
+def _split_number_word(parsed: Doc, token, lang: str) -> tuple[int, int] | None:
+    """(value, end token) of a number word cut at its hyphen (`twenty`, `-`, `one`)."""
+    end = token.i + 3
+    if (end > len(parsed) or not token.is_alpha or token.whitespace_
+            or parsed[token.i + 1].text != "-" or parsed[token.i + 1].whitespace_
+            or not parsed[end - 1].is_alpha):
+        return None
+    try:
+        return text2num(parsed[token.i:end].text.lower(), lang), end
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _hyphenated_word(text: str) -> bool:
+    """`dix-sept`, `vingt-deux`, `twenty-one`: number words the tokenizer keeps whole."""
+    return "-" in text and text.replace("-", "").isalpha()
 
 
 _GROUP_SPACES = {"\u00a0", "\u202f"}  # beside the plain space
@@ -299,7 +328,7 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
               if e.label_ in _PERSON_LABELS and len(e) > 1
               and not _after(text, e.start_char, places.locatives)]
     whole = [c for c in candidates
-             if (c.end_char >= len(text) or not text[c.end_char].isalnum())
+             if not _inside_word(text, c.start_char, c.end_char)
              and not any(s < c.end_char and c.start_char < e for s, e in people)]
     for span in filter_spans([c for c in whole if _is_place(c.text, gazetteer, countries)]):
         code = countries.get(normalize(span.text))
@@ -311,6 +340,21 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
             found.append(Mention("place", ent.text, ent.start_char, ent.end_char,
                                  sent_of[ent.start], {"unresolved": True}))
     return found
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is part of a longer word: glued to a letter, or to another
+    word by a hyphen (`Ville` of `Pétion-Ville`, `Sabra` of `Sabratha`). An Arabic article
+    before the hyphen is no word of its own (`Raqqa` of `Ar-Raqqa` is the town)."""
+    after = text[end:end + 2]
+    if after[:1].isalnum() or (start and text[start - 1].isalnum()):
+        return True
+    if after[:1] == "-" and after[1:2].isalnum():
+        return True
+    if start and text[start - 1] == "-":
+        head = text[max(0, start - 12):start - 1].split()[-1:] or [""]
+        return len(head[0]) > 3 and head[0].isalpha()
+    return False
 
 
 def _famous_place(token, gazetteer: Gazetteer, countries: dict[str, str]) -> bool:

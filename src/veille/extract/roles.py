@@ -176,6 +176,13 @@ def _agent(verb: Token) -> Token | None:
 
 def _verb_roles(verb: Token, finder: _Finder, words: _Words) -> tuple[Role | None, Role | None]:
     subject, passive = _subject(verb)
+    if verb.lemma_.lower() in words.defence and not passive:
+        # "police repelled a gang's attack": the subject was attacked; the attack's own
+        # possessor or genitive attacked.
+        defender = finder.named_by(subject)
+        obj = next(iter(_children(verb, _OBJECTS)), None)
+        attacker = _noun_roles(obj, finder, words, set())[0] if obj is not None else None
+        return attacker, Role(defender, "defender") if defender is not None else None
     passive = passive or (subject is not None and subject.head is verb and _is_passive(verb))
     actor1 = actor2 = None
     if passive:

@@ -29,7 +29,22 @@ def resolve_events(doc: Document, *, lexicon: Lexicon, taxonomy: Taxonomy,
     doc.events = [e for e in events if e.country is not None]
     if len(doc.events) < len(events):
         doc.warnings.append(f"{len(events) - len(doc.events)} event(s) left out: no place")
+    recalled = [e for e in doc.events if _recalled(e, doc.article.published, taxonomy)]
+    if recalled:
+        doc.events = [e for e in doc.events if e not in recalled]
+        doc.warnings.append(f"{len(recalled)} event(s) left out: dated long before the report")
     return doc
+
+
+def _recalled(event: Event, published, taxonomy: Taxonomy) -> bool:
+    """Whether the text dates the event long before the report (taxonomy.yaml
+    `background_after_days`): background recalled, not news."""
+    days = taxonomy.file.background_after_days
+    evidence = event.evidence.get("event_date")
+    if days is None or published is None or event.event_date is None or evidence is None \
+            or evidence.basis != "text":
+        return False
+    return (published - event.event_date).days >= days
 
 
 def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
@@ -64,7 +79,7 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
     resolved = resolve_date(c.date, doc.article.published, lexicon) if c.date else None
     if resolved is not None:
         values["event_date"], values["date_precision"] = resolved
-        evidence["event_date"] = doc.evidence(c.date)
+        evidence["event_date"] = doc.evidence(c.date, basis=c.date_basis)
     elif doc.article.published is not None:
         # No usable date in the sentence: the report's day, marked as less precise.
         values["event_date"], values["date_precision"] = doc.article.published, DAYS
@@ -130,6 +145,9 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         # "32 civilians were killed in a bombing": the victims, never the perpetrator.
         actor1, actor2 = None, actor2 or c.actor1
         first = None
+    second = actors.get(actor2.label) if actor2 else None
+    if second is not None and second.kind == "civilians" and kind in rules.civilians_may_act:
+        actor2 = None  # "students and women marched": the crowd itself, not its opponent
     if actor1 is not None:
         put("actor1", actor1)
     if actor2 is not None:
@@ -170,10 +188,12 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
             put("actor2", loser, "context")
     kind = key.split(".")[0]
     victims = rules.default_actor2.get(key, rules.default_actor2.get(kind))
-    if victims and country and values.get("actor2") is None:
+    hit = kind in rules.civilians_hit or key in rules.civilians_hit
+    if (victims or hit) and country and values.get("actor2") is None:
         near = _civilians_near(doc, c, actors)
-        put_default("actor2", near.label if near else victims, near or c.trigger,
-                    "text" if near else "context")
+        if near is not None or victims:
+            put_default("actor2", near.label if near else victims, near or c.trigger,
+                        "text" if near else "context")
     perpetrator = rules.unknown_perpetrator.get(key, rules.unknown_perpetrator.get(kind))
     if perpetrator and country and values.get("actor1") is None:
         put_default("actor1", perpetrator, c.trigger, "context")

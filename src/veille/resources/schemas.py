@@ -46,6 +46,9 @@ class TaxonomyFile(Strict):
     # Event type (or type.sub-type) key -> actor2 when the text names none: the people an
     # attack on civilians or a mob hits are civilians (ACLED's `Civilians ({country})`).
     default_actor2: dict[str, str] = Field(default_factory=dict)
+    # Types whose actor2, when the text names no target, is the civilians it says were hit
+    # ("shelled the town, injuring two children"), if it names any.
+    civilians_hit: list[str] = Field(default_factory=list)
     # Types that become another when a crowd (protesters, rioters) is one side (ACLED: a
     # clash between rioters and soldiers is a riot, not a battle).
     with_crowd: dict[str, str] = Field(default_factory=dict)
@@ -65,6 +68,9 @@ class TaxonomyFile(Strict):
     # Event types whose trigger, beside a one-sided one (`attack`) in the same sentence, tells
     # the same incident more precisely: the one-sided trigger gives no event of its own.
     more_precise_than_one_sided: list[str] = Field(default_factory=list)
+    # An event the text dates this many days or more before the report is background (the
+    # attack of 7 October 2023 recalled in a 2025 story), not news: no event.
+    background_after_days: int | None = None
     # ACLED's inter code for a state's forces outside their own country.
     foreign_state_inter: int | None = None
 
@@ -204,6 +210,10 @@ class BackgroundFile(Strict):
     # Templates: {year} a four-digit year, {number} a number; a match dates a clause to the past.
     patterns: list[str]
     pluperfect: PluperfectCue | None = None
+    # Morphological features of a finite verb in the simple present ("les FSR attaquent
+    # régulièrement", "al-Shabaab attacks bases"): with no auxiliary and no date in its
+    # sentence, such a trigger tells what usually happens, not an event.
+    habitual_morph: list[str] = Field(default_factory=list)
 
 
 class DatesFile(Strict):
