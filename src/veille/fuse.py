@@ -13,7 +13,7 @@ from __future__ import annotations
 from .document import Document
 from .model import Event
 from .resolve.actors import UNKNOWN, compatible_actors
-from .resolve.events import event_key, notes
+from .resolve.events import NO_OPPONENT, event_key, notes
 from .resources import Taxonomy
 
 _CROWDS = {5, 6}  # ACLED inter codes of rioters and protesters
@@ -33,6 +33,7 @@ def fuse_events(doc: Document, taxonomy: Taxonomy) -> Document:
                 _take_type(twin, event)
             _absorb(twin, event)
     fused = _without_parts(fused, taxonomy)
+    fused = _without_retellings(fused, doc.allies)
     for event in fused:
         event.event_id = event_key(doc.article.id, event)
         event.notes = notes(event)
@@ -59,6 +60,28 @@ def _without_parts(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
             whole.event_type, whole.sub_event_type = taxonomy.names(becomes)
             for name in ("event_type", "sub_event_type"):
                 whole.evidence[name].spans.extend(event.evidence[name].spans)
+    return kept
+
+
+def _without_retellings(events: list[Event], allies: dict[str, list[str]]) -> list[Event]:
+    """An attack the text types only by naming no armed opponent (`l'assaut`, `the attack`,
+    basis `no_opponent`), told beside another event of the article by the same actor at its
+    place and date, is that event told again ("le JNIM a revendiqué l'assaut")."""
+    kept = []
+    for event in events:
+        told = event.evidence.get("sub_event_type")
+        whole = None
+        if told is not None and told.basis == NO_OPPONENT and event.actor1 is not None:
+            whole = next((o for o in events if o is not event and o.actor1 is not None
+                          and (o.evidence.get("sub_event_type") is None
+                               or o.evidence["sub_event_type"].basis != NO_OPPONENT)
+                          and compatible_actors(o.actor1, event.actor1, allies)
+                          and not o.actor1.startswith(UNKNOWN)
+                          and _same_time_and_place(o, event)), None)
+        if whole is None:
+            kept.append(event)
+        else:
+            _absorb(whole, event)
     return kept
 
 

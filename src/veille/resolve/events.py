@@ -173,6 +173,8 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         # One armed side and no armed opponent: not a battle (taxonomy: needs_armed_opponent).
         key = rules.needs_armed_opponent[key]
         _civilians_as_actor2(doc, c, actors, values, evidence)
+        for name in ("event_type", "sub_event_type"):  # read from what the text leaves out
+            evidence[name] = doc.evidence(c.trigger, basis=NO_OPPONENT)
     if (key in rules.needs_own_state and c.actor1 is not None
             and not _own_state(actors.get(c.actor1.label), iso)):
         key = rules.needs_own_state[key]
@@ -203,6 +205,8 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
 
 
 _ARMED = (1, 2, 3, 4, 8)
+# The basis of a type chosen because the text names no armed opponent ("une attaque" alone).
+NO_OPPONENT = "no_opponent"
 
 
 def _own_state(entry: ActorEntry | None, iso: str | None) -> bool:
