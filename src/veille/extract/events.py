@@ -34,6 +34,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     regions = [r for r in regions if r is not None]
     seen: set[tuple[int, str]] = set()
     irrealis = set(lexicon.triggers.irrealis)
+    civilians = {name for name, entry in actors.items() if entry.kind == "civilians"}
     anchors = set(lexicon.triggers.time_anchors)
     candidates = []
     for trigger in doc.of_kind("trigger"):
@@ -47,7 +48,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
         if _governed_by(doc, trigger, anchors):
             continue  # "le jour même de l'entrée en vigueur de la trêve": a time reference
         seen.add(key)
-        candidates.append(_candidate(doc, trigger, lexicon, taxonomy, actors))
+        candidates.append(_candidate(doc, trigger, lexicon, taxonomy, actors, civilians))
     doc.candidates = _without_subsumed(doc, candidates, taxonomy, lexicon)
     return doc
 
@@ -128,7 +129,7 @@ def _is_pluperfect(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
 
 
 def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxonomy,
-               registry: dict[str, ActorEntry]) -> Candidate:
+               registry: dict[str, ActorEntry], civilians: set[str]) -> Candidate:
     sent = trigger.sent
     sources = sources_in(doc, sent)
     # The trigger's clause, roughly: from the previous trigger of the sentence to the next.
@@ -138,7 +139,6 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     actors = [a for a in doc.of_kind("actor", sent)
               if (a.start, a.end) not in sources and not a.data.get("metonym")
               and _kind(registry, a.label) != "source" and left <= a.start and a.end <= right]
-    civilians = {name for name, entry in registry.items() if entry.kind == "civilians"}
     parsed = read_roles(doc, trigger, actors, lexicon, civilians)
     actor1, others = _by_position(doc, trigger, actors, lexicon, taxonomy, registry,
                                   parsed.actor2.mention if parsed.actor2 else None)
