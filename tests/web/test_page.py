@@ -402,17 +402,21 @@ def test_the_example_database_on_the_page(browser, examples_base):
         spans = sorted({(r["start"], r["end"], r["text"]) for r in detail["evidence"]
                         if r["article_id"] == article})
         marks = page.locator(f'#record .article-text[data-article-id="{article}"] mark')
-        assert marks.all_text_contents() == [text for _, _, text in _outermost(spans)]
+        text = httpx.get(f"{examples_base}/articles/{article}", timeout=10).json()["text"]
+        assert marks.all_text_contents() == _clipped(spans, text)
         assert page.watch.foreign() == [] and page.watch.dialogs == []
     finally:
         context.close()
 
 
-def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Spans as marks show them: one inside another is not marked twice."""
-    kept: list[tuple[int, int, str]] = []
-    for start, end, text in spans:
-        if kept and start < kept[-1][1]:
+def _clipped(spans: list[tuple[int, int, str]], text: str) -> list[str]:
+    """Spans as marks show them: each character marked once, so a span inside another is
+    not marked again and one that overlaps the one before is marked from where it ends."""
+    marked, at = [], 0
+    for start, end, _ in sorted(spans, key=lambda s: (s[0], -s[1])):
+        start = max(start, at)
+        if end <= start:
             continue
-        kept.append((start, end, text))
-    return kept
+        marked.append(text[start:end])
+        at = end
+    return marked
