@@ -118,9 +118,7 @@ def _same(a: Event, b: Event, allies: dict[str, list[str]], taxonomy: Taxonomy) 
     if a.sub_event_type != b.sub_event_type and not (_subsumes(a, b, taxonomy)
                                                      or _subsumes(b, a, taxonomy)):
         return False
-    if a.event_date != b.event_date and not (_undated(a) or _undated(b)):
-        return False
-    if a.geonames_id != b.geonames_id and _placed(a) and _placed(b):
+    if not _same_time_and_place(a, b):
         return False
     if compatible_actors(a.actor1, b.actor1, allies):
         return True

@@ -36,7 +36,9 @@ _OBLIQUES = {"obl", "obl:arg", "obl:mod", "nmod", "prep"}
 # du M23", "NRF fighters").
 _NOMINAL = {"compound", "amod", "nmod", "flat", "flat:name", "appos", "poss", "nummod", "det",
             "case", "fixed", "pobj", "prep", "conj", "cc", "nmod:poss"}
-_CLAUSE_LINKS = {"conj", "advcl", "xcomp", "acl", "acl:relcl", "relcl", "ccomp"}
+# Links over which a verb without a subject shares its governor's ("attacked A and killed B",
+# "killing two", "tried to attack").
+_SHARED_SUBJECT = {"conj", "advcl", "xcomp"}
 
 
 @dataclass(frozen=True)
@@ -154,8 +156,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, True if verb is own else _is_passive(own)
             if child.dep_ in _SUBJECTS:
                 return child, False
-        if verb.dep_ not in _CLAUSE_LINKS - {"acl", "acl:relcl", "relcl", "ccomp"} \
-                or verb.head is verb:
+        if verb.dep_ not in _SHARED_SUBJECT or verb.head is verb:
             return None, False
         verb, seen = verb.head, seen + 1
     return None, False
