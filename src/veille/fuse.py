@@ -17,6 +17,7 @@ from .resolve.events import NO_OPPONENT, event_key, notes
 from .resources import Taxonomy
 
 _CROWDS = {5, 6}  # ACLED inter codes of rioters and protesters
+_VIOLENCE = {"battles", "explosions", "violence_against_civilians"}
 _PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "location", "sub_location", "latitude",
                  "longitude", "geo_precision", "geonames_id")
 
@@ -33,7 +34,7 @@ def fuse_events(doc: Document, taxonomy: Taxonomy) -> Document:
                 _take_type(twin, event)
             _absorb(twin, event)
     fused = _without_parts(fused, taxonomy)
-    fused = _without_retellings(fused, doc.allies)
+    fused = _without_retellings(fused, doc.allies, taxonomy)
     for event in fused:
         event.event_id = event_key(doc.article.id, event)
         event.notes = notes(event)
@@ -63,26 +64,46 @@ def _without_parts(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
     return kept
 
 
-def _without_retellings(events: list[Event], allies: dict[str, list[str]]) -> list[Event]:
+def _without_retellings(events: list[Event], allies: dict[str, list[str]],
+                        taxonomy: Taxonomy) -> list[Event]:
     """An attack the text types only by naming no armed opponent (`l'assaut`, `the attack`,
-    basis `no_opponent`), told beside another event of the article by the same actor at its
-    place and date, is that event told again ("le JNIM a revendiqué l'assaut")."""
+    basis `no_opponent`), told beside another event of the article at its place and date, is
+    that event told again: by the same actor ("le JNIM a revendiqué l'assaut"), or by nobody
+    named beside a violent event ("They opened fire with rifles" after "gunmen attacked an
+    army post")."""
     kept = []
     for event in events:
         told = event.evidence.get("sub_event_type")
         whole = None
-        if told is not None and told.basis == NO_OPPONENT and event.actor1 is not None:
-            whole = next((o for o in events if o is not event and o.actor1 is not None
+        if told is not None and told.basis == NO_OPPONENT:
+            nameless = event.actor1 is None or event.actor1.startswith(UNKNOWN)
+            whole = next((o for o in events if o is not event
                           and (o.evidence.get("sub_event_type") is None
                                or o.evidence["sub_event_type"].basis != NO_OPPONENT)
-                          and compatible_actors(o.actor1, event.actor1, allies)
-                          and not o.actor1.startswith(UNKNOWN)
+                          and (_named_by(o, event, allies) if not nameless
+                               else _violent(o, taxonomy))
                           and _same_time_and_place(o, event)), None)
         if whole is None:
             kept.append(event)
         else:
             _absorb(whole, event)
     return kept
+
+
+def _named_by(whole: Event, told: Event, allies: dict[str, list[str]]) -> bool:
+    """Whether `told`'s actor is a side of `whole`: its actor (or an ally), or the side it
+    faced ("les policiers ont ouvert le feu" at the protest they dispersed)."""
+    if told.actor1 is not None and told.actor1 == whole.actor2:
+        return True
+    return (whole.actor1 is not None and not whole.actor1.startswith(UNKNOWN)
+            and compatible_actors(whole.actor1, told.actor1, allies))
+
+
+def _violent(event: Event, taxonomy: Taxonomy) -> bool:
+    """Whether an event is political violence an attack may be told again of (ACLED's
+    battles, explosions and violence against civilians)."""
+    key = taxonomy.key(event.event_type, event.sub_event_type) or ""
+    return key.split(".")[0] in _VIOLENCE
 
 
 def _same_time_and_place(a: Event, b: Event) -> bool:

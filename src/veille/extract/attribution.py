@@ -50,6 +50,14 @@ def attributions(doc: Document, sent: int) -> list[Attribution]:
     return found
 
 
+def speaker_tail(doc: Document, sent: int) -> int | None:
+    """Where a sentence's words start to describe who spoke: at a speech verb after the clause
+    it reports (`..., a déclaré à l'AFP un responsable joint par téléphone depuis Bangui`,
+    `..., a police officer in Mogadishu said`). A place named there is where the source is."""
+    return next((m.start for m in doc.of_kind("attribution", sent)
+                 if m.label != "preposition" and _follows_clause(doc, m)), None)
+
+
 def _follows_clause(doc: Document, marker: Mention) -> bool:
     """Whether a speech verb comes after the clause it reports (`..., a indiqué l'ONG`): it then
     stands after a comma or a closing quote."""

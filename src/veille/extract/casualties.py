@@ -24,12 +24,61 @@ _PARTY_TOKENS = 8  # a party is at most this many words after its number
 
 def build_casualty_reports(doc: Document, lexicon: Lexicon) -> Document:
     """Fill `doc.casualty_reports`: one per count that is not part of another's breakdown."""
-    for count in doc.of_kind("count"):
-        if count.data.get("in_breakdown"):
-            continue
-        items = _breakdown(doc, count, lexicon)
+    counts = [c for c in doc.of_kind("count") if not c.data.get("in_breakdown")]
+    splits = _splits(doc, counts, lexicon)
+    for count in counts:
+        if any(count.start == n.start for items in splits.values() for n, _, _ in items):
+            continue  # one side's share of an earlier total ("sept soldats et six insurgés")
+        items = splits.get(id(count)) or _breakdown(doc, count, lexicon)
         doc.casualty_reports.append(_report(doc, count, items, lexicon))
     return doc
+
+
+def _splits(doc: Document, counts: list[Mention],
+            lexicon: Lexicon) -> dict[int, list[tuple[Mention, str, Mention]]]:
+    """Totals split by side in a later sentence: "au moins 13 morts ... sept soldats et six
+    insurgés ont été tués". Numbers coordinated in one phrase, of the total's outcome, that add
+    up to an earlier total of the article with no breakdown of its own, are its breakdown
+    (keyed by the total's id)."""
+    splits: dict[int, list[tuple[Mention, str, Mention]]] = {}
+    units = {u.lower() for u in lexicon.casualties.units}
+    persons = {p.lower() for p in lexicon.casualties.persons}
+    numbers = [n for n in doc.of_kind("number") if is_quantity(doc.doc, n, units, persons)]
+    for count in counts:
+        if count.data["cumulative"] or count.data["low"] != count.data["high"]:
+            continue
+        group = _coordinated(doc, count, numbers)
+        if len(group) < 2:
+            continue
+        shares = sum(int(n.data["value"]) for n in group)
+        total = next((t for t in reversed(counts) if t.sent < count.sent
+                      and t.label == count.label and not t.data["cumulative"]
+                      and shares in (t.data["best"], t.data["low"])
+                      and id(t) not in splits and not _breakdown(doc, t, lexicon)), None)
+        if total is not None:
+            splits[id(total)] = [_party(doc, n, group) for n in group]
+    return splits
+
+
+def _coordinated(doc: Document, count: Mention, numbers: list[Mention]) -> list[Mention]:
+    """The count and the numbers of the nouns coordinated with its noun ("six militaires et
+    trois rebelles"), in text order."""
+    start, _ = token_range(doc.doc, count)
+    noun = doc.doc[start].head
+    if noun.i == start or doc.doc[start].dep_ != "nummod":
+        return [count]
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    nouns = [noun, *(t for t in noun.subtree if t.dep_ == "conj" and t.head.i == noun.i)]
+    # The tagger often hangs both subjects of "Sept soldats et quatre rebelles ont été tués"
+    # on the verb: nouns of the same link to the same word are coordinated too.
+    nouns += [t for t in noun.head.children if t.dep_ == noun.dep_ and t.i != noun.i
+              and t.head.i != t.i and noun.dep_ != "conj"]
+    found = [n for n in numbers if n.sent == count.sent
+             and doc.doc[token_range(doc.doc, n)[0]].head in nouns
+             and doc.doc[token_range(doc.doc, n)[0]].dep_ == "nummod"]
+    return sorted(found, key=lambda n: n.start) if any(n.start == count.start for n in found) \
+        else [count]
 
 
 def _report(doc: Document, count: Mention, items: list[tuple[Mention, str, Mention]],

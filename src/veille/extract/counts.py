@@ -110,7 +110,7 @@ def is_quantity(parsed: Doc, number: Mention, units: set[str], persons: set[str]
     following = _next_words(parsed, number)
     if (following[:1] and following[0] in units) or " ".join(following[:2]) in units:
         return False
-    if _names_follow(parsed, number):
+    if _names_follow(parsed, number) and not (set(following[1:]) & persons):
         return False  # "le gang 400 Mawozo", "the 5 Segonn gang": part of a name
     return not (number.data.get("one_word") and (not following or following[0] not in persons))
 

@@ -13,10 +13,12 @@ town) give no event.
 
 from __future__ import annotations
 
+import re
+
 from ..document import Candidate, Document, Mention
 from ..resources import Lexicon, Taxonomy
 from ..resources.schemas import ActorEntry
-from .attribution import attributions, sources_in
+from .attribution import attributions, sources_in, speaker_tail
 from .background import is_background_sentence
 from .counts import breakdown_region
 from .roles import read_roles
@@ -36,6 +38,10 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     irrealis = set(lexicon.triggers.irrealis)
     civilians = {name for name, entry in actors.items() if entry.kind == "civilians"}
     anchors = set(lexicon.triggers.time_anchors)
+    instruments = _instrument_pattern(lexicon.triggers.instrument_markers)
+    tallies = set(lexicon.triggers.tallies)
+    weapons = set(taxonomy.file.weapon_types)
+    fled = set(lexicon.triggers.fled_from)
     candidates = []
     for trigger in doc.of_kind("trigger"):
         key = (trigger.sent, trigger.label)
@@ -47,6 +53,12 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "a menacé d'attaquer", "called for a ceasefire": nothing happened
         if _governed_by(doc, trigger, anchors):
             continue  # "le jour même de l'entrée en vigueur de la trêve": a time reference
+        if _names_weapon(trigger, weapons) and _is_instrument(doc, trigger, instruments):
+            continue  # "avec des fusils et des lance-grenades": the weapons of the action
+        if _is_tally(doc, trigger, tallies):
+            continue  # "des centaines d'attaques depuis 2023": many events, none told
+        if _is_cause_of_flight(doc, trigger, fled):
+            continue  # "chassés de leurs foyers par les combats": the war in general
         seen.add(key)
         candidates.append(_candidate(doc, trigger, lexicon, taxonomy, actors, civilians))
     doc.candidates = _without_subsumed(doc, candidates, taxonomy, lexicon)
@@ -76,6 +88,93 @@ def _governed_by(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
     return False
 
 
+_TALLY_FROM = 50  # "plus de 300 frappes": a number this large on a trigger noun counts many events
+
+
+def _names_weapon(trigger: Mention, weapons: set[str]) -> bool:
+    return trigger.label in weapons or trigger.label.split(".")[0] in weapons
+
+
+def _is_tally(doc: Document, trigger: Mention, tallies: set[str]) -> bool:
+    """Whether a trigger noun is counted as many (`des centaines d'attaques`, `plus de 300
+    frappes`) over no one day: a tally, not a report of one event. Many strikes on a day the
+    sentence names (`dozens of air strikes on Monday`) are that day's event."""
+    if not doc.doc.has_annotation("DEP") or any(
+            m.kind in ("weekday", "relative_day") for m in doc.in_sentence(trigger.sent)):
+        return False
+    start, end = token_range(doc.doc, trigger)
+    token = doc.doc[start:end].root
+    if token.pos_ != "NOUN":
+        return False
+    numbers = {n.data["token"]: n.data["value"] for n in doc.of_kind("number", trigger.sent)
+               if "token" in n.data}
+    if any(c.dep_ == "nummod" and numbers.get(c.i, 0) >= _TALLY_FROM for c in token.children):
+        return True
+    head = token.head
+    if token.dep_ == "pobj" and head.head is not head:  # "hundreds of attacks"
+        head = head.head
+    return token.dep_ in ("nmod", "pobj") and head.lemma_.lower() in tallies
+
+
+def _is_cause_of_flight(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
+    """Whether a trigger noun is what people fled (`chassés par les combats`, `fled the
+    fighting`, `displaced by the violence`)."""
+    if not lemmas or not doc.doc.has_annotation("DEP"):
+        return False
+    start, end = token_range(doc.doc, trigger)
+    token = doc.doc[start:end].root
+    if token.pos_ != "NOUN":
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.head is not head:  # "displaced by the fighting"
+        head = head.head
+    return token.dep_ in _CAUSE_LINKS and head.lemma_.lower() in lemmas
+
+
+# Links from what people fled to the word of flight: agent, object, oblique.
+_CAUSE_LINKS = {"obl:agent", "obl", "obl:arg", "obl:mod", "obj", "dobj", "pobj", "nmod"}
+
+
+def _instrument_pattern(markers: list[str]) -> re.Pattern[str] | None:
+    """A marker ending the text before a weapon list, a few words (determiners, adjectives) in
+    between: "avec des ", "with assault "."""
+    if not markers:
+        return None
+    words = "|".join(re.escape(m.lower()) for m in sorted(markers, key=len, reverse=True))
+    return re.compile(rf"(?:^|\W)(?:{words})(?:\s+\S+){{0,2}}\s*$")
+
+
+def _is_instrument(doc: Document, trigger: Mention, marker: re.Pattern[str] | None) -> bool:
+    """Whether the trigger is one weapon of a list of weapons an instrument marker introduces
+    ("avec des fusils d'assaut et des lance-grenades", "using artillery and mortars"), in a
+    sentence that tells another action: the weapons it was done with."""
+    if marker is None or not doc.doc.has_annotation("DEP"):
+        return False
+    start, end = token_range(doc.doc, trigger)
+    if not any(t.label != trigger.label and (t.end <= trigger.start or t.start >= trigger.end)
+               for t in doc.of_kind("trigger", trigger.sent)):
+        return False  # no other action in the sentence: the weapon is how it is told
+    token = doc.doc[start:end].root
+    # Up the list the weapon belongs to (coordination, or a compound the tagger cut); the
+    # list's head noun follows the marker. ACLED folds listed weapons, triggers or not
+    # ("an offensive using artillery and mortars", "attacked ... in conjunction with
+    # airstrikes and shelling"), into the action they served.
+    for _ in range(3):
+        others = [c for c in token.children if c.dep_ == "conj" and not start <= c.i < end]
+        inside = start <= token.i < end
+        if (not inside or others) and marker.search(
+                doc.text[max(0, token.idx - 40):token.idx].lower()):
+            return True
+        if token.dep_ not in _LIST_LINKS or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+# Links from a weapon to the head of the list of weapons it belongs to.
+_LIST_LINKS = {"conj", "nmod", "compound", "appos"}
+
+
 def _without_subsumed(doc: Document, candidates: list[Candidate], taxonomy: Taxonomy,
                       lexicon: Lexicon) -> list[Candidate]:
     """One incident, one event: a trigger subsumed by another of its sentence goes (the
@@ -89,7 +188,8 @@ def _without_subsumed(doc: Document, candidates: list[Candidate], taxonomy: Taxo
         same_sentence = [o.trigger.label for o in candidates if o.trigger.sent == c.trigger.sent]
         if any(c.trigger.label in subsumes.get(label, ()) for label in same_sentence):
             continue
-        if (doc.text[c.trigger.start:c.trigger.end].lower() in one_sided
+        if ((c.trigger.data.get("one_sided")
+             or doc.text[c.trigger.start:c.trigger.end].lower() in one_sided)
                 and any(label != c.trigger.label and label.split(".")[0] in precise
                         for label in same_sentence)):
             continue
@@ -148,7 +248,8 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
         others = [a for a in others if a is not actor1]
     actor1, assoc = _lead(doc, actor1, actors)
     side = set(doc.allies.get(actor1.label, [actor1.label])) if actor1 else set()
-    actor2, basis2 = next((a for a in others if a.label not in side), None), "position"
+    actor2, basis2 = next((a for a in others if a.label not in side
+                           and not _subject_elsewhere(doc, a, trigger)), None), "position"
     if parsed.actor2 is not None and parsed.actor2.mention.label not in side:
         actor2, basis2 = parsed.actor2.mention, parsed.actor2.basis
     place, basis = _place(doc, trigger)
@@ -160,11 +261,18 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     if not dates and (earlier := _paragraph_date(doc, trigger)) is not None:
         dates, date_basis = [earlier], "context"  # "Dimanche, ... Les assaillants ont ..."
     counts = _tolls(doc, sent)
-    if not counts and not doc.of_kind("trigger", sent + 1) \
+    # "Un camion a sauté sur une mine. Trois civils ont été tués.": the next sentence's toll,
+    # when it tells no event of its own (burned huts are part of the attack).
+    parts = taxonomy.file.part_of_another
+    if not counts and all(t.label in parts for t in doc.of_kind("trigger", sent + 1)) \
             and _paragraph(doc.text, trigger.start) == _paragraph_of_sentence(doc, sent + 1):
-        counts = _tolls(doc, sent + 1)  # "Un camion a sauté sur une mine. Trois civils ont été tués."
+        counts = _tolls(doc, sent + 1)
     found = attributions(doc, sent)
-    subs = doc.of_kind("sub_location", sent)
+    # "les quartiers de Kenscoff", "the district of Harib": a name the gazetteer knows as a
+    # town, district or country is the place itself, not a part of a town.
+    subs = [s for s in doc.of_kind("sub_location", sent)
+            if not any(m.start <= s.start and s.end <= m.end and not m.data.get("unresolved")
+                       for m in _sentence_places(doc, sent))]
     return Candidate(
         trigger=trigger, actor1=actor1, assoc_actor1=assoc, actor2=actor2,
         actor1_basis=basis1, actor2_basis=basis2, place=place,
@@ -193,6 +301,20 @@ def _by_position(doc: Document, trigger: Mention, actors: list[Mention], lexicon
     if after and trigger.label in taxonomy.file.symmetric and not _targeted(doc, after[0], lexicon):
         return after[0], after[1:]  # "combats entre X et Y"
     return None, after
+
+
+def _subject_elsewhere(doc: Document, actor: Mention, trigger: Mention) -> bool:
+    """Whether the parse makes `actor` the subject of a verb other than the trigger ("... ayant
+    incendié des biens, et que la police avait ouvert une enquête"): it acts in another clause,
+    so word order cannot make it the trigger's target."""
+    if not doc.doc.has_annotation("DEP"):
+        return False
+    start, end = token_range(doc.doc, actor)
+    root = doc.doc[start:end].root
+    t_start, _ = token_range(doc.doc, trigger)
+    verb = root.head
+    return (root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and verb.pos_ in ("VERB", "AUX")
+            and not verb.left_edge.i <= t_start <= verb.right_edge.i)
 
 
 def _tolls(doc: Document, sent: int) -> list[Mention]:
@@ -284,9 +406,11 @@ def _is_period_start(doc: Document, date: Mention) -> bool:
 
 
 def _sentence_places(doc: Document, sent: int) -> list[Mention]:
-    """The places of a sentence, less a dateline's (where the story was filed)."""
+    """The places of a sentence, less a dateline's (where the story was filed) and those of
+    the words that describe who spoke (where the source was reached)."""
+    tail = speaker_tail(doc, sent)
     return [m for m in doc.in_sentence(sent) if m.kind in _PLACE_KINDS
-            and not m.data.get("dateline")]
+            and not m.data.get("dateline") and (tail is None or m.start < tail)]
 
 
 def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:

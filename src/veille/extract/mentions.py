@@ -11,7 +11,7 @@ from text_to_num import text2num
 
 from ..document import Document, Mention
 from ..resolve.gazetteer import Gazetteer, normalize
-from ..resources.schemas import PlacesFile
+from ..resources.schemas import KilledBy, PlacesFile
 from .lexicon_matchers import CompiledLexicon, demonym_country
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*$|^\d+$")
@@ -49,6 +49,9 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
                                         and (_after(doc.text, a.start, lex.lexicon.places.locatives)
                                              or _after_preposition(parsed, a)))]
     found += _longest(actors)
+    if lex.lexicon.triggers.killed_by is not None:
+        markers = {m.lower() for m in lex.lexicon.actors.agent_markers}
+        found += _killed_by(parsed, lex.lexicon.triggers.killed_by, markers, found, sent_of)
     if lex.sub_locations is not None:
         found += _sub_location_mentions(parsed, lex.sub_locations, sent_of)
     found += _matcher_mentions(parsed, lex.attribution, "attribution", sent_of)
@@ -73,6 +76,37 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found += _regex_mentions(doc.text, lex.background, "background", sent_of, parsed)
     doc.mentions = _dedupe(found)
     return doc
+
+
+_AGENT_LINKS = {"obl:agent", "agent"}
+
+
+def _killed_by(parsed: Doc, rule: KilledBy, markers: set[str], found: list[Mention],
+               sent_of: list[int]) -> list[Mention]:
+    """Triggers for verbs of killing in the passive whose agent names an actor ("tués dimanche
+    par des hommes armés", "killed by gunmen"): no phrase can hold the words between."""
+    if not parsed.has_annotation("DEP"):
+        return []
+    lemmas = set(rule.lemmas)
+    actors = [m for m in found if m.kind == "actor"]
+    triggers_found = [m for m in found if m.kind == "trigger"]
+    triggers = []
+    for token in parsed:
+        if token.lemma_.lower() not in lemmas:
+            continue
+        passive = any(c.dep_ in ("aux:pass", "auxpass") for c in token.children)
+        # The tagger may hang "par des hommes armés" as a plain oblique: its "par" tells.
+        agents = [c for c in token.children if c.dep_ in _AGENT_LINKS
+                  or (passive and c.dep_.startswith("obl")
+                      and any(g.dep_ == "case" and g.lower_ in markers for g in c.children))]
+        spans = [(a.left_edge.idx, a.right_edge.idx + len(a.right_edge)) for a in agents]
+        if any(start <= m.start and m.end <= end for m in triggers_found
+               for start, end in spans):
+            continue  # "tués par des tirs d'artillerie": the weapon's trigger tells the event
+        if any(start <= m.start and m.end <= end for m in actors for start, end in spans):
+            triggers.append(Mention("trigger", rule.label, token.idx, token.idx + len(token),
+                                    sent_of[token.i], {"one_sided": True}))
+    return triggers
 
 
 def _after_preposition(parsed: Doc, mention: Mention) -> bool:

@@ -166,12 +166,15 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in _PASSIVE_MARKS | _PASSIVE_SUBJECTS for c in verb.children)
 
 
-def _agent(verb: Token) -> Token | None:
+def _agent(verb: Token, markers: set[str]) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":  # ClearNLP: by -> pobj
             return next((o for o in child.children if o.dep_ == "pobj"), None)
         if child.dep_ == "obl:agent":
             return child
+    if _is_passive(verb):  # "tués dimanche par des hommes armés", hung as a plain oblique
+        return next((c for c in verb.children if c.dep_.startswith("obl")
+                     and _marker(c) in markers), None)
     return None
 
 
@@ -187,7 +190,7 @@ def _verb_roles(verb: Token, finder: _Finder, words: _Words) -> tuple[Role | Non
     passive = passive or (subject is not None and subject.head is verb and _is_passive(verb))
     actor1 = actor2 = None
     if passive:
-        if (agent := finder.named_by(_agent(verb))) is not None:
+        if (agent := finder.named_by(_agent(verb, words.agent))) is not None:
             actor1 = Role(agent, "agent")
         if (patient := finder.named_by(subject)) is not None:
             actor2 = Role(patient, "subject")
@@ -230,9 +233,18 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
             elif actor1 is None:
                 actor1 = Role(other, "genitive")
     governor = noun.head if noun.head is not noun else None
+    verb = governor.head if governor is not None and governor.dep_ == "prep" else governor
+    if verb is not None and noun.dep_ in _OBLIQUES | {"pobj"} and _is_passive(verb):
+        # "Sept civils ont été tués dans l'attaque d'un village par des combattants du 3R":
+        # the agent of the passive verb the noun tells the circumstance of acted in it, and
+        # its subject was hit.
+        if actor1 is None and (agent := finder.named_by(_agent(verb, words.agent))) is not None:
+            actor1 = Role(agent, "agent")
+        if actor2 is None and (hit := finder.named_by(_subject(verb)[0])) is not None:
+            actor2 = Role(hit, "subject")
     if governor is not None and noun.dep_ in _OBJECTS:
         subject, passive = _subject(governor)
-        doer = finder.named_by(subject) if not passive else finder.named_by(_agent(governor))
+        doer = finder.named_by(_agent(governor, words.agent) if passive else subject)
         if doer is not None and governor.lemma_ in words.light and actor1 is None:
             actor1 = Role(doer, "light_verb")
         elif doer is not None and governor.lemma_ in words.defence and actor2 is None:

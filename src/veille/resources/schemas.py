@@ -56,6 +56,10 @@ class TaxonomyFile(Strict):
     # the key's table says what the other becomes (ACLED: protesters arrested at a protest make
     # it a protest with intervention; an attacker arrested on the spot is part of the attack).
     part_of_another: dict[str, dict[str, str]] = Field(default_factory=dict)
+    # Types (or type.sub-type keys) whose triggers name weapons: one named as the means of
+    # another action ("avec des fusils et des lance-grenades") is no event of its own
+    # (triggers.yaml `instrument_markers`).
+    weapon_types: list[str] = Field(default_factory=list)
     # Types that become another when their target (actor2) is armed (ACLED: an attack on
     # soldiers, police or peacekeepers is a battle).
     armed_target_makes: dict[str, str] = Field(default_factory=dict)
@@ -145,6 +149,14 @@ class TriggerEntry(Strict):
         return self
 
 
+class KilledBy(Strict):
+    """A verb of killing in the passive with an actor as its agent ("ont été tués par des
+    hommes armés", "were killed by gunmen"): an attack by that actor, read from the parse."""
+
+    lemmas: list[str]
+    label: str  # the taxonomy key it triggers, one-sided like `one_sided` phrases
+
+
 class TriggersFile(Strict):
     triggers: dict[str, TriggerEntry]  # key: taxonomy key such as battles.armed_clash
     # Trigger phrases that tell what one side did ("attaque"): with no armed opponent named,
@@ -165,6 +177,17 @@ class TriggersFile(Strict):
     # Lemmas of words that make a trigger governed by them a date for something else ("le jour
     # même de l'entrée en vigueur de la trêve", "on the eve of the offensive").
     time_anchors: list[str] = Field(default_factory=list)
+    # Words that introduce the weapons of an action ("avec", "with", "armed with"): a weapon
+    # trigger listed there beside other weapons ("avec des fusils et des lance-grenades") is
+    # the means of the sentence's action, not an event of its own.
+    instrument_markers: list[str] = Field(default_factory=list)
+    # Lemmas of quantity nouns that make a trigger noun a tally of many events ("des centaines
+    # d'attaques", "dozens of air strikes"): no one event (nor is "plus de 300 frappes").
+    tallies: list[str] = Field(default_factory=list)
+    # Lemmas of words of flight and displacement: a trigger they take as their cause ("chassés
+    # de leurs foyers par les combats", "fled the fighting") is the war in general, no event.
+    fled_from: list[str] = Field(default_factory=list)
+    killed_by: KilledBy | None = None
 
 
 class PluperfectCue(Strict):

@@ -1,0 +1,144 @@
+"""Pins the rules that keep one incident one event and a general statement no event, each on
+short sentences written for these tests, in French and English:
+
+- weapons named as the means of an action (triggers.yaml `instrument_markers`: "avec des
+  fusils et des lance-grenades") are not an event of their own;
+- a trigger noun counted as many (`tallies`: "des centaines d'attaques", "more than 300
+  strikes") is a tally, no event;
+- what people fled (`fled_from`: "chassés par les combats") is the war in general;
+- property burned during an attack is part of the attack, and property a crowd burns makes a
+  riot (taxonomy.yaml `part_of_another`, `with_crowd`); the people whose property burns are
+  actor2 when none is named (`default_actor2`);
+- a later sentence that splits an earlier toll by side ("sept soldats et six insurgés") is
+  that toll's breakdown, not two more reports;
+- a part-of-town noun before a name the gazetteer knows as a town is no sub-location
+  ("les quartiers de Kenscoff");
+- a verb of killing in the passive with an actor as agent (`killed_by`: "tués par des hommes
+  armés") is an attack by that actor, a battle when the dead were soldiers; a noun trigger
+  that tells the circumstance of such a verb takes its agent ("tués dans l'attaque ... par");
+- the place where a source was reached ("joint par téléphone depuis Bangui") is not the
+  event's place.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import only_event, read  # the same helpers, one definition
+
+
+@pytest.mark.parametrize("text", [
+    "Lundi, des guérilleros ont attaqué une base militaire près de Tame. Ils ont ouvert le feu "
+    "avec des fusils d'assaut et des lance-grenades, selon l'armée.",
+    "Gunmen attacked an army post near Bannu on Monday. They opened fire with assault rifles "
+    "and rocket-propelled grenades, officials said.",
+])
+def test_weapons_of_an_attack_are_no_event_of_their_own(runtime, text):
+    event = only_event(read(runtime, text))
+    assert event.event_type == "Battles"
+
+
+def test_a_grenade_thrown_alone_is_still_an_event(runtime):
+    event = only_event(read(runtime, "Un inconnu a lancé une grenade sur un bar de Bujumbura "
+                                     "samedi soir, blessant six personnes."))
+    assert event.sub_event_type == "Grenade"
+
+
+@pytest.mark.parametrize("text", [
+    "Selon l'ONU, des centaines d'attaques ont visé des écoles dans le pays depuis 2023.",
+    "The monitor has recorded hundreds of attacks on health workers across the country.",
+    "L'armée dit avoir mené plus de 300 frappes contre des positions rebelles.",
+])
+def test_a_tally_of_many_events_is_no_event(runtime, text):
+    assert read(runtime, text).events == []
+
+
+def test_what_people_fled_is_no_event(runtime):
+    text = ("Le camp accueille des dizaines de milliers de personnes chassées de leurs foyers "
+            "par les combats, selon une ONG.")
+    assert read(runtime, text).events == []
+
+
+def test_property_burned_in_an_attack_is_part_of_it(runtime):
+    text = ("Des hommes armés ont attaqué mardi le village de Bocaranga, tuant quatre civils. "
+            "Plusieurs maisons ont été incendiées, selon des habitants.")
+    event = only_event(read(runtime, text))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_property_a_crowd_burns_makes_a_riot(runtime):
+    event = only_event(read(runtime, "Des manifestants ont incendié un commissariat à "
+                                     "Ziguinchor lundi."))
+    assert event.sub_event_type == "Violent demonstration"
+
+
+def test_burned_homes_hit_civilians(runtime):
+    event = only_event(read(runtime, "Des colons ont incendié une maison à Huwara dimanche."))
+    assert event.sub_event_type == "Looting/property destruction"
+    assert event.actor2 == "Civilians (Palestine)"
+
+
+@pytest.mark.parametrize(("text", "shares"), [
+    ("Des combats ont fait au moins 13 morts lundi près de Beledweyne. Sept soldats et six "
+     "insurgés ont été tués, selon un officier.", [7, 6]),
+    ("Fighting killed at least 11 people near Marib on Tuesday. Seven soldiers and four rebels "
+     "were killed, an officer said.", [7, 4]),
+])
+def test_a_later_split_of_the_toll_is_its_breakdown(runtime, text, shares):
+    reports = [r for r in read(runtime, text).casualty_reports if r.outcome == "killed"]
+    assert len(reports) == 1, reports
+    assert [item.count for item in reports[0].breakdown] == shares
+    assert reports[0].breakdown_sums_to_total
+
+
+def test_numbers_that_do_not_add_up_stay_reports(runtime):
+    text = ("Des combats ont fait au moins 13 morts lundi près de Beledweyne. La veille, deux "
+            "soldats et trois civils avaient été tués dans une embuscade.")
+    totals = sorted(r.total.best for r in read(runtime, text).casualty_reports)
+    assert 13 in totals and len(totals) > 1
+
+
+def test_part_of_town_noun_before_a_town_is_no_sub_location(runtime):
+    text = ("Au moins huit personnes ont été tuées dimanche dans une attaque de gangs contre "
+            "plusieurs quartiers de Kenscoff.")
+    event = only_event(read(runtime, text))
+    assert (event.location, event.sub_location) == ("Kenscoff", None)
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Quatre bergers ont été tués samedi par des hommes armés près de Ménaka.",
+     "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
+    ("Nine villagers were killed on Friday by suspected Boko Haram fighters near Damboa.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Civilians (Nigeria)"),
+])
+def test_killed_by_an_actor_is_an_attack_by_it(runtime, text, actor1, actor2):
+    event = only_event(read(runtime, text))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+    assert event.evidence["actor1"].basis == "agent"
+
+
+def test_soldiers_killed_by_an_armed_group_is_a_battle(runtime):
+    event = only_event(read(runtime, "Six soldats ont été tués mardi par des jihadistes près "
+                                     "de Djibo."))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_killed_by_no_actor_is_no_attack(runtime):
+    assert read(runtime, "Deux randonneurs ont été tués dimanche par la foudre près de "
+                         "Chamonix.").events == []
+
+
+def test_agent_of_the_passive_verb_attacked(runtime):
+    text = ("Sept civils ont été tués lundi dans l'attaque d'un village proche de Bocaranga par "
+            "des combattants du groupe armé 3R, selon des sources locales.")
+    event = only_event(read(runtime, text))
+    assert event.actor1 == "3R: Return, Reclamation, Rehabilitation"
+    assert event.sub_event_type == "Attack"
+
+
+def test_where_the_source_was_reached_is_not_the_place(runtime):
+    text = ("Des hommes armés ont attaqué lundi un village proche de Bocaranga, tuant sept civils. "
+            "Les assaillants ont ouvert le feu sur des agriculteurs, a déclaré un responsable "
+            "local joint par téléphone depuis Bangui.")
+    event = only_event(read(runtime, text))
+    assert event.location == "Bocaranga"
