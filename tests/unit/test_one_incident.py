@@ -142,3 +142,34 @@ def test_where_the_source_was_reached_is_not_the_place(runtime):
             "local joint par téléphone depuis Bangui.")
     event = only_event(read(runtime, text))
     assert event.location == "Bocaranga"
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Un cessez-le-feu entre l'armée et les rebelles est entré en vigueur mercredi à Goma.",
+     "Agreement"),
+    ("Les soldats français ont remis mardi la base de Gao à l'armée malienne.",
+     "Non-violent transfer of territory"),
+    ("La défense aérienne de l'armée a abattu lundi six drones des FSR au-dessus de Khartoum.",
+     "Disrupted weapons use"),
+])
+def test_verb_and_its_dependent_trigger_with_words_between(runtime, text, sub_event_type):
+    assert only_event(read(runtime, text)).sub_event_type == sub_event_type
+
+
+def test_a_law_entering_into_force_is_no_agreement(runtime):
+    assert read(runtime, "La nouvelle loi sur la presse est entrée en vigueur lundi à "
+                         "Bamako.").events == []
+
+
+def test_interception_names_whose_weapons_it_stopped(runtime):
+    text = ("L'armée soudanaise a intercepté lundi plusieurs drones au-dessus de Kassala et a "
+            "attribué l'attaque aux Forces de soutien rapide.")
+    event = only_event(read(runtime, text))
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert (event.actor1, event.actor2) == ("Military Forces of Sudan", "Rapid Support Forces")
+
+
+def test_capital_a_strike_targets_is_the_city(runtime):
+    event = only_event(read(runtime, "Des drones qui visaient Khartoum ont frappé lundi une "
+                                     "centrale électrique, selon l'armée."))
+    assert event.location == "Khartoum"

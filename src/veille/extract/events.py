@@ -183,15 +183,21 @@ def _without_subsumed(doc: Document, candidates: list[Candidate], taxonomy: Taxo
     subsumes = taxonomy.file.subsumes
     precise = set(taxonomy.file.more_precise_than_one_sided)
     one_sided = {p.lower() for p in lexicon.triggers.one_sided}
+    attacker_hit = set(taxonomy.file.attacker_is_actor2)
     kept = []
     for c in candidates:
         same_sentence = [o.trigger.label for o in candidates if o.trigger.sent == c.trigger.sent]
         if any(c.trigger.label in subsumes.get(label, ()) for label in same_sentence):
             continue
-        if ((c.trigger.data.get("one_sided")
-             or doc.text[c.trigger.start:c.trigger.end].lower() in one_sided)
-                and any(label != c.trigger.label and label.split(".")[0] in precise
-                        for label in same_sentence)):
+        told = [o for o in candidates if o.trigger.sent == c.trigger.sent
+                and o.trigger.label != c.trigger.label
+                and (o.trigger.label in precise or o.trigger.label.split(".")[0] in precise)]
+        if told and (c.trigger.data.get("one_sided")
+                     or doc.text[c.trigger.start:c.trigger.end].lower() in one_sided):
+            for other in told:  # "a intercepté des drones ... attribué l'attaque aux FSR"
+                if (other.trigger.label in attacker_hit and other.actor2 is None
+                        and c.actor1 is not None and c.actor1 is not other.actor1):
+                    other.actor2, other.actor2_basis = c.actor1, c.actor1_basis
             continue
         kept.append(c)
     return kept
@@ -203,13 +209,17 @@ def _is_background(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
 
 
 def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
-    """`les FSR attaquent régulièrement les villages`: a verb trigger in the simple present,
-    with no auxiliary and no date in its sentence, tells what usually happens."""
+    """`les FSR attaquent les villages`: a verb trigger in the simple present, with no
+    auxiliary and no date in its sentence, tells what usually happens; so does one an adverb
+    of habit modifies, whatever its tense (`est régulièrement visée`)."""
+    start, end = token_range(doc.doc, trigger)
+    head = doc.doc[start:end].root
+    adverbs = set(lexicon.background.habitual_adverbs)
+    if any(c.dep_ == "advmod" and c.lemma_.lower() in adverbs for c in head.children):
+        return True  # "est régulièrement visée", "is frequently shelled"
     features = lexicon.background.habitual_morph
     if not features or any(m.kind in _DATE_KINDS for m in doc.in_sentence(trigger.sent)):
         return False
-    start, end = token_range(doc.doc, trigger)
-    head = doc.doc[start:end].root
     morph = str(head.morph)
     return (head.pos_ == "VERB" and all(f in morph for f in features)
             and not any(c.dep_.startswith("aux") for c in head.children))
@@ -246,6 +256,12 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     if parsed.actor1 is not None:
         actor1, basis1 = parsed.actor1.mention, parsed.actor1.basis
         others = [a for a in others if a is not actor1]
+        one_sided = trigger.data.get("one_sided") or doc.text[
+            trigger.start:trigger.end].lower() in {p.lower() for p in lexicon.triggers.one_sided}
+        if trigger.label in taxonomy.file.symmetric and not one_sided:
+            # "un cessez-le-feu entre les FDS et l'ANS est entré en vigueur": the other side
+            # may stand before the trigger too.
+            others += [a for a in actors if a not in others and a.label != actor1.label]
     actor1, assoc = _lead(doc, actor1, actors)
     side = set(doc.allies.get(actor1.label, [actor1.label])) if actor1 else set()
     actor2, basis2 = next((a for a in others if a.label not in side

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
 
 from ..nlp import has_lemmas
 from ..resources import Lexicon
+from ..resources.schemas import TriggerEntry
 
 
 class PhraseMatchers:
@@ -102,6 +104,35 @@ def _words_regex(words: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE)
 
 
+class VerbTriggers:
+    """Triggers read from the parse (triggers.yaml `verb_args`): a verb with a given word among
+    its dependents or theirs (the tagger often hangs an object one link too low: "a intercepté
+    lundi plusieurs drones au-dessus de Kassala"), whatever words stand between, and, where
+    asked, a given word in its sentence. Hand-written: spaCy's DependencyMatcher has no
+    "child or grandchild" relation."""
+
+    def __init__(self, triggers: dict[str, TriggerEntry]) -> None:
+        self.rules: dict[str, list[tuple[str, set[str], set[str]]]] = {}
+        for key, entry in triggers.items():
+            for rule in entry.verb_args:
+                for verb in rule.verbs:
+                    self.rules.setdefault(verb.lower(), []).append(
+                        (key, {w.lower() for w in rule.args}, {w.lower() for w in rule.also}))
+
+    def __call__(self, parsed: Doc) -> list[tuple[str, int]]:
+        """(taxonomy key, verb token index) of every match, in text order."""
+        found = []
+        for token in parsed:
+            for key, args, also in self.rules.get(token.lemma_.lower(), ()):
+                near = {c.lemma_.lower() for c in token.children}
+                near |= {g.lemma_.lower() for c in token.children for g in c.children}
+                if near & args and (not also or any(t.lemma_.lower() in also
+                                                    for t in token.sent)):
+                    found.append((key, token.i))
+                    break
+        return found
+
+
 @dataclass
 class CompiledLexicon:
     """Matchers for triggers, actors, attribution and casualty words; regexes for dates and
@@ -110,6 +141,7 @@ class CompiledLexicon:
     lexicon: Lexicon
     triggers: PhraseMatchers
     trigger_lemmas: Matcher | None
+    trigger_verbs: VerbTriggers | None
     not_triggers: PhraseMatchers
     actors: PhraseMatchers
     descriptions: Matcher
@@ -133,6 +165,9 @@ def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
         for key, entry in lexicon.triggers.triggers.items():
             if entry.lemmas:
                 lemma_matcher.add(key, [[{"LEMMA": {"IN": entry.lemmas}}]])
+    verb_matcher = None
+    if has_lemmas(nlp) and any(e.verb_args for e in lexicon.triggers.triggers.values()):
+        verb_matcher = VerbTriggers(lexicon.triggers.triggers)
     cas = lexicon.casualties
     casualty_table = {
         "killed": cas.killed, "injured": cas.injured, "at_least": cas.at_least,
@@ -146,6 +181,7 @@ def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
         lexicon=lexicon,
         triggers=_phrase_matcher(nlp, {k: e.phrases for k, e in lexicon.triggers.triggers.items()}),
         trigger_lemmas=lemma_matcher,
+        trigger_verbs=verb_matcher,
         not_triggers=_phrase_matcher(nlp, {"not_trigger": lexicon.triggers.not_triggers}),
         actors=_phrase_matcher(nlp, lexicon.actors.aliases),
         descriptions=_gapped_matcher(nlp, lexicon.actors.descriptions),

@@ -45,9 +45,11 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
                 actors.append(Mention("actor", "", m.start, m.end, m.sent, {"military_of": code}))
     # "in Damascus" is the city, "Damascus said" the government: a metonym after a locative
     # word is left to the place finder.
+    hit = set(lex.lexicon.places.place_verbs)
     actors = [a for a in actors if not (a.data.get("metonym")
                                         and (_after(doc.text, a.start, lex.lexicon.places.locatives)
-                                             or _after_preposition(parsed, a)))]
+                                             or _after_preposition(parsed, a)
+                                             or _object_of(parsed, a, hit)))]
     found += _longest(actors)
     if lex.lexicon.triggers.killed_by is not None:
         markers = {m.lower() for m in lex.lexicon.actors.agent_markers}
@@ -65,6 +67,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
               and not (p.sent in unparsed and p.kind == "place"
                        and not _after(doc.text, p.start, lex.lexicon.places.locatives)
                        and _in_longer_name(parsed, p))]
+    found = _without_town_parts(found, lex.lexicon.places.town_part_nouns)
     _mark_regions(doc.text, found, lex.lexicon.places)
     _mark_datelines(doc.text, found)
     for m in found:  # "au Liban", "in Lebanon": the country is where something happens
@@ -119,6 +122,16 @@ def _after_preposition(parsed: Doc, mention: Mention) -> bool:
     return root.dep_ == "pobj" or any(c.dep_ == "case" for c in root.children)
 
 
+def _object_of(parsed: Doc, mention: Mention, verbs: set[str]) -> bool:
+    """Whether the parse makes a name the object of a verb of `verbs` ("qui visaient
+    Port-Soudan", "shelled Kharkiv"): the place hit, not the government."""
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not verbs or not parsed.has_annotation("DEP"):
+        return False
+    root = span.root
+    return root.dep_ in ("obj", "dobj") and root.head.lemma_.lower() in verbs
+
+
 def _unparsed_sentences(doc: Document, sent_of: list[int]) -> set[int]:
     """Sentences the first pass left unparsed. With no NER there to tell a person (`Rebecca
     Miller`) from a town, a name in them is a place only after a locative word (`à Lahore`)
@@ -152,6 +165,14 @@ def _trigger_mentions(parsed: Doc, lex: CompiledLexicon, sent_of: list[int]) -> 
     found = _matcher_mentions(parsed, lex.triggers, "trigger", sent_of)
     if lex.trigger_lemmas is not None:
         found += _matcher_mentions(parsed, lex.trigger_lemmas, "trigger", sent_of)
+    if lex.trigger_verbs is not None and parsed.has_annotation("DEP"):
+        taken = {(m.start, m.end) for m in found}
+        for label, verb in lex.trigger_verbs(parsed):
+            token = parsed[verb]  # "ont remis lundi la base": the verb is the trigger
+            span = (token.idx, token.idx + len(token))
+            if span not in taken:
+                taken.add(span)
+                found.append(Mention("trigger", label, *span, sent_of[verb]))
     masks = [(parsed[s].idx, parsed[e - 1].idx + len(parsed[e - 1]))
              for _, s, e in lex.not_triggers(parsed)]
     return [t for t in found if not any(s < t.end and t.start < e for s, e in masks)]
@@ -227,6 +248,16 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def _without_town_parts(found: list[Mention], nouns: list[str]) -> list[Mention]:
+    """Places that are the name of one part of a town ("le quartier de Dnipro" in a story
+    from Kherson): a neighbourhood, not the town of that name elsewhere."""
+    nouns = [n.lower() for n in nouns]
+    parts = {(m.start, m.end) for m in found if m.kind == "sub_location"
+             and any(m.data.get("noun", "") == n or m.data.get("noun", "").startswith(n + " ")
+                     for n in nouns)}
+    return [m for m in found if not (m.kind == "place" and (m.start, m.end) in parts)]
+
+
 def _sub_location_mentions(parsed: Doc, matcher, sent_of: list[int]) -> list[Mention]:
     """`le quartier d'Al Furqan`: the name after a part-of-town noun (label = the name)."""
     found = []
@@ -235,8 +266,9 @@ def _sub_location_mentions(parsed: Doc, matcher, sent_of: list[int]) -> list[Men
         if not capitals:
             continue
         words = parsed[capitals[0].i:capitals[-1].i + 1]  # "Al Furqan", not "Al Furqan à"
+        noun = parsed[span.start:capitals[0].i].text.lower()
         found.append(Mention("sub_location", words.text, words.start_char, words.end_char,
-                             sent_of[span.start]))
+                             sent_of[span.start], {"noun": noun}))
     return found
 
 

@@ -60,6 +60,10 @@ class TaxonomyFile(Strict):
     # another action ("avec des fusils et des lance-grenades") is no event of its own
     # (triggers.yaml `instrument_markers`).
     weapon_types: list[str] = Field(default_factory=list)
+    # Types whose actor2 is the actor of the attack they stopped, when the sentence names it
+    # by the one-sided trigger it drops ("a intercepté des drones ... attribué l'attaque aux
+    # FSR": ACLED's actor2 of a disrupted weapons use is whose weapons were disrupted).
+    attacker_is_actor2: list[str] = Field(default_factory=list)
     # Types that become another when their target (actor2) is armed (ACLED: an attack on
     # soldiers, police or peacekeepers is a battle).
     armed_target_makes: dict[str, str] = Field(default_factory=dict)
@@ -135,17 +139,32 @@ class ActorsFile(Strict):
 
 # --- per-language files (resources/<lang>/*.yaml) ----------------------------------------
 
+class VerbArgs(Strict):
+    """A verb of `verbs` (lemmas) with a word of `args` (lemmas) among its dependents, whatever
+    stands between ("ont remis lundi la base", "le cessez-le-feu est entré en vigueur")."""
+
+    verbs: list[str]
+    args: list[str]
+    # Lemmas one of which the sentence must also hold, anywhere ("cessez-le-feu" for
+    # "entrer en vigueur": a law enters into force too).
+    also: list[str] = Field(default_factory=list)
+
+
 class TriggerEntry(Strict):
     phrases: list[str] = Field(default_factory=list)  # surface forms, matched case-insensitively
     lemmas: list[str] = Field(default_factory=list)  # matched on lemmas when the model has them
-    # Beginnings of every inflected form of `lemmas` ("conqu" for conquérir: conquis, conquiert),
-    # for the first pass, which runs before the lemmatizer. Required with `lemmas`.
+    # Verbs with a dependent that makes them this type, read from the parse (the trigger is
+    # the verb): no phrase can hold the words a reporter puts between them.
+    verb_args: list[VerbArgs] = Field(default_factory=list)
+    # Beginnings of every inflected form of `lemmas` and of `verb_args` verbs ("conqu" for
+    # conquérir: conquis, conquiert), for the first pass, which runs before the lemmatizer.
     stems: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _stems_with_lemmas(self) -> TriggerEntry:
-        if self.lemmas and not self.stems:
-            raise ValueError("a trigger with `lemmas` needs `stems` for the first pass")
+        if (self.lemmas or self.verb_args) and not self.stems:
+            raise ValueError("a trigger with `lemmas` or `verb_args` needs `stems` for the "
+                             "first pass")
         return self
 
 
@@ -237,6 +256,9 @@ class BackgroundFile(Strict):
     # régulièrement", "al-Shabaab attacks bases"): with no auxiliary and no date in its
     # sentence, such a trigger tells what usually happens, not an event.
     habitual_morph: list[str] = Field(default_factory=list)
+    # Lemmas of adverbs that make the trigger they modify a habit, whatever its tense ("est
+    # régulièrement visée par l'aviation", "is frequently shelled"): no one event.
+    habitual_adverbs: list[str] = Field(default_factory=list)
 
 
 class DatesFile(Strict):
@@ -328,7 +350,13 @@ class PlacesFile(Strict):
     sub_location_nouns: list[str] = Field(default_factory=list)
     # Words between such a noun and the name ("d'", "de").
     sub_location_links: list[str] = Field(default_factory=list)
+    # Those of `sub_location_nouns` that name one part of a town in the singular ("le quartier
+    # de Dnipro" in Kherson): the name after them is never a town elsewhere.
+    town_part_nouns: list[str] = Field(default_factory=list)
     # Words after which a capital is the city, not its government ("in Damascus", "à Damas").
     locatives: list[str] = Field(default_factory=list)
+    # Lemmas of verbs whose object is a place that was hit ("des drones qui visaient
+    # Port-Soudan", "strikes hit Kyiv"): a capital there is the city, not its government.
+    place_verbs: list[str] = Field(default_factory=list)
     # Country names CLDR lacks, matched as written (ISO code -> names): "U.S.", "UK", "RDC".
     country_aliases: dict[str, list[str]] = Field(default_factory=dict)
