@@ -173,3 +173,16 @@ def test_capital_a_strike_targets_is_the_city(runtime):
     event = only_event(read(runtime, "Des drones qui visaient Khartoum ont frappé lundi une "
                                      "centrale électrique, selon l'armée."))
     assert event.location == "Khartoum"
+
+
+def test_an_attack_told_again_with_a_demonstrative_is_no_new_event(runtime):
+    text = ("Des hommes armés ont attaqué dimanche le village de Tillia, tuant neuf civils. "
+            "Les autorités de Niamey n'ont pas commenté cette attaque.")
+    assert only_event(read(runtime, text)).location == "Tillia"
+
+
+def test_a_trigger_after_since_only_dates_something_else(runtime):
+    text = ("Au moins six civils ont été tués lundi dans une attaque près de Téra. Le régime "
+            "militaire au pouvoir à Niamey depuis le coup d'État de juillet 2023 n'a pas réagi.")
+    event = only_event(read(runtime, text))
+    assert event.sub_event_type == "Attack"

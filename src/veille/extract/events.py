@@ -42,6 +42,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     tallies = set(lexicon.triggers.tallies)
     weapons = set(taxonomy.file.weapon_types)
     fled = set(lexicon.triggers.fled_from)
+    demonstratives = set(lexicon.triggers.demonstratives)
     candidates = []
     for trigger in doc.of_kind("trigger"):
         key = (trigger.sent, trigger.label)
@@ -59,6 +60,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "des centaines d'attaques depuis 2023": many events, none told
         if _is_cause_of_flight(doc, trigger, fled):
             continue  # "chassés de leurs foyers par les combats": the war in general
+        if candidates and _is_retold(doc, trigger, demonstratives):
+            continue  # "n'a pas communiqué sur cette attaque": an event already told
         seen.add(key)
         candidates.append(_candidate(doc, trigger, lexicon, taxonomy, actors, civilians))
     doc.candidates = _without_subsumed(doc, candidates, taxonomy, lexicon)
@@ -79,6 +82,8 @@ def _governed_by(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
         return False
     start, end = token_range(doc.doc, trigger)
     token = doc.doc[start:end].root
+    if any(c.dep_ == "case" and c.lemma_.lower() in lemmas for c in token.children):
+        return True  # "depuis le coup d'État de juillet 2023": the trigger dates something else
     for _ in range(4):
         if token.dep_ not in _CONTENT_LINKS or token.head is token:
             return False
@@ -114,6 +119,17 @@ def _is_tally(doc: Document, trigger: Mention, tallies: set[str]) -> bool:
     if token.dep_ == "pobj" and head.head is not head:  # "hundreds of attacks"
         head = head.head
     return token.dep_ in ("nmod", "pobj") and head.lemma_.lower() in tallies
+
+
+def _is_retold(doc: Document, trigger: Mention, demonstratives: set[str]) -> bool:
+    """Whether a trigger noun takes a demonstrative (`cette attaque`, `these strikes`): it
+    points back at an event the article told before."""
+    if not demonstratives or not doc.doc.has_annotation("DEP"):
+        return False
+    start, end = token_range(doc.doc, trigger)
+    token = doc.doc[start:end].root
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in demonstratives
+                                        for c in token.children)
 
 
 def _is_cause_of_flight(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:

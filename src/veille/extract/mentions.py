@@ -46,7 +46,9 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     # "in Damascus" is the city, "Damascus said" the government: a metonym after a locative
     # word is left to the place finder.
     hit = set(lex.lexicon.places.place_verbs)
+    seats = lex.lexicon.places.seat_of_power
     actors = [a for a in actors if not (a.data.get("metonym")
+                                        and not _after(doc.text, a.start, seats)
                                         and (_after(doc.text, a.start, lex.lexicon.places.locatives)
                                              or _after_preposition(parsed, a)
                                              or _object_of(parsed, a, hit)))]
@@ -68,6 +70,8 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
                        and not _after(doc.text, p.start, lex.lexicon.places.locatives)
                        and _in_longer_name(parsed, p))]
     found = _without_town_parts(found, lex.lexicon.places.town_part_nouns)
+    # "le régime au pouvoir à Niamey": the government, not the city.
+    found = [m for m in found if not (m.kind == "place" and _after(doc.text, m.start, seats))]
     _mark_regions(doc.text, found, lex.lexicon.places)
     _mark_datelines(doc.text, found)
     for m in found:  # "au Liban", "in Lebanon": the country is where something happens

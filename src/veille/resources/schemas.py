@@ -207,6 +207,9 @@ class TriggersFile(Strict):
     # de leurs foyers par les combats", "fled the fighting") is the war in general, no event.
     fled_from: list[str] = Field(default_factory=list)
     killed_by: KilledBy | None = None
+    # Demonstratives (as written, lower case): a trigger noun they determine ("cette attaque",
+    # "this attack") points back at an event the article told already, no new one.
+    demonstratives: list[str] = Field(default_factory=list)
 
 
 class PluperfectCue(Strict):
@@ -358,5 +361,8 @@ class PlacesFile(Strict):
     # Lemmas of verbs whose object is a place that was hit ("des drones qui visaient
     # Port-Soudan", "strikes hit Kyiv"): a capital there is the city, not its government.
     place_verbs: list[str] = Field(default_factory=list)
+    # Words after which a capital is its government even after a locative ("le régime au
+    # pouvoir à Niamey", "the junta in power in Bamako").
+    seat_of_power: list[str] = Field(default_factory=list)
     # Country names CLDR lacks, matched as written (ISO code -> names): "U.S.", "UK", "RDC".
     country_aliases: dict[str, list[str]] = Field(default_factory=dict)
