@@ -5,10 +5,12 @@ and object, passive agent, a noun's genitive and target); for a role the parse l
 the actor before the trigger (or after an agent marker, `tués par l'armée`) acts and the
 first actor after it is acted upon. Sources of
 a claim (`selon l'OSDH`) and capitals standing for governments are never parties. The place is
-the nearest gazetteer place of the sentence, else the last one before it. Triggers that speak
-of the past (`depuis 2016`, `il y a 13 ans`, a pluperfect), triggers inside the breakdown of a
-running total, and triggers subsumed by another in the same sentence (the `combats` that won a
-town) give no event.
+the nearest gazetteer place of the sentence, else the last one before it (never one of the
+words that describe who spoke). Triggers that speak of the past (`depuis 2016`, `il y a 13
+ans`, a pluperfect, an adverb of habit), triggers inside the breakdown of a running total,
+triggers subsumed by another in the same sentence (the `combats` that won a town), weapons
+listed as the means of another action, tallies of many events, what people fled and a noun
+with a demonstrative (an event told already) give no event.
 """
 
 from __future__ import annotations
@@ -198,7 +200,6 @@ def _without_subsumed(doc: Document, candidates: list[Candidate], taxonomy: Taxo
     beside a more precise violent one of another kind (`an attack ... the drone strike`)."""
     subsumes = taxonomy.file.subsumes
     precise = set(taxonomy.file.more_precise_than_one_sided)
-    one_sided = {p.lower() for p in lexicon.triggers.one_sided}
     attacker_hit = set(taxonomy.file.attacker_is_actor2)
     kept = []
     for c in candidates:
@@ -208,8 +209,7 @@ def _without_subsumed(doc: Document, candidates: list[Candidate], taxonomy: Taxo
         told = [o for o in candidates if o.trigger.sent == c.trigger.sent
                 and o.trigger.label != c.trigger.label
                 and (o.trigger.label in precise or o.trigger.label.split(".")[0] in precise)]
-        if told and (c.trigger.data.get("one_sided")
-                     or doc.text[c.trigger.start:c.trigger.end].lower() in one_sided):
+        if told and _one_sided(doc, c.trigger, lexicon):
             for other in told:  # "a intercepté des drones ... attribué l'attaque aux FSR"
                 if (other.trigger.label in attacker_hit and other.actor2 is None
                         and c.actor1 is not None and c.actor1 is not other.actor1):
@@ -217,6 +217,13 @@ def _without_subsumed(doc: Document, candidates: list[Candidate], taxonomy: Taxo
             continue
         kept.append(c)
     return kept
+
+
+def _one_sided(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
+    """Whether a trigger tells what one side did (`attaque`, `opened fire`, a `killed_by`
+    verb): triggers.yaml `one_sided`."""
+    words = doc.text[trigger.start:trigger.end].lower()
+    return bool(trigger.data.get("one_sided")) or words in lexicon.one_sided
 
 
 def _is_background(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
@@ -272,9 +279,7 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     if parsed.actor1 is not None:
         actor1, basis1 = parsed.actor1.mention, parsed.actor1.basis
         others = [a for a in others if a is not actor1]
-        one_sided = trigger.data.get("one_sided") or doc.text[
-            trigger.start:trigger.end].lower() in {p.lower() for p in lexicon.triggers.one_sided}
-        if trigger.label in taxonomy.file.symmetric and not one_sided:
+        if trigger.label in taxonomy.file.symmetric and not _one_sided(doc, trigger, lexicon):
             # "un cessez-le-feu entre les FDS et l'ANS est entré en vigueur": the other side
             # may stand before the trigger too.
             others += [a for a in actors if a not in others and a.label != actor1.label]

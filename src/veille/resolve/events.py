@@ -219,7 +219,7 @@ def _own_state(entry: ActorEntry | None, iso: str | None) -> bool:
 
 def _one_sided(doc: Document, c: Candidate, lexicon: Lexicon) -> bool:
     words = doc.text[c.trigger.start:c.trigger.end].lower()
-    return c.trigger.data.get("one_sided") or words in {p.lower() for p in lexicon.triggers.one_sided}
+    return bool(c.trigger.data.get("one_sided")) or words in lexicon.one_sided
 
 
 def _civilians_as_actor2(doc: Document, c: Candidate, actors: dict[str, ActorEntry],

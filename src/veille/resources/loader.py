@@ -77,6 +77,11 @@ class Lexicon:
     places: PlacesFile
     roles: RolesFile
 
+    @cached_property
+    def one_sided(self) -> frozenset[str]:
+        """triggers.yaml `one_sided`, lower-cased: the phrases that tell what one side did."""
+        return frozenset(p.lower() for p in self.triggers.one_sided)
+
 
 @dataclass(frozen=True)
 class Taxonomy:
