@@ -186,3 +186,11 @@ def test_a_trigger_after_since_only_dates_something_else(runtime):
             "militaire au pouvoir à Niamey depuis le coup d'État de juillet 2023 n'a pas réagi.")
     event = only_event(read(runtime, text))
     assert event.sub_event_type == "Attack"
+
+
+def test_sides_named_after_between_stay_opponents_whatever_their_phrase(runtime):
+    text = ("Des combats entre les rebelles de l'AFC/M23 et l'armée congolaise appuyée par des "
+            "miliciens wazalendo ont fait au moins neuf morts lundi près de Lubero.")
+    event = only_event(read(runtime, text))
+    assert (event.actor1, event.actor2) == ("M23",
+                                            "Military Forces of the Democratic Republic of Congo")

@@ -142,9 +142,15 @@ def _armies_of_countries(doc: Document, lexicon: Lexicon, actors: dict[str, Acto
 
 
 def _opposed(doc: Document, left: Mention, lexicon: Lexicon) -> bool:
-    """Whether an opposition marker (`entre`, `between`) stands just before `left`."""
-    before = doc.text[max(0, left.start - 40):left.start].lower().replace("'", "' ").split()
+    """Whether an opposition marker (`entre`, `between`) stands just before `left`, or before
+    the mention of the same actor its phrase begins with (`entre les rebelles de l'AFC/M23`)."""
     fillers = {w.lower() for w in lexicon.actors.coordination_fillers}
+    start = left.start
+    for other in reversed(doc.of_kind("actor", left.sent)):
+        gap = doc.text[other.end:start].lower().replace("'", "' ").split()
+        if other.end <= start and other.label == left.label and all(w in fillers for w in gap):
+            start = other.start
+    before = doc.text[max(0, start - 40):start].lower().replace("'", "' ").split()
     while before and before[-1] in fillers:
         before.pop()
     markers = {m.lower() for m in lexicon.actors.opposition_markers}
