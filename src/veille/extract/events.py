@@ -82,8 +82,7 @@ def _governed_by(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
     of`, `le lendemain de`: the event only dates another)."""
     if not lemmas or not doc.doc.has_annotation("DEP"):
         return False
-    start, end = token_range(doc.doc, trigger)
-    token = doc.doc[start:end].root
+    token = _root(doc, trigger)
     if any(c.dep_ == "case" and c.lemma_.lower() in lemmas for c in token.children):
         return True  # "depuis le coup d'État de juillet 2023": the trigger dates something else
     for _ in range(4):
@@ -109,18 +108,29 @@ def _is_tally(doc: Document, trigger: Mention, tallies: set[str]) -> bool:
     if not doc.doc.has_annotation("DEP") or any(
             m.kind in ("weekday", "relative_day") for m in doc.in_sentence(trigger.sent)):
         return False
-    start, end = token_range(doc.doc, trigger)
-    token = doc.doc[start:end].root
+    token = _root(doc, trigger)
     if token.pos_ != "NOUN":
         return False
     numbers = {n.data["token"]: n.data["value"] for n in doc.of_kind("number", trigger.sent)
                if "token" in n.data}
     if any(c.dep_ == "nummod" and numbers.get(c.i, 0) >= _TALLY_FROM for c in token.children):
         return True
+    return _noun_of(token, tallies, {"nmod", "pobj"})  # "hundreds of attacks"
+
+
+def _root(doc: Document, mention: Mention):
+    """The syntactic head token of a mention."""
+    start, end = token_range(doc.doc, mention)
+    return doc.doc[start:end].root
+
+
+def _noun_of(token, lemmas: set[str], links: set[str]) -> bool:
+    """Whether `token` depends, over one of `links`, on a word of `lemmas`, across the
+    preposition of ClearNLP's `prep` + `pobj` ("hundreds of attacks", "displaced by ...")."""
     head = token.head
-    if token.dep_ == "pobj" and head.head is not head:  # "hundreds of attacks"
+    if token.dep_ == "pobj" and head.head is not head:
         head = head.head
-    return token.dep_ in ("nmod", "pobj") and head.lemma_.lower() in tallies
+    return token.dep_ in links and head.lemma_.lower() in lemmas
 
 
 def _is_retold(doc: Document, trigger: Mention, demonstratives: set[str]) -> bool:
@@ -128,8 +138,7 @@ def _is_retold(doc: Document, trigger: Mention, demonstratives: set[str]) -> boo
     points back at an event the article told before."""
     if not demonstratives or not doc.doc.has_annotation("DEP"):
         return False
-    start, end = token_range(doc.doc, trigger)
-    token = doc.doc[start:end].root
+    token = _root(doc, trigger)
     return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in demonstratives
                                         for c in token.children)
 
@@ -139,14 +148,8 @@ def _is_cause_of_flight(doc: Document, trigger: Mention, lemmas: set[str]) -> bo
     fighting`, `displaced by the violence`)."""
     if not lemmas or not doc.doc.has_annotation("DEP"):
         return False
-    start, end = token_range(doc.doc, trigger)
-    token = doc.doc[start:end].root
-    if token.pos_ != "NOUN":
-        return False
-    head = token.head
-    if token.dep_ == "pobj" and head.head is not head:  # "displaced by the fighting"
-        head = head.head
-    return token.dep_ in _CAUSE_LINKS and head.lemma_.lower() in lemmas
+    token = _root(doc, trigger)
+    return token.pos_ == "NOUN" and _noun_of(token, lemmas, _CAUSE_LINKS)
 
 
 # Links from what people fled to the word of flight: agent, object, oblique.
@@ -235,8 +238,7 @@ def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     """`les FSR attaquent les villages`: a verb trigger in the simple present, with no
     auxiliary and no date in its sentence, tells what usually happens; so does one an adverb
     of habit modifies, whatever its tense (`est régulièrement visée`)."""
-    start, end = token_range(doc.doc, trigger)
-    head = doc.doc[start:end].root
+    head = _root(doc, trigger)
     adverbs = set(lexicon.background.habitual_adverbs)
     if any(c.dep_ == "advmod" and c.lemma_.lower() in adverbs for c in head.children):
         return True  # "est régulièrement visée", "is frequently shelled"
@@ -346,8 +348,7 @@ def _subject_elsewhere(doc: Document, actor: Mention, trigger: Mention) -> bool:
     so word order cannot make it the trigger's target."""
     if not doc.doc.has_annotation("DEP"):
         return False
-    start, end = token_range(doc.doc, actor)
-    root = doc.doc[start:end].root
+    root = _root(doc, actor)
     t_start, _ = token_range(doc.doc, trigger)
     verb = root.head
     return (root.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and verb.pos_ in ("VERB", "AUX")
