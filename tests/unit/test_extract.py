@@ -166,11 +166,42 @@ def test_extract_cumulative_toll_not_an_event_toll(runtime):
     assert tolls.isdisjoint({300, 200, 100})
 
 
+@pytest.mark.parametrize(("text", "total"), [
+    ("Depuis 2015, les violences jihadistes ont fait plus de 26 000 morts au Burkina Faso.",
+     26000),
+    ("The conflict has killed more than 40,000 people, according to the United Nations.",
+     40000),
+    ("Rights groups say more than 60 people were killed during protests in 2023.", 60),
+])
+def test_a_running_total_in_background_is_a_cumulative_report(runtime, text, total):
+    report = read(runtime, text)
+    assert report.events == []
+    (toll,) = report.casualty_reports
+    assert toll.cumulative is True
+    assert toll.total.low == total
+
+
+@pytest.mark.parametrize("text", [
+    "En 2016, une frappe aérienne avait tué 40 civils à Alep.",
+    "Des violences ont fait 12 morts lundi à Bria.",
+])
+def test_a_past_incident_or_a_dated_toll_is_no_running_total(runtime, text):
+    assert all(not r.cumulative for r in read(runtime, text).casualty_reports)
+
+
 def test_extract_breakdown_that_does_not_add_up(runtime):
     report = read(runtime, "Au moins 50 personnes ont été tuées depuis le début du mois. "
                            "Parmi eux, 20 combattants et 10 civils.")
     (toll,) = report.casualty_reports
     assert toll.breakdown_sums_to_total is False
+
+
+def test_a_relative_dont_opens_no_breakdown(runtime):
+    report = read(runtime, "Des affrontements ont fait quatre morts lundi à Croix-des-Bouquets. "
+                           "La mission kényane, dont les effectifs restent inférieurs aux 2 500 "
+                           "hommes prévus, n'est pas intervenue.")
+    (toll,) = report.casualty_reports
+    assert toll.breakdown == []
 
 
 def test_extract_breakdown_party_names(runtime):

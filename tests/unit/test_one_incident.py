@@ -6,6 +6,9 @@ short sentences written for these tests, in French and English:
 - a trigger noun counted as many (`tallies`: "des centaines d'attaques", "more than 300
   strikes") is a tally, no event;
 - what people fled (`fled_from`: "chassés par les combats") is the war in general;
+- a habit (background.yaml `habitual_adverbs`) is no event, whether the adverb modifies the
+  trigger ("est régulièrement visée") or the verb a trigger noun depends on ("s'exposent
+  régulièrement à des enlèvements");
 - property burned during an attack is part of the attack, and property a crowd burns makes a
   riot (taxonomy.yaml `part_of_another`, `with_crowd`); the people whose property burns are
   actor2 when none is named (`default_actor2`);
@@ -49,6 +52,15 @@ def test_a_grenade_thrown_alone_is_still_an_event(runtime):
     "L'armée dit avoir mené plus de 300 frappes contre des positions rebelles.",
 ])
 def test_a_tally_of_many_events_is_no_event(runtime, text):
+    assert read(runtime, text).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "La route de Kaya est régulièrement visée par des engins explosifs, selon des habitants.",
+    "Les femmes qui sortent de Djibo s'exposent régulièrement à des enlèvements, selon des ONG.",
+    "Farmers near Damboa are frequently attacked by militants, residents say.",
+])
+def test_a_habit_is_no_event(runtime, text):
     assert read(runtime, text).events == []
 
 

@@ -3,8 +3,9 @@
 A number is a count only when a word for dead or injured stands near it or is linked to it
 by the parse (`Trois civils, dont deux enfants, ont été tués`). ACLED's conventions come from
 the language's casualties.yaml: `au moins N` gives N, a range its lower bound (the upper one
-as `high`), vague words their set values. Ages and measures (`64 ans`, `3 km`), numbers in
-dates and counts in background sentences are not counts.
+as `high`), vague words their set values. Ages and measures (`64 ans`, `3 km`) and numbers in
+dates are not counts. A count in a background sentence is kept only as a running total (`depuis
+2015`, `in 2024`); so is a whole conflict's toll (`the conflict has killed 40,000`).
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
     parsed = doc.doc
     words = doc.of_kind("casualty_word")
     counts = []
+    starts = {w.lower() for w in lexicon.casualties.period_starts}
+    conflicts = {w.lower() for w in lexicon.casualties.conflict_nouns}
     for quantity, values in _quantities(doc, lexicon):
-        if is_background_sentence(doc, quantity.sent):
-            continue
         q_start, q_end = token_range(parsed, quantity)
         outcome_word = _outcome(parsed, quantity, q_start, q_end, words, window)
         if outcome_word is None:
@@ -41,11 +42,17 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
         low, best, high = values or _qualified(quantity, q_start, parsed, words)
         if any(v is not None and v > maximum for v in (low, best, high)):
             continue
-        cumulative = any(w.label == "cumulative" and w.sent == quantity.sent for w in words)
-        starts = {w.lower() for w in lexicon.casualties.period_starts}
-        cumulative = cumulative or any(_since_date(doc, w) or _since_start(doc, w, starts)
-                                       for w in words
-                                       if w.label == "since" and w.sent == quantity.sent)
+        cumulative = (
+            any(w.label == "cumulative" and w.sent == quantity.sent for w in words)
+            or any(_since_date(doc, w) or _since_start(doc, w, starts)
+                   for w in words if w.label == "since" and w.sent == quantity.sent)
+            or _of_conflict(doc, outcome_word, conflicts))
+        if is_background_sentence(doc, quantity.sent):
+            # The past gives no event's toll; what it keeps is a total over a period
+            # ("Depuis 2015, les violences ont fait plus de 26 000 morts").
+            if not (cumulative or _year_total(doc, quantity.sent)):
+                continue
+            cumulative = True
         counts.append(Mention(
             "count", outcome_word.label, quantity.start, quantity.end, quantity.sent,
             {"low": low, "best": best, "high": high, "cumulative": cumulative,
@@ -89,9 +96,47 @@ def _quantities(doc: Document, lexicon: Lexicon):
 
 
 def _since_date(doc: Document, since: Mention) -> bool:
-    """`depuis lundi`, `depuis le 3 octobre`: a date right after `since` starts a period."""
+    """`depuis lundi`, `depuis le 3 octobre`, `since 2009`: a date or a year right after
+    `since` starts a period."""
     dates = [m for m in doc.mentions if m.kind in ("date", "weekday", "relative_day")]
-    return any(0 <= m.start - since.end <= 4 for m in dates)
+    years = [m for m in doc.of_kind("background", since.sent) if m.start == since.start]
+    return bool(years) or any(0 <= m.start - since.end <= 4 for m in dates)
+
+
+def _of_conflict(doc: Document, word: Mention, conflicts: set[str]) -> bool:
+    """`The conflict has killed more than 40,000 people`, `les violences ont fait 26 000
+    morts`: a toll whose subject is a whole conflict (not `des violences`, one incident),
+    with no day named, is a running total."""
+    if not conflicts or doc.of_kind("weekday", word.sent) or doc.of_kind("relative_day",
+                                                                          word.sent):
+        return False
+    token = doc.doc[token_range(doc.doc, word)[0]]
+    for verb in (token, token.head):
+        for subject in verb.children:
+            if (subject.dep_.startswith("nsubj")
+                    and conflicts & {subject.lemma_.lower(), subject.lower_}
+                    and not _indefinite(subject)):
+                return True
+    return False
+
+
+def _indefinite(noun) -> bool:
+    return any(c.dep_ == "det" and "Definite=Ind" in c.morph for c in noun.children)
+
+
+def _year_total(doc: Document, sent: int) -> bool:
+    """`more than 60 people were killed during protests in 2024`: a toll given for a whole
+    past year, with no single incident (a trigger noun in the singular) named, is a total."""
+    years = [m for m in doc.of_kind("background", sent)
+             if len(m.data) == 1 and len(doc.text[m.start:m.end].split()) == 2]
+    if not years:
+        return False
+    for trigger in doc.of_kind("trigger", sent):
+        span = doc.doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        if span is not None and any(t.pos_ == "NOUN" and "Number=Sing" in t.morph
+                                    for t in span):
+            return False
+    return True
 
 
 def _since_start(doc: Document, since: Mention, starts: set[str]) -> bool:
@@ -206,10 +251,34 @@ def _qualified(quantity: Mention, q_start: int, parsed: Doc,
 def breakdown_region(doc: Document, total: Mention) -> tuple[int, int] | None:
     """Where a total's breakdown stands: from a breakdown marker (`parmi eux`, `dont`) in the
     total's sentence or the next, to the end of that paragraph (machine translation often cuts
-    a breakdown into sentences at its semicolons)."""
+    a breakdown into sentences at its semicolons). A marker opens a breakdown only when a
+    number follows it closely, before any noun: the relative `dont` of "la mission, dont les effectifs restent
+    inférieurs aux 2 500 hommes prévus" splits nothing."""
     markers = [w for w in doc.of_kind("casualty_word") if w.label == "breakdown"
-               and total.sent <= w.sent <= total.sent + 1 and w.start > total.end]
+               and total.sent <= w.sent <= total.sent + 1 and w.start > total.end
+               and _number_soon_after(doc, w)]
     if not markers:
         return None
     end = doc.text.find("\n", markers[0].end)
     return markers[0].end, len(doc.text) if end < 0 else end
+
+
+_MARKER_TO_NUMBER = 6  # "Parmi les victimes figurent au moins 12 enfants"
+
+
+def _number_soon_after(doc: Document, marker: Mention) -> bool:
+    _, end = token_range(doc.doc, marker)
+    vague = {token_range(doc.doc, w)[0] for w in doc.of_kind("casualty_word", marker.sent)
+             if w.label == "vague"}
+    for i, token in enumerate(doc.doc[end:end + _MARKER_TO_NUMBER], start=end):
+        if i in vague or token.like_num or token.pos_ == "NUM" or token.lower_ in _ONE:
+            return True
+        # "dont les effectifs ...": a noun of its own before any number (in a sentence the
+        # first pass left untagged, any content word)
+        if token.pos_ in ("NOUN", "PROPN") or (not token.pos_ and token.is_alpha
+                                                and not token.is_stop):
+            return False
+    return False
+
+
+_ONE = {"un", "une", "a", "an", "one"}  # "dont une femme", "including a child"

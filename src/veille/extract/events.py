@@ -237,10 +237,15 @@ def _is_background(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
 def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     """`les FSR attaquent les villages`: a verb trigger in the simple present, with no
     auxiliary and no date in its sentence, tells what usually happens; so does one an adverb
-    of habit modifies, whatever its tense (`est régulièrement visée`)."""
+    of habit modifies, whatever its tense (`est régulièrement visée`), and a noun trigger of
+    a verb an adverb of habit modifies."""
     head = _root(doc, trigger)
     adverbs = set(lexicon.background.habitual_adverbs)
-    if any(c.dep_ == "advmod" and c.lemma_.lower() in adverbs for c in head.children):
+    # A noun trigger takes the habit of the verb it depends on ("s'exposent régulièrement à
+    # des enlèvements", "are frequently targeted in attacks").
+    words = [head, head.head] if head.pos_ == "NOUN" and head.head is not head else [head]
+    if any(c.dep_ == "advmod" and c.lemma_.lower() in adverbs
+           for word in words for c in word.children):
         return True  # "est régulièrement visée", "is frequently shelled"
     features = lexicon.background.habitual_morph
     if not features or any(m.kind in _DATE_KINDS for m in doc.in_sentence(trigger.sent)):

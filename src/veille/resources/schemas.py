@@ -236,6 +236,9 @@ class CasualtiesFile(Strict):
     since: list[str] = Field(default_factory=list)  # a running total when a date follows
     # ... or when one of these verbs of beginning follows ("since the strikes began").
     period_starts: list[str] = Field(default_factory=list)
+    # Nouns for a whole conflict: a toll whose subject is one ("the conflict has killed 40,000",
+    # "les violences ont fait 26 000 morts") with no day named is a running total.
+    conflict_nouns: list[str] = Field(default_factory=list)
     breakdown: list[str] = Field(default_factory=list)  # "parmi eux": the next numbers split it
     civilians: list[str] = Field(default_factory=list)  # nouns for civilians among the dead
     # Ranges, with {low} and {high} standing for numbers: "entre {low} et {high}".
