@@ -38,6 +38,7 @@ class Candidate:
     actor1: Mention | None = None
     assoc_actor1: list[Mention] = field(default_factory=list)
     actor2: Mention | None = None
+    assoc_actor2: list[Mention] = field(default_factory=list)
     # How each role was read: a construction of the parse (subject, agent, target, ...) or
     # "position" (word order, the last resort).
     actor1_basis: str = "position"

@@ -5,6 +5,8 @@ short sentences written for these tests, in French and English:
   fusils et des lance-grenades") are not an event of their own;
 - a trigger noun counted as many (`tallies`: "des centaines d'attaques", "more than 300
   strikes") is a tally, no event;
+- a trigger noun dated by its own complement to a past year ("le coup d'État de février
+  2021", "the 2021 coup") tells the past, whatever its sentence says;
 - what people fled (`fled_from`: "chassés par les combats") is the war in general;
 - a habit (background.yaml `habitual_adverbs`) is no event, whether the adverb modifies the
   trigger ("est régulièrement visée") or the verb a trigger noun depends on ("s'exposent
@@ -62,6 +64,19 @@ def test_a_tally_of_many_events_is_no_event(runtime, text):
 ])
 def test_a_habit_is_no_event(runtime, text):
     assert read(runtime, text).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "La junte dit ne viser que les groupes armés opposés au coup d'État de février 2021.",
+    "The junta, which seized power in the 2021 coup, denied the report on Tuesday.",
+])
+def test_a_trigger_dated_to_a_past_year_is_no_event(runtime, text):
+    assert read(runtime, text).events == []
+
+
+def test_a_trigger_dated_to_this_year_is_still_an_event(runtime):
+    text = "L'attaque de mars 2024 contre le camp de Tessit a fait vingt morts parmi les soldats."
+    assert read(runtime, text).events
 
 
 def test_what_people_fled_is_no_event(runtime):

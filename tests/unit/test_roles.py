@@ -75,3 +75,24 @@ def test_roles_defender_of_a_repelled_attack_is_actor2(runtime):
     found = roles(runtime, text)
     assert ("M23", "Military Forces of the Democratic Republic of Congo") in \
         [(a1, a2) for a1, a2, _ in found], found
+
+
+@pytest.mark.parametrize("text", [
+    "Les rebelles du M23 ont attaqué lundi l'armée congolaise, appuyée par des miliciens "
+    "wazalendo, près de Lubero.",
+    "M23 rebels attacked the Congolese army, backed by Wazalendo militiamen, near Lubero on "
+    "Monday.",
+])
+def test_roles_allies_of_the_target_are_assoc_actor2(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.actor2 == "Military Forces of the Democratic Republic of Congo"
+    assert event.assoc_actor2 == ["Wazalendo Militia"]
+    assert event.assoc_actor1 == []
+
+
+def test_roles_an_alliance_told_in_the_background_leaves_the_target_alone(runtime):
+    text = ("Une frappe israélienne a tué lundi deux membres du Hezbollah à Homs. Israël vise "
+            "depuis des années les forces iraniennes et le Hezbollah en Syrie.")
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.actor2 == "Hezbollah"
+    assert event.assoc_actor2 == []

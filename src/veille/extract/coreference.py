@@ -28,7 +28,7 @@ def resolve_references(doc: Document, lexicon: Lexicon, actors: dict[str, ActorE
     _name_militaries(doc, lexicon, actors, country_name)
     _resolve_anaphors(doc, actors)
     _armies_of_countries(doc, lexicon, actors, country_name)
-    doc.allies = _alliances(doc, lexicon)
+    doc.allies = _alliances(doc, lexicon, actors)
     return doc
 
 
@@ -119,8 +119,8 @@ def _gap_is_coordination(doc: Document, left: Mention, right: Mention, lexicon: 
     fillers = {w.lower() for w in lexicon.actors.coordination_fillers}
     while words and words[-1] in fillers:
         words.pop()
-    while words and words[0] in fillers:
-        words.pop(0)
+    while words and (words[0] in fillers or words[0] == ","):
+        words.pop(0)  # "l'armée, appuyée par des miliciens": an apposition joins too
     return " ".join(words) in {c.lower() for c in lexicon.actors.coordination}
 
 
@@ -157,8 +157,11 @@ def _opposed(doc: Document, left: Mention, lexicon: Lexicon) -> bool:
     return bool(before) and before[-1] in markers
 
 
-def _alliances(doc: Document, lexicon: Lexicon) -> dict[str, list[str]]:
-    actors = [a for a in doc.of_kind("actor") if not a.data.get("metonym")]
+def _alliances(doc: Document, lexicon: Lexicon,
+               registry: dict[str, ActorEntry]) -> dict[str, list[str]]:
+    # Civilians are never a fighting side: "civils et militaires" are victims counted together.
+    actors = [a for a in doc.of_kind("actor") if not a.data.get("metonym")
+              and getattr(registry.get(a.label), "kind", None) != "civilians"]
     sides: list[list[Mention]] = []
     for left, right in itertools.pairwise(actors):
         if left.label == right.label or not _gap_is_coordination(doc, left, right, lexicon):

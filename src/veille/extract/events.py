@@ -231,7 +231,31 @@ def _one_sided(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
 
 def _is_background(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     return (is_background_sentence(doc, trigger.sent) or _is_pluperfect(doc, trigger, lexicon)
-            or _is_habitual(doc, trigger, lexicon))
+            or _is_habitual(doc, trigger, lexicon) or _of_a_past_year(doc, trigger))
+
+
+# The complements of a noun that can date it ("le coup d'État de février 2021", "the 2021
+# coup", "the February 2021 coup"); a relative clause is another event's.
+_DATING = {"nmod", "obl", "nummod", "compound", "amod", "pobj", "prep", "npadvmod"}
+
+
+def _of_a_past_year(doc: Document, trigger: Mention) -> bool:
+    """A trigger noun dated by its own complement to a year before publication tells a past
+    event, whatever the rest of its sentence says."""
+    published = doc.article.published
+    head = _root(doc, trigger)
+    if published is None or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    start, end = token_range(doc.doc, trigger)
+    stack = [c for t in doc.doc[start:end] for c in t.children
+             if c.dep_ in _DATING and not start <= c.i < end]
+    while stack:
+        token = stack.pop()
+        if (len(token.text) == 4 and token.text.isdigit()
+                and 1900 <= int(token.text) < published.year):
+            return True
+        stack += [c for c in token.children if c.dep_ in _DATING]
+    return False
 
 
 def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
@@ -296,6 +320,8 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
                            and not _subject_elsewhere(doc, a, trigger)), None), "position"
     if parsed.actor2 is not None and parsed.actor2.mention.label not in side:
         actor2, basis2 = parsed.actor2.mention, parsed.actor2.basis
+    # "l'armée, appuyée par des miliciens wazalendo": the target's allies are assoc_actor2.
+    actor2, assoc2 = _lead(doc, actor2, actors, lead_anywhere=False)
     place, basis = _place(doc, trigger)
     other_places = [m for m in _sentence_places(doc, sent)
                     if m is not place and not m.data.get("unresolved")]
@@ -318,7 +344,7 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
             if not any(m.start <= s.start and s.end <= m.end and not m.data.get("unresolved")
                        for m in _sentence_places(doc, sent))]
     return Candidate(
-        trigger=trigger, actor1=actor1, assoc_actor1=assoc, actor2=actor2,
+        trigger=trigger, actor1=actor1, assoc_actor1=assoc, actor2=actor2, assoc_actor2=assoc2,
         actor1_basis=basis1, actor2_basis=basis2, place=place,
         place_basis=basis, other_places=other_places,
         sub_location=_nearest(subs, trigger), date=_nearest(dates, trigger), date_basis=date_basis,
@@ -400,17 +426,22 @@ def _kind(registry: dict[str, ActorEntry], label: str) -> str | None:
     return entry.kind if entry else None
 
 
-def _lead(doc: Document, actor: Mention | None,
-          clause: list[Mention]) -> tuple[Mention | None, list[Mention]]:
+def _lead(doc: Document, actor: Mention | None, clause: list[Mention],
+          lead_anywhere: bool = True) -> tuple[Mention | None, list[Mention]]:
     """An actor with allies acts as its side: the side's lead is actor1 (`factions soutenues
     par la Turquie` in an HTS-led offensive: HTS), and the allies named in the same clause are
-    its associates."""
+    its associates. With `lead_anywhere` false (a target), a lead named only in another
+    sentence leaves the actor as it is: an alliance told in the background ("les forces
+    iraniennes et du Hezbollah") does not make Iran the target of a strike on Hezbollah."""
     if actor is None or actor.label not in doc.allies:
         return actor, []
     side = doc.allies[actor.label]
     lead = actor
     if side[0] != actor.label:
-        same = [a for a in doc.of_kind("actor") if a.label == side[0]]
+        same = [a for a in doc.of_kind("actor") if a.label == side[0]
+                and (lead_anywhere or a.sent == actor.sent)]
+        if not same:
+            return actor, []
         lead = min(same, key=lambda a: abs(a.start - actor.start))
     assoc = {}
     for mention in clause:

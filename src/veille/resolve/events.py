@@ -136,6 +136,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
 
     first = actors.get(c.actor1.label) if c.actor1 else None
     actor1, actor2 = c.actor1, c.actor2
+    moved = False  # whether the text's actor1 ends up as actor2 (with its allies)
     crowd = {m.label for m in (actor1, actor2) if m is not None
              and getattr(actors.get(m.label), "kind", None) in ("protesters", "rioters")}
     if key in rules.with_crowd and crowd:  # "rioters clashed with soldiers": a riot
@@ -144,6 +145,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     if first is not None and first.kind == "civilians" and kind not in rules.civilians_may_act:
         # "32 civilians were killed in a bombing": the victims, never the perpetrator.
         actor1, actor2 = None, actor2 or c.actor1
+        moved = actor2 is c.actor1
         first = None
     second = actors.get(actor2.label) if actor2 else None
     if second is not None and second.kind == "civilians" and kind in rules.civilians_may_act:
@@ -160,14 +162,22 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
             # ACLED: the crowd is actor1 of a protest or riot, the force facing it actor2.
             values["actor2"], values["inter2"] = values["actor1"], values["inter1"]
             evidence["actor2"] = evidence["actor1"]
+            moved = True
         put_default("actor1", default, c.trigger if crowd_faced or not actor1 else actor1,
                     "context" if crowd_faced or not actor1 else "text")
-    assoc = [(m, actor_name(choose_actor(m.label, m.data.get("alternatives"), iso, day, actors),
-                            country, iso, actors, day)) for m in c.assoc_actor1]
-    assoc = [(m, name) for m, name in assoc if name and name != values.get("actor1")]
-    if assoc:
-        values["assoc_actor1"] = [name for _, name in assoc]
-        evidence["assoc_actor1"] = doc.evidence(*(m for m, _ in assoc))
+    # Each side's allies follow it: a crowd's opponent moved to actor2 takes its allies along.
+    sides = {"assoc_actor1": c.assoc_actor1, "assoc_actor2": c.assoc_actor2}
+    if moved:
+        sides = {"assoc_actor1": [], "assoc_actor2": c.assoc_actor1}
+    for role, mentions in sides.items():
+        assoc = [(m, actor_name(choose_actor(m.label, m.data.get("alternatives"), iso, day,
+                                             actors), country, iso, actors, day))
+                 for m in mentions]
+        assoc = [(m, name) for m, name in assoc
+                 if name and name not in (values.get("actor1"), values.get("actor2"))]
+        if assoc:
+            values[role] = list(dict.fromkeys(name for _, name in assoc))
+            evidence[role] = doc.evidence(*(m for m, _ in assoc))
     if (key in rules.needs_armed_opponent and _one_sided(doc, c, lexicon)
             and values.get("inter2") not in _ARMED):
         # One armed side and no armed opponent: not a battle (taxonomy: needs_armed_opponent).
