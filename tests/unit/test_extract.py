@@ -189,6 +189,16 @@ def test_a_past_incident_or_a_dated_toll_is_no_running_total(runtime, text):
     assert all(not r.cumulative for r in read(runtime, text).casualty_reports)
 
 
+@pytest.mark.parametrize(("text", "toll"), [
+    ("Gunmen killed a farmer near Damboa on Monday.", 1),
+    ("Three assailants killed a journalist in Begusarai on Monday.", 1),
+    ("Fighting killed at least 11 people near Marib on Tuesday, an officer said.", 11),
+])
+def test_extract_who_died_not_who_killed_or_spoke(runtime, text, toll):
+    (report,) = [r for r in read(runtime, text).casualty_reports if r.outcome == "killed"]
+    assert report.total.best == toll
+
+
 def test_extract_breakdown_that_does_not_add_up(runtime):
     report = read(runtime, "Au moins 50 personnes ont été tuées depuis le début du mois. "
                            "Parmi eux, 20 combattants et 10 civils.")

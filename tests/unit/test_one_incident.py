@@ -4,7 +4,7 @@ short sentences written for these tests, in French and English:
 - weapons named as the means of an action (triggers.yaml `instrument_markers`: "avec des
   fusils et des lance-grenades") are not an event of their own;
 - a trigger noun counted as many (`tallies`: "des centaines d'attaques", "more than 300
-  strikes") is a tally, no event;
+  strikes", "a year of exchanges of fire") is a tally, no event;
 - a trigger noun dated by its own complement to a past year ("le coup d'État de février
   2021", "the 2021 coup") tells the past, whatever its sentence says;
 - what people fled (`fled_from`: "chassés par les combats") is the war in general;
@@ -22,7 +22,8 @@ short sentences written for these tests, in French and English:
   armés") is an attack by that actor, a battle when the dead were soldiers; a noun trigger
   that tells the circumstance of such a verb takes its agent ("tués dans l'attaque ... par");
 - the place where a source was reached ("joint par téléphone depuis Bangui") is not the
-  event's place.
+  event's place, nor is the place the wounded were taken to (places.yaml `care_markers`);
+- a suicide bomber's "blast" is the suicide bomb told again (taxonomy.yaml `subsumes`).
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ def test_a_grenade_thrown_alone_is_still_an_event(runtime):
     "Selon l'ONU, des centaines d'attaques ont visé des écoles dans le pays depuis 2023.",
     "The monitor has recorded hundreds of attacks on health workers across the country.",
     "L'armée dit avoir mené plus de 300 frappes contre des positions rebelles.",
+    "La ville avait été épargnée jusque-là, après des mois de combats dans la région.",
+    "Tyre had been largely spared until then, after nearly a year of cross-border exchanges "
+    "of fire.",
 ])
 def test_a_tally_of_many_events_is_no_event(runtime, text):
     assert read(runtime, text).events == []
@@ -221,3 +225,14 @@ def test_sides_named_after_between_stay_opponents_whatever_their_phrase(runtime)
     event = only_event(read(runtime, text))
     assert (event.actor1, event.actor2) == ("M23",
                                             "Military Forces of the Democratic Republic of Congo")
+
+
+@pytest.mark.parametrize("text", [
+    "Un kamikaze s'est fait exploser lundi sur le marché de Konduga, au Nigeria, tuant douze "
+    "personnes. Les blessés ont été évacués vers Maiduguri.",
+    "A suicide bomber blew himself up at a market in Konduga, Nigeria, on Monday, killing 12 "
+    "people. The wounded were taken to hospitals in Maiduguri. The blast also destroyed stalls.",
+])
+def test_where_the_wounded_were_taken_is_not_the_place(runtime, text):
+    event = only_event(read(runtime, text))
+    assert (event.sub_event_type, event.location) == ("Suicide bomb", "Konduga")

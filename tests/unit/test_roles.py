@@ -96,3 +96,53 @@ def test_roles_an_alliance_told_in_the_background_leaves_the_target_alone(runtim
     (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
     assert event.actor2 == "Hezbollah"
     assert event.assoc_actor2 == []
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Un kamikaze s'est fait exploser lundi sur le marché de Konduga, tuant douze personnes. "
+     "La police a attribué l'attentat à Boko Haram.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+    ("A suicide bomber blew himself up at a market in Konduga on Monday, killing 12 people. "
+     "No group claimed responsibility, but police blamed Boko Haram.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+])
+def test_roles_the_actor_blamed_is_actor1_of_the_event_told(runtime, text, actor1):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.actor1 == actor1
+    assert event.evidence["actor1"].basis == "blamed"
+
+
+def test_roles_civilians_accused_of_something_are_not_blamed(runtime):
+    text = ("Des hommes armés ont tué lundi six cultivateurs près de Damboa. Les jihadistes "
+            "accusent souvent des villageois d'informer l'armée.")
+    events = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert [e.actor1 for e in events] == ["Unidentified Armed Group (Nigeria)"]
+
+
+@pytest.mark.parametrize("text", [
+    "Des hommes armés ont tué lundi six cultivateurs près de Damboa, au Nigeria.",
+    "Gunmen killed six farmers near Damboa, Nigeria, on Monday.",
+])
+def test_roles_an_actor_subject_of_a_verb_of_killing_attacked(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert (event.sub_event_type, event.actor1) == ("Attack", "Unidentified Armed Group (Nigeria)")
+    assert event.evidence["actor1"].basis == "subject"
+
+
+@pytest.mark.parametrize("text", [
+    "Des villageois ont tué lundi un voleur présumé à Kano, au Nigeria.",
+    "Boko Haram has killed more than 40,000 people in Nigeria.",
+])
+def test_roles_no_attack_from_civilians_killing_or_a_perfect_without_date(runtime, text):
+    assert veille.extract(text, published=PUBLISHED, runtime=runtime).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Les militaires français ont remis lundi la base de Gao à l'armée malienne.",
+    "French troops handed over the Gao base to the Malian army on Monday.",
+])
+def test_roles_who_takes_the_ground_handed_over_is_actor1(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    assert (event.actor1, event.actor2) == ("Military Forces of Mali", "Military Forces of France")
+    assert event.evidence["actor1"].basis == "recipient"

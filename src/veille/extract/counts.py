@@ -37,7 +37,10 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
     for quantity, values in _quantities(doc, lexicon):
         q_start, q_end = token_range(parsed, quantity)
         outcome_word = _outcome(parsed, quantity, q_start, q_end, words, window)
-        if outcome_word is None:
+        if outcome_word is None or _counts_killers(parsed, q_start, outcome_word):
+            continue
+        if quantity.data.get("linked_only") and not _linked(
+                parsed, q_start, parsed[slice(*token_range(parsed, outcome_word))].root.i):
             continue
         low, best, high = values or _qualified(quantity, q_start, parsed, words)
         if any(v is not None and v > maximum for v in (low, best, high)):
@@ -76,6 +79,7 @@ def _quantities(doc: Document, lexicon: Lexicon):
     skip += vague + [r for r, _ in ranges]
     units = {u.lower() for u in lexicon.casualties.units}
     persons = {p.lower() for p in lexicon.casualties.persons}
+    ones = {w.lower() for w in lexicon.casualties.articles_of_one}
     yield from ranges
     for word in vague:
         text = doc.text[word.start:word.end].lower()
@@ -88,11 +92,16 @@ def _quantities(doc: Document, lexicon: Lexicon):
         if is_quantity(parsed, number, units, persons):
             yield number, None
     numbered = {n.start for n in doc.of_kind("number")}
-    for token in parsed:  # "une femme a été tuée": an article before a person counts one
+    # "une femme a été tuée", "killed a civilian": an article before a person counts one
+    for token in parsed:
         if (token.pos_ == "DET" and token.idx not in numbered and token.i + 1 < len(parsed)
-                and parsed[token.i + 1].lower_ in persons and _is_one(token.lower_, doc.lang)):
+                and parsed[token.i + 1].lower_ in persons
+                and (token.lower_ in ones or _is_one(token.lower_, doc.lang))):
+            # An article that is no number word counts only what the parse ties to the
+            # killed word ("killed a civilian", not "..., an officer said").
             yield Mention("number", "1", token.idx, token.idx + len(token),
-                          _sentence_of(parsed, token), {"value": 1}), None
+                          _sentence_of(parsed, token),
+                          {"value": 1, "linked_only": token.lower_ in ones}), None
 
 
 def _since_date(doc: Document, since: Mention) -> bool:
@@ -223,11 +232,22 @@ def _outcome(parsed: Doc, quantity: Mention, q_start: int, q_end: int, words: li
     return best
 
 
+def _counts_killers(parsed: Doc, q_start: int, word: Mention) -> bool:
+    """`3 assailants killed a journalist`: a number whose noun is the active subject of a
+    verb of killing with an object counts who killed, not who died (`311 personnes sont
+    mortes` has no object: they died)."""
+    number = parsed[q_start]
+    noun = number.head if number.dep_ == "nummod" else number
+    verb = parsed[token_range(parsed, word)[0]]
+    return (noun.dep_ in ("nsubj", "csubj") and noun.head == verb and verb.pos_ == "VERB"
+            and any(c.dep_ in ("obj", "dobj") for c in verb.children))
+
+
 def _linked(parsed: Doc, q_start: int, w_start: int) -> bool:
     """Whether the parse ties the number's noun to the killed word (`Trois civils, dont deux
     enfants, ont été tués`: `civils` is the subject of `tués`)."""
     number = parsed[q_start]
-    noun = number.head if number.dep_ == "nummod" else number
+    noun = number.head if number.dep_ in ("nummod", "det") else number
     word = parsed[w_start]
     return noun.head == word or word.head == noun
 

@@ -64,10 +64,47 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "chassés de leurs foyers par les combats": the war in general
         if candidates and _is_retold(doc, trigger, demonstratives):
             continue  # "n'a pas communiqué sur cette attaque": an event already told
+        if set(trigger.data.get("doers", ())) & civilians:
+            continue  # "des villageois ont tué un voleur présumé": no armed actor's attack
         seen.add(key)
         candidates.append(_candidate(doc, trigger, lexicon, taxonomy, actors, civilians))
     doc.candidates = _without_subsumed(doc, candidates, taxonomy, lexicon)
+    _blame(doc, doc.candidates, lexicon, actors)
     return doc
+
+
+# Kinds of actor that are never blamed for an event (farmers "accused of passing information").
+_NEVER_BLAMED = {"civilians", "protesters", "rioters", "source"}
+# Links from a blamed actor up to the verb that blames it: its object, or the object of its
+# preposition ("blamed the attack on X", "attribué l'attaque aux FSR").
+_BLAMED_LINKS = {"dobj", "obj", "pobj", "prep", "obl", "obl:arg", "iobj"}
+
+
+def _blame(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
+           registry: dict[str, ActorEntry]) -> None:
+    """`police blamed Boko Haram`, `a attribué l'attentat à l'EI`: an actor a blame verb
+    takes as its object is actor1 of the latest event told up to there that names none
+    (roles.yaml `blame_verbs`)."""
+    verbs = set(lexicon.roles.blame_verbs)
+    if not verbs or not candidates or not doc.doc.has_annotation("DEP"):
+        return
+    for actor in doc.of_kind("actor"):
+        if _kind(registry, actor.label) in _NEVER_BLAMED or not _blamed(doc, actor, verbs):
+            continue
+        told = [c for c in candidates if c.trigger.start < actor.start]
+        if told and told[-1].actor1 is None:
+            told[-1].actor1, told[-1].actor1_basis = actor, "blamed"
+
+
+def _blamed(doc: Document, actor: Mention, verbs: set[str]) -> bool:
+    token = _root(doc, actor)
+    for _ in range(2):
+        if token.dep_ not in _BLAMED_LINKS or token.head is token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in verbs:
+            return True
+    return False
 
 
 # Links from a trigger up to the word that governs it as its content ("menacé d'attaquer":
@@ -267,7 +304,10 @@ def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     adverbs = set(lexicon.background.habitual_adverbs)
     # A noun trigger takes the habit of the verb it depends on ("s'exposent régulièrement à
     # des enlèvements", "are frequently targeted in attacks").
-    words = [head, head.head] if head.pos_ == "NOUN" and head.head is not head else [head]
+    words = [head]
+    if head.pos_ == "NOUN" and head.head is not head:
+        # across ClearNLP's prep + pobj: "has repeatedly used women as suicide bombers"
+        words.append(head.head.head if head.dep_ == "pobj" else head.head)
     if any(c.dep_ == "advmod" and c.lemma_.lower() in adverbs
            for word in words for c in word.children):
         return True  # "est régulièrement visée", "is frequently shelled"
@@ -480,11 +520,13 @@ def _is_period_start(doc: Document, date: Mention) -> bool:
 
 
 def _sentence_places(doc: Document, sent: int) -> list[Mention]:
-    """The places of a sentence, less a dateline's (where the story was filed) and those of
-    the words that describe who spoke (where the source was reached)."""
+    """The places of a sentence, less a dateline's (where the story was filed), those of the
+    words that describe who spoke (where the source was reached) and those the wounded were
+    taken to."""
     tail = speaker_tail(doc, sent)
     return [m for m in doc.in_sentence(sent) if m.kind in _PLACE_KINDS
-            and not m.data.get("dateline") and (tail is None or m.start < tail)]
+            and not m.data.get("dateline") and not m.data.get("care")
+            and (tail is None or m.start < tail)]
 
 
 def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
@@ -499,7 +541,8 @@ def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
     if named:  # "la trêve au Liban": a country the sentence places it in beats an earlier town
         return named[0], "text"
     earlier = [m for m in doc.of_kind("place") if not m.data.get("unresolved")
-               and not m.data.get("dateline") and m.sent < trigger.sent]
+               and not m.data.get("dateline") and not m.data.get("care")
+               and m.sent < trigger.sent]
     if earlier:
         return earlier[-1], "context"
     if here:

@@ -6,8 +6,11 @@ costs a few hundredths of a parse), cuts it into veille's sentences and runs the
 phrase matchers over the tokens. A sentence is *selected* when it holds
 
 - a trigger (a phrase of triggers.yaml, or a word starting with one of its `stems`), or
-- a killed or injured word with a number or a vague quantity (`trois morts`, `des dizaines de
-  blessés`): a casualty count.
+- a killed or injured word with a number, a vague quantity or an article before a person
+  (`trois morts`, `des dizaines de blessés`, `killed a farmer`): a casualty count.
+
+A sentence after the first selected one that holds a verb of blame (roles.yaml `blame_stems`:
+"police blamed Boko Haram") is parsed too, for the events stage to read whom it blames.
 
 The parse stage parses the selected sentences with `context` sentences either side, and the
 article's first `lead` sentences when anything is selected, and leaves
@@ -74,6 +77,11 @@ class FirstPass:
                   if not selector.startswith("kind:") for p in names]
         named += list(actors.military_nouns) if actors.demonyms else []
         self.hits = _WordIndex(strong + counts + list(self.needs_cue), frequency)
+        self.ones = frozenset(w.lower() for w in lex.lexicon.casualties.articles_of_one)
+        self.persons = frozenset(w.lower() for w in lex.lexicon.casualties.persons)
+        blame = lex.lexicon.roles.blame_stems
+        self.blame_at = (re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, blame)) + r")",
+                                    re.IGNORECASE) if blame else None)
         self.cues = _WordIndex(strong + counts + named, frequency)
 
     def could_hold(self, text: str) -> bool:
@@ -110,8 +118,21 @@ class FirstPass:
         # The lead sentences too: they set the scene (place, date, who) later ones lean on.
         chosen = {j for i in hits
                   for j in range(max(0, i - context), min(len(sentences), i + context + 1))}
+        chosen |= self._blames(tokens, sentences, min(hits))
         chosen = sorted(chosen | set(range(min(lead, len(sentences)))))
         return Selection(_merge([sentences[i] for i in chosen]), len(hits), len(sentences))
+
+    def _blames(self, tokens: Doc, sentences: list[tuple[int, int]], first: int) -> set[int]:
+        """Sentences after the first hit that may lay an event at an actor's door ("police
+        blamed Boko Haram"): the events stage reads the blamed actor from their parse."""
+        if self.blame_at is None:
+            return set()
+        found = set()
+        for i, (start, end) in enumerate(sentences[first + 1:], start=first + 1):
+            span = tokens[start:end]
+            if self.blame_at.search(span.text):
+                found.add(i)
+        return found
 
     def _triggers(self, tokens: Doc):
         """(first token, weak) of each trigger, less those inside a not-trigger phrase."""
@@ -143,6 +164,9 @@ class FirstPass:
                 vague.add(sent_of[start])
         numbered = {sent_of[i] for i in numpy.flatnonzero(tokens.to_array([LIKE_NUM]).ravel())
                     if not _YEAR.match(tokens[int(i)].text)}
+        if words and self.ones:  # "killed a farmer": an article before a person counts one
+            numbered |= {sent_of[t.i] for t in tokens[:-1] if t.lower_ in self.ones
+                         and tokens[t.i + 1].lower_ in self.persons}
         return words & (numbered | vague)
 
     def _has_actor(self, tokens: Doc) -> bool:

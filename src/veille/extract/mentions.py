@@ -74,6 +74,9 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found = [m for m in found if not (m.kind == "place" and _after(doc.text, m.start, seats))]
     _mark_regions(doc.text, found, lex.lexicon.places)
     _mark_datelines(doc.text, found)
+    for m in found:  # "taken to hospitals in Maiduguri": where the wounded went, not the event
+        if m.kind == "place" and _after(doc.text, m.start, lex.lexicon.places.care_markers):
+            m.data["care"] = True
     for m in found:  # "au Liban", "in Lebanon": the country is where something happens
         if m.kind == "country" and _after(doc.text, m.start, lex.lexicon.places.locatives):
             m.data["locative"] = True
@@ -90,13 +93,16 @@ _AGENT_LINKS = {"obl:agent", "agent"}
 
 def _killed_by(parsed: Doc, rule: KilledBy, markers: set[str], found: list[Mention],
                sent_of: list[int]) -> list[Mention]:
-    """Triggers for verbs of killing in the passive whose agent names an actor ("tués dimanche
-    par des hommes armés", "killed by gunmen"): no phrase can hold the words between."""
+    """Triggers for verbs of killing whose doer names an actor: the agent of a passive ("tués
+    dimanche par des hommes armés", "killed by gunmen") or the subject of an active verb ("des
+    hommes armés ont tué six cultivateurs", "gunmen killed six farmers"). No phrase can hold
+    the words between. The events stage drops those whose doers are civilians."""
     if not parsed.has_annotation("DEP"):
         return []
     lemmas = set(rule.lemmas)
     actors = [m for m in found if m.kind == "actor"]
     triggers_found = [m for m in found if m.kind == "trigger"]
+    dated = {sent_of[t.i] for t in parsed if t.ent_type_ == "DATE"}
     triggers = []
     for token in parsed:
         if token.lemma_.lower() not in lemmas:
@@ -106,14 +112,27 @@ def _killed_by(parsed: Doc, rule: KilledBy, markers: set[str], found: list[Menti
         agents = [c for c in token.children if c.dep_ in _AGENT_LINKS
                   or (passive and c.dep_.startswith("obl")
                       and any(g.dep_ == "case" and g.lower_ in markers for g in c.children))]
+        if not passive and not agents:
+            if token.pos_ != "VERB" or _perfect_without_date(token, sent_of[token.i] in dated):
+                continue  # "Boko Haram has killed thousands": a tally of years
+            agents = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:obj")]
         spans = [(a.left_edge.idx, a.right_edge.idx + len(a.right_edge)) for a in agents]
         if any(start <= m.start and m.end <= end for m in triggers_found
                for start, end in spans):
             continue  # "tués par des tirs d'artillerie": the weapon's trigger tells the event
-        if any(start <= m.start and m.end <= end for m in actors for start, end in spans):
+        doers = [m for m in actors for start, end in spans if start <= m.start and m.end <= end]
+        if doers:
             triggers.append(Mention("trigger", rule.label, token.idx, token.idx + len(token),
-                                    sent_of[token.i], {"one_sided": True}))
+                                    sent_of[token.i],
+                                    {"one_sided": True, "doers": [m.label for m in doers]}))
     return triggers
+
+
+def _perfect_without_date(verb, dated: bool) -> bool:
+    """English's present perfect with no date in the sentence ("has killed more than 40,000")
+    sums up years; French tells news in the passé composé, so only English's `have` counts."""
+    return not dated and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def _after_preposition(parsed: Doc, mention: Mention) -> bool:

@@ -7,8 +7,9 @@ unless the genitive names civilians (`the killing of civilians`: the victims); a
 preposition (`contre`, `sur`, `against`, `on`) introduces who was acted upon. A noun the object
 of a light verb (`lancer une attaque`, `carry out a strike`) takes that verb's subject as its
 actor; a noun the object of a defence verb (`repousser une attaque`, `repel an attack`) makes
-that verb's subject the target. Symmetric triggers (`clashed with`) take the other side from
-an opponent preposition (`avec`, `with`).
+that verb's subject the target. A verb of handing over (`remettre la base à l'armée`) makes
+its recipient actor1 and the giver actor2, as ACLED codes a transfer. Symmetric triggers
+(`clashed with`) take the other side from an opponent preposition (`avec`, `with`).
 
 Each role found says which construction gave it (`basis`): the evidence records it, and the
 events stage falls back on the word order only for a role the parse leaves empty.
@@ -87,6 +88,8 @@ class _Words:
         self.opponent = {w.lower() for w in roles.opponent_markers}
         self.light = set(roles.light_verbs)
         self.defence = set(roles.defence_verbs)
+        self.handover = set(roles.handover_verbs)
+        self.recipient = {w.lower() for w in roles.recipient_markers}
 
 
 class _Finder:
@@ -188,6 +191,16 @@ def _verb_roles(verb: Token, finder: _Finder, words: _Words) -> tuple[Role | Non
         attacker = _noun_roles(obj, finder, words, set())[0] if obj is not None else None
         return attacker, Role(defender, "defender") if defender is not None else None
     passive = passive or (subject is not None and subject.head is verb and _is_passive(verb))
+    if verb.lemma_.lower() in words.handover:
+        # "ont remis la base à l'armée nigérienne": who takes the ground is actor1.
+        # The tagger often hangs "à l'armée" inside the object ("la base de Gao à l'armée").
+        args = _prepositional(verb) + [a for o in _children(verb, _OBJECTS)
+                                       for t in o.subtree for a in _prepositional(t)]
+        recipient = next((finder.named_by(noun) for marker, noun in args
+                          if marker in words.recipient and finder.named_by(noun)), None)
+        giver = finder.named_by(_agent(verb, words.agent) if passive else subject)
+        if recipient is not None:
+            return Role(recipient, "recipient"), Role(giver, "giver") if giver else None
     actor1 = actor2 = None
     if passive:
         if (agent := finder.named_by(_agent(verb, words.agent))) is not None:

@@ -247,6 +247,9 @@ class CasualtiesFile(Strict):
     units: list[str] = Field(default_factory=list)
     # Nouns for one person: "une femme a été tuée" counts one.
     persons: list[str] = Field(default_factory=list)
+    # Articles that count one before a word of `persons` ("killed a civilian"), where the
+    # language's number words do not ("un", "une" are numbers already).
+    articles_of_one: list[str] = Field(default_factory=list)
 
 
 class AttributionFile(Strict):
@@ -345,6 +348,17 @@ class RolesFile(Strict):
     # Lemmas of verbs whose object is an attack and whose subject was its target ("repousser
     # une attaque", "repel an assault").
     defence_verbs: list[str] = Field(default_factory=list)
+    # Lemmas of verbs that hand territory over ("remettre la base à l'armée", "hand over the
+    # base to"), and the prepositions of the recipient: ACLED's actor1 of a transfer is the side
+    # that takes the ground, actor2 the side that gives it up.
+    handover_verbs: list[str] = Field(default_factory=list)
+    recipient_markers: list[str] = Field(default_factory=list)
+    # Lemmas of verbs that lay an event at an actor's door ("police blamed Boko Haram", "a
+    # attribué l'attaque aux FSR"): the actor is the perpetrator of the event just told.
+    blame_verbs: list[str] = Field(default_factory=list)
+    # How those verbs start, for the first pass (which has no lemmas): a sentence after an
+    # event's that holds one is parsed too.
+    blame_stems: list[str] = Field(default_factory=list)
 
 
 class PlacesFile(Strict):
@@ -367,5 +381,8 @@ class PlacesFile(Strict):
     # Words after which a capital is its government even after a locative ("le régime au
     # pouvoir à Niamey", "the junta in power in Bamako").
     seat_of_power: list[str] = Field(default_factory=list)
+    # Words after which a place is where the wounded or the dead were taken ("taken to
+    # hospitals in Maiduguri", "évacués vers Bamako"): never the event's place.
+    care_markers: list[str] = Field(default_factory=list)
     # Country names CLDR lacks, matched as written (ISO code -> names): "U.S.", "UK", "RDC".
     country_aliases: dict[str, list[str]] = Field(default_factory=dict)
