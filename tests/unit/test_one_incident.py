@@ -9,8 +9,9 @@ short sentences written for these tests, in French and English:
   2021", "the 2021 coup") tells the past, whatever its sentence says;
 - what people fled (`fled_from`: "chassés par les combats") is the war in general;
 - a habit (background.yaml `habitual_adverbs`) is no event, whether the adverb modifies the
-  trigger ("est régulièrement visée") or the verb a trigger noun depends on ("s'exposent
-  régulièrement à des enlèvements");
+  trigger ("est régulièrement visée"), the verb a trigger noun depends on ("s'exposent
+  régulièrement à des enlèvements") or, with no date in the sentence, a clause above it
+  ("are commonly blamed on gangs that ... kidnap residents"); "such attacks" are a kind;
 - property burned during an attack is part of the attack, and property a crowd burns makes a
   riot (taxonomy.yaml `part_of_another`, `with_crowd`); the people whose property burns are
   actor2 when none is named (`default_actor2`);
@@ -65,6 +66,9 @@ def test_a_tally_of_many_events_is_no_event(runtime, text):
     "La route de Kaya est régulièrement visée par des engins explosifs, selon des habitants.",
     "Les femmes qui sortent de Djibo s'exposent régulièrement à des enlèvements, selon des ONG.",
     "Farmers near Damboa are frequently attacked by militants, residents say.",
+    "Such attacks are commonly blamed on armed gangs that raid villages and kidnap residents "
+    "for ransom across northwest Nigeria.",
+    "They rarely acknowledge such attacks, officials say.",
 ])
 def test_a_habit_is_no_event(runtime, text):
     assert read(runtime, text).events == []

@@ -95,7 +95,7 @@ def _quantities(doc: Document, lexicon: Lexicon):
     # "une femme a été tuée", "killed a civilian": an article before a person counts one
     for token in parsed:
         if (token.pos_ == "DET" and token.idx not in numbered and token.i + 1 < len(parsed)
-                and parsed[token.i + 1].lower_ in persons
+                and person_after(parsed, token.i, persons)
                 and (token.lower_ in ones or _is_one(token.lower_, doc.lang))):
             # An article that is no number word counts only what the parse ties to the
             # killed word ("killed a civilian", not "..., an officer said").
@@ -164,7 +164,8 @@ def is_quantity(parsed: Doc, number: Mention, units: set[str], persons: set[str]
     following = _next_words(parsed, number)
     if (following[:1] and following[0] in units) or " ".join(following[:2]) in units:
         return False
-    if _names_follow(parsed, number) and not (set(following[1:]) & persons):
+    if _names_follow(parsed, number) and not (set(following[1:]) & persons
+                                              or set(_next_lemmas(parsed, number)) & persons):
         return False  # "le gang 400 Mawozo", "the 5 Segonn gang": part of a name
     return not (number.data.get("one_word") and (not following or following[0] not in persons))
 
@@ -186,8 +187,21 @@ def _is_one(word: str, lang: str | None) -> bool:
         return False
 
 
+def person_after(tokens: Doc, i: int, persons: set[str]) -> bool:
+    """Whether a word (or two: `police officer`) for a person follows token `i`."""
+    one = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+    two = f"{one} {tokens[i + 2].lower_}" if i + 2 < len(tokens) else ""
+    return one in persons or two in persons
+
+
 def _sentence_of(parsed: Doc, token) -> int:
     return next(i for i, sent in enumerate(parsed.sents) if sent.start <= token.i < sent.end)
+
+
+def _next_lemmas(parsed: Doc, mention: Mention) -> list[str]:
+    """The lemmas of the two words after a mention ("3 Taliban militants": `militant`)."""
+    _, end = token_range(parsed, mention)
+    return [t.lemma_.lower() for t in parsed[end:end + 2]]
 
 
 def _next_words(parsed: Doc, mention: Mention) -> list[str]:
@@ -240,7 +254,8 @@ def _counts_killers(parsed: Doc, q_start: int, word: Mention) -> bool:
     noun = number.head if number.dep_ == "nummod" else number
     verb = parsed[token_range(parsed, word)[0]]
     return (noun.dep_ in ("nsubj", "csubj") and noun.head == verb and verb.pos_ == "VERB"
-            and any(c.dep_ in ("obj", "dobj") for c in verb.children))
+            and any(c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN", "PRON")
+                    for c in verb.children))
 
 
 def _linked(parsed: Doc, q_start: int, w_start: int) -> bool:

@@ -88,23 +88,29 @@ def _blame(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
     verbs = set(lexicon.roles.blame_verbs)
     if not verbs or not candidates or not doc.doc.has_annotation("DEP"):
         return
+    habits = set(lexicon.background.habitual_adverbs)
     for actor in doc.of_kind("actor"):
-        if _kind(registry, actor.label) in _NEVER_BLAMED or not _blamed(doc, actor, verbs):
+        if _kind(registry, actor.label) in _NEVER_BLAMED:
             continue
+        verb = _blamed(doc, actor, verbs)
+        if verb is None or any(c.dep_ == "advmod" and c.lemma_.lower() in habits
+                               for c in verb.children):
+            continue  # "they often accuse government forces of shelling": a habit
         told = [c for c in candidates if c.trigger.start < actor.start]
         if told and told[-1].actor1 is None:
             told[-1].actor1, told[-1].actor1_basis = actor, "blamed"
 
 
-def _blamed(doc: Document, actor: Mention, verbs: set[str]) -> bool:
+def _blamed(doc: Document, actor: Mention, verbs: set[str]):
+    """The blame verb that takes `actor` as its object, if any."""
     token = _root(doc, actor)
     for _ in range(2):
         if token.dep_ not in _BLAMED_LINKS or token.head is token:
-            return False
+            return None
         token = token.head
         if token.lemma_.lower() in verbs:
-            return True
-    return False
+            return token
+    return None
 
 
 # Links from a trigger up to the word that governs it as its content ("menacé d'attaquer":
@@ -176,8 +182,9 @@ def _is_retold(doc: Document, trigger: Mention, demonstratives: set[str]) -> boo
     if not demonstratives or not doc.doc.has_annotation("DEP"):
         return False
     token = _root(doc, trigger)
-    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in demonstratives
-                                        for c in token.children)
+    # "such attacks": ClearNLP makes `such` an adjective, UD a determiner
+    return token.pos_ == "NOUN" and any(c.dep_ in ("det", "amod", "predet")
+                                        and c.lower_ in demonstratives for c in token.children)
 
 
 def _is_cause_of_flight(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
@@ -298,8 +305,9 @@ def _of_a_past_year(doc: Document, trigger: Mention) -> bool:
 def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     """`les FSR attaquent les villages`: a verb trigger in the simple present, with no
     auxiliary and no date in its sentence, tells what usually happens; so does one an adverb
-    of habit modifies, whatever its tense (`est régulièrement visée`), and a noun trigger of
-    a verb an adverb of habit modifies."""
+    of habit modifies, whatever its tense (`est régulièrement visée`), a noun trigger of a
+    verb an adverb of habit modifies, and, in a sentence with no date, any trigger below a
+    clause an adverb of habit modifies."""
     head = _root(doc, trigger)
     adverbs = set(lexicon.background.habitual_adverbs)
     # A noun trigger takes the habit of the verb it depends on ("s'exposent régulièrement à
@@ -311,8 +319,19 @@ def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     if any(c.dep_ == "advmod" and c.lemma_.lower() in adverbs
            for word in words for c in word.children):
         return True  # "est régulièrement visée", "is frequently shelled"
+    if any(m.kind in _DATE_KINDS for m in doc.in_sentence(trigger.sent)):
+        return False
+    # With no date in the sentence, a habit of the clause above reaches the triggers below
+    # it ("such attacks are commonly blamed on gangs that raid villages and kidnap people").
+    word = words[-1]
+    for _ in range(6):
+        if word.head is word:
+            break
+        word = word.head
+        if any(c.dep_ == "advmod" and c.lemma_.lower() in adverbs for c in word.children):
+            return True
     features = lexicon.background.habitual_morph
-    if not features or any(m.kind in _DATE_KINDS for m in doc.in_sentence(trigger.sent)):
+    if not features:
         return False
     morph = str(head.morph)
     return (head.pos_ == "VERB" and all(f in morph for f in features)
@@ -543,8 +562,9 @@ def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
     earlier = [m for m in doc.of_kind("place") if not m.data.get("unresolved")
                and not m.data.get("dateline") and not m.data.get("care")
                and m.sent < trigger.sent]
-    if earlier:
-        return earlier[-1], "context"
+    if earlier:  # the last town named before, else the last region
+        towns = [m for m in earlier if not m.data.get("region")]
+        return (towns or earlier)[-1], "context"
     if here:
         return here[0], "text"
     return None, "text"

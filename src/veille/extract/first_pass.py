@@ -33,6 +33,7 @@ import numpy
 from spacy.attrs import IDX, LIKE_NUM
 from spacy.tokens import Doc
 
+from .counts import person_after
 from .lexicon_matchers import CompiledLexicon
 
 _COUNT_WORDS = ("killed", "injured")  # casualty_words labels that make a count
@@ -166,7 +167,7 @@ class FirstPass:
                     if not _YEAR.match(tokens[int(i)].text)}
         if words and self.ones:  # "killed a farmer": an article before a person counts one
             numbered |= {sent_of[t.i] for t in tokens[:-1] if t.lower_ in self.ones
-                         and tokens[t.i + 1].lower_ in self.persons}
+                         and person_after(tokens, t.i, self.persons)}
         return words & (numbered | vague)
 
     def _has_actor(self, tokens: Doc) -> bool:
