@@ -193,6 +193,8 @@ def test_a_past_incident_or_a_dated_toll_is_no_running_total(runtime, text):
     ("Gunmen killed a farmer near Damboa on Monday.", 1),
     ("Three assailants killed a journalist in Begusarai on Monday.", 1),
     ("Fighting killed at least 11 people near Marib on Tuesday, an officer said.", 11),
+    ("Commandos killed 3 Taliban militants in a raid near Ghazni on Monday.", 3),
+    ("One police officer was killed in a gunbattle with the gang in Arcahaie on Sunday.", 1),
 ])
 def test_extract_who_died_not_who_killed_or_spoke(runtime, text, toll):
     (report,) = [r for r in read(runtime, text).casualty_reports if r.outcome == "killed"]

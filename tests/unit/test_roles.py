@@ -146,3 +146,15 @@ def test_roles_who_takes_the_ground_handed_over_is_actor1(runtime, text):
     assert event.sub_event_type == "Non-violent transfer of territory"
     assert (event.actor1, event.actor2) == ("Military Forces of Mali", "Military Forces of France")
     assert event.evidence["actor1"].basis == "recipient"
+
+
+@pytest.mark.parametrize("text", [
+    "Haitian police repelled a gang's attack on Arcahaie on Sunday, killing nine gang members. "
+    "Members of the Canaan gang had tried to enter the town before dawn.",
+    "La police a repoussé dimanche l'attaque d'un gang contre Arcahaie, en Haïti. Les assaillants "
+    "du gang Canaan tentaient d'entrer dans la ville.",
+])
+def test_roles_a_gang_named_later_is_that_gang(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.actor1 == "Canaan Gang"
+    assert event.actor2.startswith("Police Forces of Haiti")

@@ -167,7 +167,8 @@ def is_quantity(parsed: Doc, number: Mention, units: set[str], persons: set[str]
     if _names_follow(parsed, number) and not (set(following[1:]) & persons
                                               or set(_next_lemmas(parsed, number)) & persons):
         return False  # "le gang 400 Mawozo", "the 5 Segonn gang": part of a name
-    return not (number.data.get("one_word") and (not following or following[0] not in persons))
+    return not (number.data.get("one_word") and not (
+        following and (following[0] in persons or " ".join(following[:2]) in persons)))
 
 
 def _names_follow(parsed: Doc, number: Mention) -> bool:
