@@ -16,14 +16,18 @@ def country_support(doc: Document, gazetteer: Gazetteer) -> Counter[str]:
     """How strongly the article's names point at each country. A name counted once gives
     one vote, shared among the countries that have a place of that name (`Nawa` is in Syria
     and, as Naha, in Japan: half a vote each), except namesakes a tenth the size of the largest;
-    a region (`Dara countryside`) gives two, since
-    it names the area around the event; a country named gives one."""
+    a region (`Dara countryside`) gives two, since it names the area around the event, and
+    votes only for regions of that name when the gazetteer has one; a country named gives
+    one."""
     shares: dict[str, dict[str, float]] = {m.label: {m.label: 1.0} for m in doc.mentions
                                            if m.kind == "country"}
     for m in doc.of_kind("place"):
         name = normalize(doc.text[m.start:m.end])
         largest: dict[str, int] = {}
-        for place in gazetteer.candidates(name):
+        places = gazetteer.candidates(name)
+        if m.data.get("region"):  # "Chin state": the region, not a town of that name abroad
+            places = [p for p in places if (p.feature_code or "").startswith("ADM")] or places
+        for place in places:
             if place.country_code:
                 largest[place.country_code] = max(largest.get(place.country_code, 0),
                                                   place.population)
