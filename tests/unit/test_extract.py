@@ -342,3 +342,21 @@ def test_extract_english_actors(runtime):
     event = only_event(read(runtime, text))
     assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Hayat Tahrir al-Sham")
     assert event.event_date == dt.date(2024, 3, 10)
+
+
+def test_a_past_marker_in_the_possessive_does_not_date_the_clause(runtime):
+    text = ("Protesters threw stones at police in Maputo on Tuesday, as unrest over last "
+            "month's disputed election entered its sixth week.")
+    (event,) = read(runtime, text).events
+    assert event.sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize(("text", "country", "admin1"), [
+    ("Protesters threw stones at police in Mozambique's capital Maputo on Monday.",
+     "Mozambique", "Maputo City"),
+    ("On Monday, near a village of Falam township (Falam district, Chin state), "
+     "local defence groups attacked a military column with mines.", "Myanmar", "Chin"),
+])
+def test_places_a_capital_and_a_state_are_read_as_such(runtime, text, country, admin1):
+    (event,) = read(runtime, text).events
+    assert (event.country, event.admin1) == (country, admin1)

@@ -83,7 +83,10 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found += _regex_mentions(doc.text, lex.dates, "date", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.weekdays, "weekday", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.relative_days, "relative_day", sent_of, parsed)
-    found += _regex_mentions(doc.text, lex.background, "background", sent_of, parsed)
+    # "last month's disputed election": a marker in the possessive qualifies a noun; it does
+    # not date the clause.
+    found += [m for m in _regex_mentions(doc.text, lex.background, "background", sent_of, parsed)
+              if doc.text[m.end:m.end + 2] not in ("'s", "’s")]
     doc.mentions = _dedupe(found)
     return doc
 

@@ -84,10 +84,14 @@ class Gazetteer:
         if country_code:
             places = [p for p in places if p.country_code == country_code] or places
         best = max(places, key=lambda p: p.population)
-        if best.feature_code == "ADM1":  # "Idleb": the region's namesake town inside it
+        if best.feature_code == "ADM1":
+            # "Idleb": the region's namesake town inside it; "Maputo": the capital, in a
+            # region of its own ("Maputo City") beside the province of its name.
             towns = [p for p in places if p.feature_code != "ADM1"
-                     and p.country_code == best.country_code and p.admin1
-                     and normalize(p.admin1) == normalize(best.name)]
+                     and p.country_code == best.country_code]
+            inside = [p for p in towns
+                      if p.admin1 and normalize(p.admin1) == normalize(best.name)]
+            towns = inside or towns
             best = max(towns, key=lambda p: p.population) if towns else best
         return best
 
