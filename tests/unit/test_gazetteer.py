@@ -49,6 +49,21 @@ def test_gazetteer_normalize_ignores_marks(a, b):
     assert normalize(a) == normalize(b)
 
 
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Qamishli", "Al Qamishli"), ("El-Facher", "El Fasher"), ("Hasakeh", "Al Hasakah"),
+    ("Maputo", "Maputo"),
+])
+def test_gazetteer_transliterations_found_by_variant(runtime, name, expected):
+    place = runtime.gazetteer.lookup(name)
+    assert place.name == expected and place.feature_code != "ADM1"
+
+
+def test_gazetteer_variants_never_replace_an_exact_name(runtime):
+    assert not runtime.gazetteer.has_name("Qamishli")
+    assert runtime.gazetteer.has_variant("Qamishli")
+    assert runtime.gazetteer.lookup("Paris").country_code == "FR"
+
+
 def test_gazetteer_admin1_names_for_syria(runtime):
     assert runtime.gazetteer.lookup("Alep").admin1 == "Aleppo"
 

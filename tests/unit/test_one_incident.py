@@ -240,3 +240,16 @@ def test_sides_named_after_between_stay_opponents_whatever_their_phrase(runtime)
 def test_where_the_wounded_were_taken_is_not_the_place(runtime, text):
     event = only_event(read(runtime, text))
     assert (event.sub_event_type, event.location) == ("Suicide bomb", "Konduga")
+
+
+def test_a_perfect_with_since_sums_up_a_period(runtime):
+    text = ("Since the fall of the government in December, armed factions have fought the SDF "
+            "around the town of Manbij, officials say.")
+    assert read(runtime, text).events == []
+
+
+def test_people_killed_by_a_strike_are_civilians(runtime):
+    text = ("At least four people were killed on Monday when Russian drones struck a residential "
+            "district of Kharkiv, officials said.")
+    event = only_event(read(runtime, text))
+    assert (event.sub_event_type, event.actor2) == ("Air/drone strike", "Civilians (Ukraine)")

@@ -189,10 +189,14 @@ def _is_one(word: str, lang: str | None) -> bool:
 
 
 def person_after(tokens: Doc, i: int, persons: set[str]) -> bool:
-    """Whether a word (or two: `police officer`) for a person follows token `i`."""
+    """Whether a word (or two: `police officer`) for a person follows token `i`, across
+    one adjective the tagger marks (`a third occupant`)."""
     one = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
     two = f"{one} {tokens[i + 2].lower_}" if i + 2 < len(tokens) else ""
-    return one in persons or two in persons
+    if one in persons or two in persons:
+        return True
+    return (i + 2 < len(tokens) and tokens[i + 1].pos_ == "ADJ"
+            and tokens[i + 2].lower_ in persons)
 
 
 def _sentence_of(parsed: Doc, token) -> int:

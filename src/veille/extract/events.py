@@ -339,9 +339,18 @@ def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
 
 
 def _is_pluperfect(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
+    """`avaient pris`: a pluperfect; or a perfect in a sentence that says `since` (`Since the
+    fall of Assad, factions have fought ...`): a period summed up, not the news."""
     cue = lexicon.background.pluperfect
-    if cue is None:
-        return False
+    since = lexicon.background.perfect_since
+    if (since is not None and _has_aux(doc, trigger, since)
+            and any(w.label == "since" for w in doc.of_kind("casualty_word", trigger.sent))):
+        return True
+    return cue is not None and _has_aux(doc, trigger, cue)
+
+
+def _has_aux(doc: Document, trigger: Mention, cue) -> bool:
+    """Whether the trigger's verb has an auxiliary of `cue`'s lemmas in `cue`'s tense."""
     start, end = token_range(doc.doc, trigger)
     for token in doc.doc[start:end]:
         for aux in [token, *token.children, *token.head.children]:

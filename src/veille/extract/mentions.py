@@ -422,7 +422,13 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     whole = [c for c in candidates
              if not _inside_word(text, c.start_char, c.end_char)
              and not any(s < c.end_char and c.start_char < e for s, e in people)]
-    for span in filter_spans([c for c in whole if _is_place(c.text, gazetteer, countries)]):
+    # A name after a preposition ("the outskirts of Qamishli", "à El-Facher"), or that the NER
+    # calls a place, may be written as the gazetteer does not: its transliterations count.
+    loose = [c for c in whole if not _is_place(c.text, gazetteer, countries)
+             and (c.start_char in ner_starts or (c.start and parsed[c.start - 1].pos_ == "ADP"))
+             and gazetteer.has_variant(c.text)]
+    for span in filter_spans([c for c in whole if _is_place(c.text, gazetteer, countries)]
+                             + loose):
         code = countries.get(normalize(span.text))
         kind, label = ("country", code) if code else ("place", span.text)
         found.append(Mention(kind, label, span.start_char, span.end_char, sent_of[span.start]))

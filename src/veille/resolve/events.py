@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from ..document import Candidate, Document
+from ..document import Candidate, Document, Mention
 from ..model import Event, Fatalities, Source
 from ..resources import Lexicon, Taxonomy
 from ..resources.schemas import ActorEntry
@@ -202,7 +202,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     victims = rules.default_actor2.get(key, rules.default_actor2.get(kind))
     hit = kind in rules.civilians_hit or key in rules.civilians_hit
     if (victims or hit) and country and values.get("actor2") is None:
-        near = _civilians_near(doc, c, actors)
+        near = _civilians_near(doc, c, actors) or _people_killed(doc, c, lexicon)
         if near is not None or victims:
             put_default("actor2", near.label if near else victims, near or c.trigger,
                         "text" if near else "context")
@@ -254,6 +254,23 @@ def _civilians_near(doc: Document, c: Candidate, actors: dict[str, ActorEntry]):
         if entry and entry.kind == "civilians" and c.trigger.end <= mention.start < end:
             return mention
     return None
+
+
+def _people_killed(doc: Document, c: Candidate, lexicon: Lexicon):
+    """The event's toll when it counts people with no side named ("At least four people were
+    killed when Russian drones struck"): ACLED codes them civilians. Returned as a civilians
+    mention on the count's noun."""
+    count = c.fatalities
+    nouns = {w.lower() for w in lexicon.casualties.unnamed_victims}
+    if count is None or not nouns or not doc.doc.has_annotation("DEP"):
+        return None
+    span = doc.doc.char_span(count.start, count.end, alignment_mode="expand")
+    if span is None:
+        return None
+    noun = span.root.head if span.root.dep_ == "nummod" else span.root
+    if noun.lemma_.lower() not in nouns and noun.lower_ not in nouns:
+        return None
+    return Mention("actor", "Civilians ({country})", noun.idx, noun.idx + len(noun), count.sent)
 
 
 def _state_forces(doc: Document, actors: dict[str, ActorEntry], iso: str | None):

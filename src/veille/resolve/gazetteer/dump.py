@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import BadGazetteerFile
-from .names import normalize, usable_alias
+from .names import name_keys, usable_alias
 from .schema import SCHEMA
 
 _COLUMNS = 19
@@ -108,10 +108,9 @@ def _insert(conn: sqlite3.Connection, dump: Path,
                 conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                              (geonameid, name, lat, lon, cc, admin1, None, code, population,
                               row[7], "user"))
-                keys = {normalize(row[1]), normalize(name)}
-                keys.update(normalize(a) for a in row[3].split(",") if usable_alias(a))
+                aliases = [a for a in row[3].split(",") if usable_alias(a)]
                 conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)",
-                                 [(k, geonameid) for k in keys if k])
+                                 [(k, geonameid) for k in name_keys([row[1], name, *aliases])])
                 added += 1
         except UnicodeDecodeError as exc:
             raise BadGazetteerFile(path=str(dump), detail=f"not UTF-8 ({exc.reason})") from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Apostrophes, hyphens and the ayn/hamza marks of romanised Arabic all count as spaces.
@@ -22,3 +23,32 @@ def usable_alias(name: str) -> bool:
     latin = name.isascii() or all(ord(c) < 0x250 or c in "\u2018\u2019\u02bb\u02bf\u02be"
                                   for c in name)
     return len(name) >= 3 and latin and not (name.isupper() and len(name) <= 4)
+
+
+# Arabic articles written as words of their own ("Al Qamishli", "Deir ez-Zor").
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es",
+                       "ez", "ath", "adh", "ul"})
+# Spellings the same sound takes in French and English transliterations, in the order they
+# are folded: "Facher"/"Fasher", "Djibouti"/"Jibuti", "Khartoum"/"Hartum", "Qamishli"/"Kamishli".
+_SPELLINGS = (("dj", "j"), ("ch", "sh"), ("kh", "h"), ("ou", "u"), ("q", "k"), ("gh", "g"))
+VARIANT = "~"  # marks a variant key in the names table
+
+
+def variant_key(name: str) -> str:
+    """A looser key for transliterations of one name: articles dropped, spellings folded,
+    doubled letters single, a final `-ah`/`-eh` as `-a` ("El-Facher", "Al Fasher" and
+    "Fasher" share one). Empty when too little is left to tell names apart."""
+    words = [w for w in normalize(name).split() if w not in _ARTICLES]
+    letters = "".join(words)
+    for written, folded in _SPELLINGS:
+        letters = letters.replace(written, folded)
+    letters = re.sub(r"(.)\1+", r"\1", letters)
+    letters = re.sub(r"[ae]h$", "a", letters)
+    return VARIANT + letters if len(letters) >= 4 and letters.isalpha() else ""
+
+
+def name_keys(names) -> set[str]:
+    """The keys a place is found by: each name normalized, and its variant key."""
+    keys = {normalize(n) for n in names}
+    keys |= {variant_key(k) for k in keys}
+    return {k for k in keys if k}

@@ -15,7 +15,7 @@ from countryinfo import CountryInfo
 
 from ...resources.loader import load_country_names
 from .build import build_embedded, default_path, signature
-from .names import normalize
+from .names import normalize, variant_key
 
 _COLUMNS = ("geonameid, name, latitude, longitude, country_code, admin1, admin2, population, "
             "feature_code")
@@ -59,15 +59,25 @@ class Gazetteer:
         self._country_names: dict[str, dict[str, str]] = {}
         self._shared_languages = shared_name_languages
 
-    def _places(self, name: str) -> list[Place]:
+    def _places(self, name: str, *, variants: bool = False) -> list[Place]:
+        """The places of a name; with `variants`, those of its transliterations when the
+        name itself has none ("Qamishli": Al Qamishli)."""
         key = normalize(name)
         if key not in self._cache:
-            with self._lock:
-                rows = self._conn.execute(
-                    f"SELECT {_COLUMNS} FROM names JOIN places USING (geonameid) WHERE key = ?",
-                    (key,)).fetchall()
-            self._cache[key] = [self._place(row) for row in rows]
-        return self._cache[key]
+            self._cache[key] = self._query(key)
+        if self._cache[key] or not variants:
+            return self._cache[key]
+        loose = variant_key(name)
+        if loose and loose not in self._cache:
+            self._cache[loose] = self._query(loose)
+        return self._cache.get(loose, [])
+
+    def _query(self, key: str) -> list[Place]:
+        with self._lock:
+            rows = self._conn.execute(
+                f"SELECT {_COLUMNS} FROM names JOIN places USING (geonameid) WHERE key = ?",
+                (key,)).fetchall()
+        return [self._place(row) for row in rows]
 
     def _place(self, row: tuple) -> Place:
         geonameid, name, lat, lon, cc, admin1, admin2, population, feature = row
@@ -77,8 +87,8 @@ class Gazetteer:
 
     def lookup(self, name: str, *, country_code: str | None = None) -> Place | None:
         """The best place for a name: in `country_code` if given and possible, else the most
-        populous."""
-        places = self._places(name)
+        populous. A name the gazetteer lacks is looked up by its variant key."""
+        places = self._places(name, variants=True)
         if not places:
             return None
         if country_code:
@@ -102,6 +112,10 @@ class Gazetteer:
     def has_name(self, name: str) -> bool:
         """Whether any place has this name."""
         return bool(self._places(name))
+
+    def has_variant(self, name: str) -> bool:
+        """Whether any place has a transliteration of this name (`Qamishli`, `El-Facher`)."""
+        return bool(self._places(name, variants=True))
 
     def country_names(self, lang: str) -> dict[str, str]:
         """Normalized country name in `lang` (and in the shared languages) -> ISO code (CLDR)."""
