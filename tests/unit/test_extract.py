@@ -172,6 +172,10 @@ def test_extract_cumulative_toll_not_an_event_toll(runtime):
     ("The conflict has killed more than 40,000 people, according to the United Nations.",
      40000),
     ("Rights groups say more than 60 people were killed during protests in 2023.", 60),
+    ("More than 14,000 civilians have been killed across Ukraine since Russia's invasion in "
+     "February 2022, the UN says.", 14000),
+    ("The death toll in Gaza has risen to 62,064 since October 7, 2023, the ministry said.",
+     62064),
 ])
 def test_a_running_total_in_background_is_a_cumulative_report(runtime, text, total):
     report = read(runtime, text)

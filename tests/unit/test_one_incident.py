@@ -253,3 +253,9 @@ def test_people_killed_by_a_strike_are_civilians(runtime):
             "district of Kharkiv, officials said.")
     event = only_event(read(runtime, text))
     assert (event.sub_event_type, event.actor2) == ("Air/drone strike", "Civilians (Ukraine)")
+
+
+def test_an_event_in_a_paragraph_dated_years_before_is_recalled(runtime):
+    text = ("The war began when militants attacked southern Israel on October 7, 2022, killing "
+            "about 1,200 people. Gunmen also took hostages in several villages.")
+    assert read(runtime, text).events == []

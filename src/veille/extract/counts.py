@@ -22,6 +22,7 @@ from .tokens import token_range
 
 _QUALIFIER_GAP = 2  # tokens between "au moins" and its number
 _BEFORE = 4  # "tuant 12 personnes": a killed word up to this many tokens before the number
+_TOLL_BEFORE = 8  # "the death toll in Gaza has risen to 62,064"
 
 
 def find_counts(doc: Document, lexicon: Lexicon, window: int,
@@ -53,11 +54,13 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
         if is_background_sentence(doc, quantity.sent):
             # The past gives no event's toll; what it keeps is a total over a period
             # ("Depuis 2015, les violences ont fait plus de 26 000 morts").
-            if not (cumulative or _year_total(doc, quantity.sent)):
-                continue
+            since = any(w.label == "since" and w.sent == quantity.sent for w in words)
+            if not (cumulative or since or _year_total(doc, quantity.sent)):
+                continue  # in the past, "since" starts a period whatever follows it
             cumulative = True
         counts.append(Mention(
-            "count", outcome_word.label, quantity.start, quantity.end, quantity.sent,
+            "count", "killed" if outcome_word.label == "toll" else outcome_word.label,
+            quantity.start, quantity.end, quantity.sent,
             {"low": low, "best": best, "high": high, "cumulative": cumulative,
              "outcome_word": outcome_word},
         ))
@@ -233,9 +236,13 @@ def _outcome(parsed: Doc, quantity: Mention, q_start: int, q_end: int, words: li
              window: int) -> Mention | None:
     best, best_gap = None, None
     for word in words:
-        if word.label not in ("killed", "injured") or word.sent != quantity.sent:
+        if word.label not in ("killed", "injured", "toll") or word.sent != quantity.sent:
             continue
         w_start, w_end = token_range(parsed, word)
+        if word.label == "toll":  # "the death toll in Gaza has risen to 62,064"
+            if w_end <= q_start and q_start - w_end < _TOLL_BEFORE and best is None:
+                best, best_gap = word, _TOLL_BEFORE  # any killed or injured word wins
+            continue
         if w_start >= q_end:
             gap = w_start - q_end
             if gap > window // 2 and not _linked(parsed, q_start, w_start):

@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from .counts import person_after
 from .lexicon_matchers import CompiledLexicon
 
-_COUNT_WORDS = ("killed", "injured")  # casualty_words labels that make a count
+_COUNT_WORDS = ("killed", "injured", "toll")  # casualty_words labels that make a count
 _WORDS = re.compile(r"\w+")
 _EXACT = "="  # marks a key to be found as written (an acronym)
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")  # "en 1880": a year, not a count of people

@@ -422,10 +422,12 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     whole = [c for c in candidates
              if not _inside_word(text, c.start_char, c.end_char)
              and not any(s < c.end_char and c.start_char < e for s, e in people)]
-    # A name after a preposition ("the outskirts of Qamishli", "à El-Facher"), or that the NER
-    # calls a place, may be written as the gazetteer does not: its transliterations count.
+    # A name after a locative or a place noun ("the outskirts of Qamishli", "à El-Facher"), or
+    # that the NER calls a place, may be written as the gazetteer does not: its
+    # transliterations count.
+    before = [*places.locatives, *places.place_nouns]
     loose = [c for c in whole if not _is_place(c.text, gazetteer, countries)
-             and (c.start_char in ner_starts or (c.start and parsed[c.start - 1].pos_ == "ADP"))
+             and (c.start_char in ner_starts or _after(text, c.start_char, before))
              and gazetteer.has_variant(c.text)]
     for span in filter_spans([c for c in whole if _is_place(c.text, gazetteer, countries)]
                              + loose):

@@ -38,11 +38,12 @@ def resolve_events(doc: Document, *, lexicon: Lexicon, taxonomy: Taxonomy,
 
 def _recalled(event: Event, published, taxonomy: Taxonomy) -> bool:
     """Whether the text dates the event long before the report (taxonomy.yaml
-    `background_after_days`): background recalled, not news."""
+    `background_after_days`), in its sentence or earlier in its paragraph: background
+    recalled, not news."""
     days = taxonomy.file.background_after_days
     evidence = event.evidence.get("event_date")
     if days is None or published is None or event.event_date is None or evidence is None \
-            or evidence.basis != "text":
+            or evidence.basis not in ("text", "context"):
         return False
     return (published - event.event_date).days >= days
 

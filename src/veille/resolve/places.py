@@ -24,7 +24,7 @@ def country_support(doc: Document, gazetteer: Gazetteer) -> Counter[str]:
     for m in doc.of_kind("place"):
         name = normalize(doc.text[m.start:m.end])
         largest: dict[str, int] = {}
-        places = gazetteer.candidates(name)
+        places = gazetteer.candidates(name, variants=True)
         if m.data.get("region"):  # "Chin state": the region, not a town of that name abroad
             places = [p for p in places if (p.feature_code or "").startswith("ADM")] or places
         for place in places:

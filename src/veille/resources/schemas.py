@@ -253,6 +253,9 @@ class CasualtiesFile(Strict):
     # Nouns that count victims with no side named ("four people were killed"): hit by a strike
     # or shelling, ACLED codes them civilians.
     unnamed_victims: list[str] = Field(default_factory=list)
+    # Words for a death toll, which may stand a few words before its number ("the death toll
+    # in Gaza has risen to 62,064"): a count of the dead.
+    tolls: list[str] = Field(default_factory=list)
 
 
 class AttributionFile(Strict):
@@ -381,6 +384,9 @@ class PlacesFile(Strict):
     town_part_nouns: list[str] = Field(default_factory=list)
     # Words after which a capital is the city, not its government ("in Damascus", "à Damas").
     locatives: list[str] = Field(default_factory=list)
+    # Words after which a name is a place when the gazetteer knows it only by another spelling
+    # ("the outskirts of Qamishli", "aux abords d'El-Facher"), beside the locatives.
+    place_nouns: list[str] = Field(default_factory=list)
     # Lemmas of verbs whose object is a place that was hit ("des drones qui visaient
     # Port-Soudan", "strikes hit Kyiv"): a capital there is the city, not its government.
     place_verbs: list[str] = Field(default_factory=list)

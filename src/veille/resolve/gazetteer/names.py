@@ -38,6 +38,8 @@ def variant_key(name: str) -> str:
     """A looser key for transliterations of one name: articles dropped, spellings folded,
     doubled letters single, a final `-ah`/`-eh` as `-a` ("El-Facher", "Al Fasher" and
     "Fasher" share one). Empty when too little is left to tell names apart."""
+    if name.endswith(("'s", "’s")):
+        return ""  # "China's": a possessive, never a transliteration
     words = [w for w in normalize(name).split() if w not in _ARTICLES]
     letters = "".join(words)
     for written, folded in _SPELLINGS:

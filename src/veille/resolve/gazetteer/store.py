@@ -101,13 +101,16 @@ class Gazetteer:
                      and p.country_code == best.country_code]
             inside = [p for p in towns
                       if p.admin1 and normalize(p.admin1) == normalize(best.name)]
-            towns = inside or towns
+            # Outside the region, only a city of the region's size ("Maputo"), not a
+            # village that shares a state's name ("Florida").
+            towns = inside or [p for p in towns if p.population * 4 >= best.population]
             best = max(towns, key=lambda p: p.population) if towns else best
         return best
 
-    def candidates(self, name: str) -> list[Place]:
-        """Every place of this name, in any country."""
-        return list(self._places(name))
+    def candidates(self, name: str, *, variants: bool = False) -> list[Place]:
+        """Every place of this name, in any country (with `variants`, of its
+        transliterations when the name itself is unknown, as `lookup` finds them)."""
+        return list(self._places(name, variants=variants))
 
     def has_name(self, name: str) -> bool:
         """Whether any place has this name."""
