@@ -158,3 +158,15 @@ def test_roles_a_gang_named_later_is_that_gang(runtime, text):
     (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
     assert event.actor1 == "Canaan Gang"
     assert event.actor2.startswith("Police Forces of Haiti")
+
+
+@pytest.mark.parametrize("text", [
+    "A ceasefire between Israel and Hezbollah took effect at 4 a.m. on Wednesday, halting more "
+    "than a year of fighting in Lebanon.",
+    "Un cessez-le-feu entre Israël et le Hezbollah est entré en vigueur mercredi au Liban, après "
+    "plus d'un an de combats.",
+])
+def test_roles_a_state_party_to_an_agreement_is_its_government(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.sub_event_type == "Agreement"
+    assert (event.actor1, event.actor2) == ("Government of Israel", "Hezbollah")

@@ -5,7 +5,7 @@
   named by name over actors named by description; with none before, the first one after
   (`selon une ONG` ... `L'Observatoire syrien des droits de l'homme a déclaré`).
 - A country named beside a military actor (`l'armée syrienne et de Russie`) is that country's
-  military.
+  military; so is one named as a side against an actor (`between Israel and Hezbollah`).
 - Actors joined by a coordinator (`X et d'autres factions Y`) are allies: one side, whose lead
   is the first named by name. `doc.allies` maps each member to its side, lead first.
 """
@@ -28,6 +28,7 @@ def resolve_references(doc: Document, lexicon: Lexicon, actors: dict[str, ActorE
     _name_militaries(doc, lexicon, actors, country_name)
     _resolve_anaphors(doc, actors)
     _armies_of_countries(doc, lexicon, actors, country_name)
+    _countries_as_sides(doc, lexicon, actors, country_name)
     doc.allies = _alliances(doc, lexicon, actors)
     return doc
 
@@ -135,6 +136,30 @@ def _armies_of_countries(doc: Document, lexicon: Lexicon, actors: dict[str, Acto
         if not left or actors.get(left[-1].label, ActorEntry()).kind != "state":
             continue
         if _gap_is_coordination(doc, left[-1], country, lexicon):
+            label = state_forces(country.label, actors, template, country_name)
+            added.append(Mention("actor", label, country.start, country.end, country.sent,
+                                 {"from_country": country.label}))
+    doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
+
+
+def _countries_as_sides(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEntry],
+                        country_name: Callable[[str], str]) -> None:
+    """`a ceasefire between Israel and Hezbollah`, `entre Israël et le Hezbollah`: a country
+    named as one side against an actor is that country's state (its military; an agreement
+    takes its government at resolve)."""
+    template = lexicon.actors.military_template
+    if not template:
+        return
+    added = []
+    for country in doc.of_kind("country"):
+        named = [a for a in doc.of_kind("actor", country.sent) if not a.data.get("metonym")]
+        after = [a for a in named if a.start >= country.end]
+        before = [a for a in named if a.end <= country.start]
+        first = (_opposed(doc, country, lexicon) and after
+                 and _gap_is_coordination(doc, country, after[0], lexicon))
+        second = (before and _gap_is_coordination(doc, before[-1], country, lexicon)
+                  and _opposed(doc, before[-1], lexicon))
+        if first or second:
             label = state_forces(country.label, actors, template, country_name)
             added.append(Mention("actor", label, country.start, country.end, country.sent,
                                  {"from_country": country.label}))

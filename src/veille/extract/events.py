@@ -42,6 +42,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     anchors = set(lexicon.triggers.time_anchors)
     instruments = _instrument_pattern(lexicon.triggers.instrument_markers)
     tallies = set(lexicon.triggers.tallies)
+    spans = set(lexicon.triggers.spans_of_time)
     weapons = set(taxonomy.file.weapon_types)
     fled = set(lexicon.triggers.fled_from)
     demonstratives = set(lexicon.triggers.demonstratives)
@@ -58,8 +59,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "le jour même de l'entrée en vigueur de la trêve": a time reference
         if _names_weapon(trigger, weapons) and _is_instrument(doc, trigger, instruments):
             continue  # "avec des fusils et des lance-grenades": the weapons of the action
-        if _is_tally(doc, trigger, tallies):
-            continue  # "des centaines d'attaques depuis 2023": many events, none told
+        if _is_tally(doc, trigger, tallies) or _is_span(doc, trigger, spans):
+            continue  # "des centaines d'attaques", "a year of fighting": many events, none told
         if _is_cause_of_flight(doc, trigger, fled):
             continue  # "chassés de leurs foyers par les combats": the war in general
         if candidates and _is_retold(doc, trigger, demonstratives):
@@ -159,6 +160,14 @@ def _is_tally(doc: Document, trigger: Mention, tallies: set[str]) -> bool:
     if any(c.dep_ == "nummod" and numbers.get(c.i, 0) >= _TALLY_FROM for c in token.children):
         return True
     return _noun_of(token, tallies, {"nmod", "pobj"})  # "hundreds of attacks"
+
+
+def _is_span(doc: Document, trigger: Mention, spans: set[str]) -> bool:
+    """Whether a span of time governs a trigger noun (`more than a year of fighting`)."""
+    if not spans or not doc.doc.has_annotation("DEP"):
+        return False
+    token = _root(doc, trigger)
+    return token.pos_ == "NOUN" and _noun_of(token, spans, {"nmod", "pobj"})
 
 
 def _root(doc: Document, mention: Mention):

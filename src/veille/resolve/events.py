@@ -123,6 +123,8 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
 
     def put(role: str, mention, basis: str | None = None) -> None:
         label = choose_actor(mention.label, mention.data.get("alternatives"), iso, day, actors)
+        if key in rules.state_as_government:
+            label = _government(label, actors) or label
         name = actor_name(label, country, iso, actors, day)
         if name is not None:
             values[role] = name
@@ -218,6 +220,15 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
 _ARMED = (1, 2, 3, 4, 8)
 # The basis of a type chosen because the text names no armed opponent ("une attaque" alone).
 NO_OPPONENT = "no_opponent"
+
+
+def _government(label: str, actors: dict[str, ActorEntry]) -> str | None:
+    """The catalogue's government of the country whose state forces `label` names."""
+    entry = actors.get(label)
+    if entry is None or entry.kind != "state" or entry.country is None:
+        return None
+    return next((name for name, other in actors.items()
+                 if other.kind == "government" and other.country == entry.country), None)
 
 
 def _own_state(entry: ActorEntry | None, iso: str | None) -> bool:

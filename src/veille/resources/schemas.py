@@ -64,6 +64,9 @@ class TaxonomyFile(Strict):
     # by the one-sided trigger it drops ("a intercepté des drones ... attribué l'attaque aux
     # FSR": ACLED's actor2 of a disrupted weapons use is whose weapons were disrupted).
     attacker_is_actor2: list[str] = Field(default_factory=list)
+    # Sub-event types a state enters as its government, not its forces (a ceasefire "between
+    # Israel and Hezbollah": Government of Israel).
+    state_as_government: list[str] = Field(default_factory=list)
     # Types that become another when their target (actor2) is armed (ACLED: an attack on
     # soldiers, police or peacekeepers is a battle).
     armed_target_makes: dict[str, str] = Field(default_factory=dict)
@@ -203,6 +206,9 @@ class TriggersFile(Strict):
     # Lemmas of quantity nouns that make a trigger noun a tally of many events ("des centaines
     # d'attaques", "dozens of air strikes"): no one event (nor is "plus de 300 frappes").
     tallies: list[str] = Field(default_factory=list)
+    # Lemmas of spans of time ("un an de combats", "a year of fighting"): a trigger noun they
+    # govern is a war's course, no event, even on a day its sentence names.
+    spans_of_time: list[str] = Field(default_factory=list)
     # Lemmas of words of flight and displacement: a trigger they take as their cause ("chassés
     # de leurs foyers par les combats", "fled the fighting") is the war in general, no event.
     fled_from: list[str] = Field(default_factory=list)
