@@ -8,6 +8,8 @@ short sentences written for these tests, in French and English:
 - a trigger noun dated by its own complement to a past year ("le coup d'État de février
   2021", "the 2021 coup") tells the past, whatever its sentence says;
 - what people fled (`fled_from`: "chassés par les combats") is the war in general;
+- a routine criminal arrest (triggers.yaml `ordinary_crime`: drugs, murder, fraud, with no
+  armed group, crowd or government in the paragraph) is no event, as ACLED codes none;
 - a habit (background.yaml `habitual_adverbs`) is no event, whether the adverb modifies the
   trigger ("est régulièrement visée"), the verb a trigger noun depends on ("s'exposent
   régulièrement à des enlèvements") or, with no date in the sentence, a clause above it
@@ -259,3 +261,18 @@ def test_an_event_in_a_paragraph_dated_years_before_is_recalled(runtime):
     text = ("The war began when militants attacked southern Israel on October 7, 2022, killing "
             "about 1,200 people. Gunmen also took hostages in several villages.")
     assert read(runtime, text).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "Un narco-trafiquant a été arrêté lundi à la frontière entre le Mexique et le Guatemala, "
+    "avec quinze kilos de cocaïne.",
+    "Police arrested a man suspected of the murder of his neighbour in Nairobi on Monday.",
+])
+def test_a_routine_criminal_arrest_is_no_event(runtime, text):
+    assert read(runtime, text).events == []
+
+
+def test_an_arrest_of_militants_is_still_an_event(runtime):
+    text = ("L'armée malienne a arrêté lundi dix jihadistes présumés du JNIM près de Mopti, en "
+            "possession de drogue et d'armes.")
+    assert only_event(read(runtime, text)).sub_event_type == "Arrests"

@@ -69,6 +69,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "des villageois ont tué un voleur présumé": no armed actor's attack
         seen.add(key)
         candidates.append(_candidate(doc, trigger, lexicon, taxonomy, actors, civilians))
+    candidates = [c for c in candidates if not _ordinary_crime(doc, c, lexicon, actors)]
     doc.candidates = _without_subsumed(doc, candidates, taxonomy, lexicon)
     _blame(doc, doc.candidates, lexicon, actors)
     return doc
@@ -160,6 +161,29 @@ def _is_tally(doc: Document, trigger: Mention, tallies: set[str]) -> bool:
     if any(c.dep_ == "nummod" and numbers.get(c.i, 0) >= _TALLY_FROM for c in token.children):
         return True
     return _noun_of(token, tallies, {"nmod", "pobj"})  # "hundreds of attacks"
+
+
+# Kinds of actor whose presence makes an arrest political (ACLED codes it).
+_POLITICAL = {"armed", "protesters", "rioters", "government"}
+
+
+def _ordinary_crime(doc: Document, c: Candidate, lexicon: Lexicon,
+                    registry: dict[str, ActorEntry]) -> bool:
+    """`Un narco-trafiquant a été arrêté à la frontière`: an arrest in a paragraph that names
+    ordinary crime (triggers.yaml `ordinary_crime`) and no armed group, crowd or political
+    actor is routine policing, which ACLED does not code."""
+    rule = lexicon.triggers.ordinary_crime
+    if rule is None or c.trigger.label not in rule.labels:
+        return False
+    start = _paragraph(doc.text, c.trigger.start)
+    end = doc.text.find("\n", c.trigger.end)
+    end = len(doc.text) if end < 0 else end
+    if any(start <= a.start < end and _kind(registry, a.label) in _POLITICAL
+           for a in doc.of_kind("actor")):
+        return False
+    words = "|".join(re.escape(w) for w in sorted(rule.words, key=len, reverse=True))
+    return re.search(rf"(?<![^\W_])(?:{words})(?![^\W_])", doc.text[start:end],
+                     re.IGNORECASE) is not None
 
 
 def _is_span(doc: Document, trigger: Mention, spans: set[str]) -> bool:

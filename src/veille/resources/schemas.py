@@ -171,6 +171,15 @@ class TriggerEntry(Strict):
         return self
 
 
+class OrdinaryCrime(Strict):
+    """ACLED codes no routine criminal arrest: a trigger of `labels` in a paragraph that names
+    one of `words` (drugs, murder, fraud) and no armed group, crowd or political actor is
+    ordinary policing, not an event."""
+
+    labels: list[str]
+    words: list[str]
+
+
 class KilledBy(Strict):
     """A verb of killing in the passive with an actor as its agent ("ont été tués par des
     hommes armés", "were killed by gunmen"): an attack by that actor, read from the parse."""
@@ -213,6 +222,7 @@ class TriggersFile(Strict):
     # de leurs foyers par les combats", "fled the fighting") is the war in general, no event.
     fled_from: list[str] = Field(default_factory=list)
     killed_by: KilledBy | None = None
+    ordinary_crime: OrdinaryCrime | None = None
     # Demonstratives (as written, lower case): a trigger noun they determine ("cette attaque",
     # "this attack") points back at an event the article told already, no new one.
     demonstratives: list[str] = Field(default_factory=list)
