@@ -170,3 +170,19 @@ def test_roles_a_state_party_to_an_agreement_is_its_government(runtime, text):
     (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
     assert event.sub_event_type == "Agreement"
     assert (event.actor1, event.actor2) == ("Government of Israel", "Hezbollah")
+
+
+def test_roles_rioters_who_clash_with_soldiers_face_them(runtime):
+    text = ("Palestinian rioters clashed with Israeli military forces at the entrance of Jaba "
+            "village, near Jenin, on Monday.")
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.sub_event_type == "Violent demonstration"
+    assert (event.actor1, event.actor2) == ("Rioters (Palestine)", "Military Forces of Israel")
+
+
+def test_roles_police_who_shoot_protesters_use_excessive_force(runtime):
+    text = "Kenyan police shot dead three protesters in Nairobi on Monday, witnesses said."
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor1 == "Protesters (Kenya)"
+    assert event.actor2.startswith("Police Forces of Kenya")

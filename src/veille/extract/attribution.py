@@ -38,8 +38,11 @@ def attributions(doc: Document, sent: int) -> list[Attribution]:
             # "a précisé l'ONG", "a déclaré le porte-parole": the source may follow its verb.
             after = [a for a in actors if a.start >= marker.end
                      and 0 <= token_gap(doc.doc, marker, a) <= 2]
+            # The speaker before its verb is in the verb's clause: "..., witnesses said" is
+            # not said by the protesters named before the comma.
             before = [a for a in actors if a.end <= marker.start
-                      and 0 <= token_gap(doc.doc, a, marker) <= _MAX_GAP]
+                      and 0 <= token_gap(doc.doc, a, marker) <= _MAX_GAP
+                      and not _CLAUSE_MARKS & set(doc.text[a.end:marker.start])]
             inverted = _follows_clause(doc, marker)
             source = (after[0] if after else None) if inverted else (before[-1] if before else None)
             if source is not None:

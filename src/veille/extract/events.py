@@ -398,7 +398,11 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     sent = trigger.sent
     sources = sources_in(doc, sent)
     # The trigger's clause, roughly: from the previous trigger of the sentence to the next.
-    others = [t for t in doc.of_kind("trigger", sent) if t.label != trigger.label]
+    # A crowd noun that is a trigger too ("Palestinian rioters clashed with ...") names an
+    # actor of the clause: it does not bound it.
+    named = {(a.start, a.end) for a in doc.of_kind("actor", sent)}
+    others = [t for t in doc.of_kind("trigger", sent) if t.label != trigger.label
+              and (t.start, t.end) not in named]
     left = max((t.end for t in others if t.end <= trigger.start), default=0)
     right = min((t.start for t in others if t.start >= trigger.end), default=len(doc.text))
     actors = [a for a in doc.of_kind("actor", sent)

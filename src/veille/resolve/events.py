@@ -142,7 +142,12 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     moved = False  # whether the text's actor1 ends up as actor2 (with its allies)
     crowd = {m.label for m in (actor1, actor2) if m is not None
              and getattr(actors.get(m.label), "kind", None) in ("protesters", "rioters")}
-    if key in rules.with_crowd and crowd:  # "rioters clashed with soldiers": a riot
+    second = actors.get(actor2.label) if actor2 else None
+    if (key in rules.protesters_hit and first is not None and first.kind == "state"
+            and second is not None and second.kind == "protesters"):
+        key = rules.protesters_hit[key]  # "police shot dead three protesters"
+        kind = key.split(".")[0]
+    elif key in rules.with_crowd and crowd:  # "rioters clashed with soldiers": a riot
         key = rules.with_crowd[key]
         kind = key.split(".")[0]
     if first is not None and first.kind == "civilians" and kind not in rules.civilians_may_act:
@@ -161,7 +166,8 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     crowd_faced = first is not None and first.kind == "state"  # "la police a dispersé ..."
     if default and country and (actor1 is None or crowd_faced
                                 or first.kind in ("civilians", "protesters", "rioters")):
-        if crowd_faced and values.get("actor2") is None and "actor1" in values:
+        crowd_hit = second is not None and second.kind in ("protesters", "rioters")
+        if crowd_faced and (values.get("actor2") is None or crowd_hit) and "actor1" in values:
             # ACLED: the crowd is actor1 of a protest or riot, the force facing it actor2.
             values["actor2"], values["inter2"] = values["actor1"], values["inter1"]
             evidence["actor2"] = evidence["actor1"]
