@@ -426,10 +426,11 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     # that the NER calls a place, may be written as the gazetteer does not: its
     # transliterations count.
     before = [*places.locatives, *places.place_nouns]
-    loose = [c for c in whole if not _is_place(c.text, gazetteer, countries)
+    exact = [_is_place(c.text, gazetteer, countries) for c in whole]
+    loose = [c for c, known in zip(whole, exact, strict=True) if not known
              and (c.start_char in ner_starts or _after(text, c.start_char, before))
              and gazetteer.has_variant(c.text)]
-    for span in filter_spans([c for c in whole if _is_place(c.text, gazetteer, countries)]
+    for span in filter_spans([c for c, known in zip(whole, exact, strict=True) if known]
                              + loose):
         code = countries.get(normalize(span.text))
         kind, label = ("country", code) if code else ("place", span.text)
