@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .document import Document
 from .model import Event
-from .resolve.actors import UNKNOWN, compatible_actors
+from .resolve.actors import UNKNOWN, compatible_actors, interaction
 from .resolve.events import NO_OPPONENT, event_key, notes
 from .resources import Taxonomy
 
@@ -61,6 +61,11 @@ def _without_parts(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
             whole.event_type, whole.sub_event_type = taxonomy.names(becomes)
             for name in ("event_type", "sub_event_type"):
                 whole.evidence[name].spans.extend(event.evidence[name].spans)
+            if whole.actor2 is None and event.actor1 is not None:
+                # the force that detained the protesters is the one the protest faced
+                whole.actor2, whole.inter2 = event.actor1, event.inter1
+                whole.evidence["actor2"] = event.evidence["actor1"]
+                whole.interaction = interaction(whole.inter1, whole.inter2)
     return kept
 
 

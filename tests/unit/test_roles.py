@@ -186,3 +186,14 @@ def test_roles_police_who_shoot_protesters_use_excessive_force(runtime):
     assert event.sub_event_type == "Excessive force against protesters"
     assert event.actor1 == "Protesters (Kenya)"
     assert event.actor2.startswith("Police Forces of Kenya")
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of people demonstrated in Gladenbach, Germany, on Monday against new taxes. One "
+    "person was arrested.",
+    "Des centaines de manifestants ont été dispersés à coups de gaz lacrymogène lundi à Conakry.",
+])
+def test_roles_a_protest_with_intervention_faced_the_police(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor2.startswith("Police Forces of")
