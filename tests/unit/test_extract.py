@@ -364,3 +364,14 @@ def test_a_past_marker_in_the_possessive_does_not_date_the_clause(runtime):
 def test_places_a_capital_and_a_state_are_read_as_such(runtime, text, country, admin1):
     (event,) = read(runtime, text).events
     assert (event.country, event.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Students at a state university protested in Londrina (Parana) on Monday to demand the "
+     "return of in-person classes.", "Londrina"),
+    ("Des centaines d'habitants ont manifesté lundi à Juiz de Fora (Minas Gerais) contre la "
+     "hausse des prix.", "Juiz de Fora"),
+])
+def test_places_the_place_in_brackets_says_where_the_town_is(runtime, text, location):
+    (event,) = read(runtime, text).events
+    assert event.location == location

@@ -599,6 +599,8 @@ def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
     cities = [m for m in here if m.kind == "place" and not m.data.get("unresolved")]
     towns = [m for m in cities if not m.data.get("region")]
     cities = towns or cities  # "Hajine, dans la province de Deir ez-Zor": the town
+    # "Londrina (Parana)": the town, not the region in brackets that says where it is
+    cities = [m for m in cities if not m.data.get("container")] or cities
     if cities:
         after = [m for m in cities if m.start >= trigger.end]
         return (after[0] if after else cities[-1]), "text"

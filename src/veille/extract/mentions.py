@@ -73,6 +73,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     # "le régime au pouvoir à Niamey": the government, not the city.
     found = [m for m in found if not (m.kind == "place" and _after(doc.text, m.start, seats))]
     _mark_regions(doc.text, found, lex.lexicon.places)
+    _mark_containers(doc.text, found)
     _mark_datelines(doc.text, found)
     for m in found:  # "taken to hospitals in Maiduguri": where the wounded went, not the event
         if m.kind == "place" and _after(doc.text, m.start, lex.lexicon.places.care_markers):
@@ -243,6 +244,21 @@ def _mark_regions(text: str, mentions: list[Mention], places) -> None:
 # agency in brackets ("BAMAKO, 3 mars (AFP) -", "KYIV (Reuters) —", "Goma -").
 _DATELINE_TAIL = re.compile(r"[^\S\n]*(?:,[^\n()\-–—]{0,30})?[^\S\n]*(?:\([^\n()]{1,30}\))?"
                             r"[^\S\n]*[-–—:][^\S\n]")
+
+
+def _mark_containers(text: str, mentions: list[Mention]) -> None:
+    """Flag the places in brackets right after a place (`Londrina (Parana)`, `Basma (Barsalogho,
+    Sanmatenga)`): they say where the first one is, they are not the event's place."""
+    places = [m for m in mentions if m.kind in ("place", "country")]
+    for m in places:
+        if not text[m.end:m.end + 3].lstrip(" ").startswith("("):
+            continue
+        close = text.find(")", m.end)
+        if close < 0 or "\n" in text[m.end:close]:
+            continue
+        for inner in places:
+            if m.end < inner.start and inner.end <= close:
+                inner.data["container"] = True
 
 
 def _mark_datelines(text: str, mentions: list[Mention]) -> None:
