@@ -129,12 +129,19 @@ def test_roles_an_actor_subject_of_a_verb_of_killing_attacked(runtime, text):
     assert event.evidence["actor1"].basis == "subject"
 
 
+def test_roles_no_attack_from_a_perfect_without_date(runtime):
+    text = "Boko Haram has killed more than 40,000 people in Nigeria."
+    assert veille.extract(text, published=PUBLISHED, runtime=runtime).events == []
+
+
 @pytest.mark.parametrize("text", [
     "Des villageois ont tué lundi un voleur présumé à Kano, au Nigeria.",
-    "Boko Haram has killed more than 40,000 people in Nigeria.",
+    "A suspected thief was beaten up and killed by five residents of Kano, Nigeria, on Monday.",
 ])
-def test_roles_no_attack_from_civilians_killing_or_a_perfect_without_date(runtime, text):
-    assert veille.extract(text, published=PUBLISHED, runtime=runtime).events == []
+def test_roles_civilians_who_kill_are_a_mob(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Mob violence", "Rioters (Nigeria)", "Civilians (Nigeria)")
 
 
 @pytest.mark.parametrize("text", [

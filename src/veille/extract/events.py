@@ -65,8 +65,6 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "chassés de leurs foyers par les combats": the war in general
         if candidates and _is_retold(doc, trigger, demonstratives):
             continue  # "n'a pas communiqué sur cette attaque": an event already told
-        if set(trigger.data.get("doers", ())) & civilians:
-            continue  # "des villageois ont tué un voleur présumé": no armed actor's attack
         seen.add(key)
         candidates.append(_candidate(doc, trigger, lexicon, taxonomy, actors, civilians))
     candidates = [c for c in candidates if not _ordinary_crime(doc, c, lexicon, actors)]
@@ -198,6 +196,14 @@ def _root(doc: Document, mention: Mention):
     """The syntactic head token of a mention."""
     start, end = token_range(doc.doc, mention)
     return doc.doc[start:end].root
+
+
+def _coordinated(doc: Document, a: Mention, b: Mention) -> bool:
+    """Whether two triggers' verbs are coordinated (`beaten up and killed`)."""
+    if not doc.doc.has_annotation("DEP"):
+        return False
+    x, y = _root(doc, a), _root(doc, b)
+    return (x.dep_ == "conj" and x.head == y) or (y.dep_ == "conj" and y.head == x)
 
 
 def _noun_of(token, lemmas: set[str], links: set[str]) -> bool:
@@ -400,9 +406,11 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     # The trigger's clause, roughly: from the previous trigger of the sentence to the next.
     # A crowd noun that is a trigger too ("Palestinian rioters clashed with ...") names an
     # actor of the clause: it does not bound it.
+    # Nor does a verb coordinated with the trigger, which shares its agent ("was beaten up and
+    # killed by five residents").
     named = {(a.start, a.end) for a in doc.of_kind("actor", sent)}
     others = [t for t in doc.of_kind("trigger", sent) if t.label != trigger.label
-              and (t.start, t.end) not in named]
+              and (t.start, t.end) not in named and not _coordinated(doc, t, trigger)]
     left = max((t.end for t in others if t.end <= trigger.start), default=0)
     right = min((t.start for t in others if t.start >= trigger.end), default=len(doc.text))
     actors = [a for a in doc.of_kind("actor", sent)

@@ -169,7 +169,21 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in _PASSIVE_MARKS | _PASSIVE_SUBJECTS for c in verb.children)
 
 
-def _agent(verb: Token, markers: set[str]) -> Token | None:
+def _agent(verb: Token, markers: set[str], shared: bool = True) -> Token | None:
+    """The agent of a passive verb; one coordinated with it shares it ("was beaten up and
+    killed by five residents")."""
+    found = _own_agent(verb, markers)
+    if found is None and shared:
+        for other in [*(c for c in verb.children if c.dep_ == "conj"),
+                      *([verb.head] if verb.dep_ == "conj" else [])]:
+            if _is_passive(other) or other.tag_ == "VBN":
+                found = _own_agent(other, markers)
+                if found is not None:
+                    break
+    return found
+
+
+def _own_agent(verb: Token, markers: set[str]) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":  # ClearNLP: by -> pobj
             return next((o for o in child.children if o.dep_ == "pobj"), None)

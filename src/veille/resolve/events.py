@@ -150,7 +150,13 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     elif key in rules.with_crowd and crowd:  # "rioters clashed with soldiers": a riot
         key = rules.with_crowd[key]
         kind = key.split(".")[0]
-    if first is not None and first.kind == "civilians" and kind not in rules.civilians_may_act:
+    if (first is not None and first.kind == "civilians" and key in rules.civilians_acting
+            and c.actor1_basis in _DOERS):
+        # "residents beat a suspected thief": a mob, ACLED's Rioters (the default actor1)
+        key = rules.civilians_acting[key]
+        kind = key.split(".")[0]
+        actor1 = first = None
+    elif first is not None and first.kind == "civilians" and kind not in rules.civilians_may_act:
         # "32 civilians were killed in a bombing": the victims, never the perpetrator.
         actor1, actor2 = None, actor2 or c.actor1
         moved = actor2 is c.actor1
@@ -224,6 +230,8 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
 
 
 _ARMED = (1, 2, 3, 4, 8)
+# Roles the parse gives whoever did it (extract/roles.py bases).
+_DOERS = ("subject", "agent")
 # The basis of a type chosen because the text names no armed opponent ("une attaque" alone).
 NO_OPPONENT = "no_opponent"
 

@@ -70,6 +70,9 @@ class TaxonomyFile(Strict):
     # Sub-event types that become another when state forces are actor1 and protesters actor2
     # ("police shot dead three protesters": excessive force against protesters).
     protesters_hit: dict[str, str] = Field(default_factory=dict)
+    # Sub-event types that become another when the parse names civilians as their doers
+    # ("residents beat a suspected thief": mob violence).
+    civilians_acting: dict[str, str] = Field(default_factory=dict)
     # Types that become another when their target (actor2) is armed (ACLED: an attack on
     # soldiers, police or peacekeepers is a battle).
     armed_target_makes: dict[str, str] = Field(default_factory=dict)
