@@ -103,12 +103,17 @@ def _blame(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
 
 def _blamed(doc: Document, actor: Mention, verbs: set[str]):
     """The blame verb that takes `actor` as its object, if any."""
-    token = _root(doc, actor)
-    for _ in range(2):
-        if token.dep_ not in _BLAMED_LINKS or token.head is token:
+    return _governor(_root(doc, actor), verbs, _BLAMED_LINKS, 2)
+
+
+def _governor(token, lemmas: set[str], links: set[str], hops: int):
+    """The first word of `lemmas` up the parse from `token`, over `links` only, within
+    `hops` links; None if there is none."""
+    for _ in range(hops):
+        if token.dep_ not in links or token.head is token:
             return None
         token = token.head
-        if token.lemma_.lower() in verbs:
+        if token.lemma_.lower() in lemmas:
             return token
     return None
 
@@ -128,13 +133,7 @@ def _governed_by(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
     token = _root(doc, trigger)
     if any(c.dep_ == "case" and c.lemma_.lower() in lemmas for c in token.children):
         return True  # "depuis le coup d'État de juillet 2023": the trigger dates something else
-    for _ in range(4):
-        if token.dep_ not in _CONTENT_LINKS or token.head is token:
-            return False
-        token = token.head
-        if token.lemma_.lower() in lemmas:
-            return True
-    return False
+    return _governor(token, lemmas, _CONTENT_LINKS, 4) is not None
 
 
 _TALLY_FROM = 50  # "plus de 300 frappes": a number this large on a trigger noun counts many events
