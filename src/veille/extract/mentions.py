@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
+import numpy
+from spacy.attrs import LEMMA
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 from text_to_num import text2num
@@ -106,11 +110,9 @@ def _killed_by(parsed: Doc, rule: KilledBy, markers: set[str], found: list[Menti
     lemmas = set(rule.lemmas)
     actors = [m for m in found if m.kind == "actor"]
     triggers_found = [m for m in found if m.kind == "trigger"]
-    dated = {sent_of[t.i] for t in parsed if t.ent_type_ == "DATE"}
+    dated = {sent_of[e.start] for e in parsed.ents if e.label_ == "DATE"}
     triggers = []
-    for token in parsed:
-        if token.lemma_.lower() not in lemmas:
-            continue
+    for token in _with_lemmas(parsed, lemmas):
         passive = any(c.dep_ in ("aux:pass", "auxpass") for c in token.children)
         # The tagger may hang "par des hommes armés" as a plain oblique: its "par" tells.
         agents = [c for c in token.children if c.dep_ in _AGENT_LINKS
@@ -130,6 +132,14 @@ def _killed_by(parsed: Doc, rule: KilledBy, markers: set[str], found: list[Menti
                                     sent_of[token.i],
                                     {"one_sided": True, "doers": [m.label for m in doers]}))
     return triggers
+
+
+def _with_lemmas(parsed: Doc, lemmas: set[str]):
+    """The tokens whose lemma is one of `lemmas` (lower case), found over the lemma array."""
+    wanted = [hash_string(w) for w in lemmas] + [hash_string(w.capitalize()) for w in lemmas]
+    column = parsed.to_array([LEMMA]).ravel()
+    for i in numpy.flatnonzero(numpy.isin(column, numpy.array(wanted, dtype=column.dtype))):
+        yield parsed[int(i)]
 
 
 def _perfect_without_date(verb, dated: bool) -> bool:
@@ -275,8 +285,16 @@ def _mark_datelines(text: str, mentions: list[Mention]) -> None:
 def _after(text: str, start: int, words: list[str]) -> bool:
     """Whether one of `words` ends right before `start` (across spaces)."""
     before = text[max(0, start - 30):start].rstrip().lower()
-    return any(before.endswith(w.lower()) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
-               for w in words)
+    lowered = _lowered(tuple(words))
+    if not before.endswith(lowered):  # one C call rules most names out
+        return False
+    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
+               for w in lowered)
+
+
+@functools.lru_cache(maxsize=64)
+def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w.lower() for w in words)
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:
