@@ -46,17 +46,17 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
         low, best, high = values or _qualified(quantity, q_start, parsed, words)
         if any(v is not None and v > maximum for v in (low, best, high)):
             continue
+        since = [w for w in words if w.label == "since" and w.sent == quantity.sent]
         cumulative = (
             any(w.label == "cumulative" and w.sent == quantity.sent for w in words)
-            or any(_since_date(doc, w) or _since_start(doc, w, starts)
-                   for w in words if w.label == "since" and w.sent == quantity.sent)
+            or any(_since_date(doc, w) or _since_start(doc, w, starts) for w in since)
             or _of_conflict(doc, outcome_word, conflicts))
         if is_background_sentence(doc, quantity.sent):
             # The past gives no event's toll; what it keeps is a total over a period
-            # ("Depuis 2015, les violences ont fait plus de 26 000 morts").
-            since = any(w.label == "since" and w.sent == quantity.sent for w in words)
+            # ("Depuis 2015, les violences ont fait plus de 26 000 morts"). In the past,
+            # "since" starts a period whatever follows it.
             if not (cumulative or since or _year_total(doc, quantity.sent)):
-                continue  # in the past, "since" starts a period whatever follows it
+                continue
             cumulative = True
         counts.append(Mention(
             "count", "killed" if outcome_word.label == "toll" else outcome_word.label,

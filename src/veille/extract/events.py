@@ -93,8 +93,7 @@ def _blame(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
         if _kind(registry, actor.label) in _NEVER_BLAMED:
             continue
         verb = _blamed(doc, actor, verbs)
-        if verb is None or any(c.dep_ == "advmod" and c.lemma_.lower() in habits
-                               for c in verb.children):
+        if verb is None or _habit_of(verb, habits):
             continue  # "they often accuse government forces of shelling": a habit
         told = [c for c in candidates if c.trigger.start < actor.start]
         if told and told[-1].actor1 is None:
@@ -354,8 +353,7 @@ def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     if head.pos_ == "NOUN" and head.head is not head:
         # across ClearNLP's prep + pobj: "has repeatedly used women as suicide bombers"
         words.append(head.head.head if head.dep_ == "pobj" else head.head)
-    if any(c.dep_ == "advmod" and c.lemma_.lower() in adverbs
-           for word in words for c in word.children):
+    if any(_habit_of(word, adverbs) for word in words):
         return True  # "est régulièrement visée", "is frequently shelled"
     if any(m.kind in _DATE_KINDS for m in doc.in_sentence(trigger.sent)):
         return False
@@ -366,7 +364,7 @@ def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
         if word.head is word:
             break
         word = word.head
-        if any(c.dep_ == "advmod" and c.lemma_.lower() in adverbs for c in word.children):
+        if _habit_of(word, adverbs):
             return True
     features = lexicon.background.habitual_morph
     if not features:
@@ -374,6 +372,11 @@ def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     morph = str(head.morph)
     return (head.pos_ == "VERB" and all(f in morph for f in features)
             and not any(c.dep_.startswith("aux") for c in head.children))
+
+
+def _habit_of(word, adverbs: set[str]) -> bool:
+    """Whether an adverb of habit (`régulièrement`, `often`) modifies `word`."""
+    return any(c.dep_ == "advmod" and c.lemma_.lower() in adverbs for c in word.children)
 
 
 def _is_pluperfect(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
