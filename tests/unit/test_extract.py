@@ -375,3 +375,43 @@ def test_places_a_capital_and_a_state_are_read_as_such(runtime, text, country, a
 def test_places_the_place_in_brackets_says_where_the_town_is(runtime, text, location):
     (event,) = read(runtime, text).events
     assert event.location == location
+
+
+def test_places_a_region_the_text_gives_for_an_unknown_town_is_region_precision(runtime):
+    # "Empalme" is not in the embedded gazetteer: the event is placed at the state it names.
+    (event,) = read(runtime, "On Monday, in Empalme, Sonora, gunmen shot dead a shopkeeper "
+                             "outside his home.").events
+    assert (event.admin1, event.geo_precision) == ("Sonora", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, in Rio de Janeiro, gunmen shot dead two men in the Penha Circular "
+    "neighbourhood.",
+    "On Monday, gunmen shot dead two men in the Penha neighborhood of Rio de Janeiro.",
+])
+def test_places_a_name_the_text_calls_a_neighbourhood_is_not_a_town(runtime, text):
+    (event,) = read(runtime, text).events
+    assert event.location == "Rio de Janeiro"
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("On Monday, military forces of Armenia fired with small arms on the positions of the "
+     "military forces of Azerbaijan near Tovuz.", "Military Forces of Armenia",
+     "Military Forces of Azerbaijan"),
+    ("Lundi, l'armée du Niger a repoussé une attaque de l'EIGS près de Tillabéri.",
+     "Islamic State Sahel Province", "Military Forces of Niger"),
+])
+def test_actors_a_generic_force_followed_by_its_country_is_that_country_s(runtime, text, actor1,
+                                                                          actor2):
+    (event,) = read(runtime, text).events
+    assert event.actor1.startswith(actor1) and event.actor2.startswith(actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, drug traffickers exchanged fire with military police in Macapa.",
+    "Lundi, des trafiquants de drogue ont échangé des tirs avec la police à Macapa.",
+])
+def test_actors_an_unnamed_gang_is_acled_s_unidentified_gang(runtime, text):
+    (event,) = read(runtime, text).events
+    assert (event.actor1, event.actor2.split(" (")[0]) == (
+        "Unidentified Gang (Brazil)", "Police Forces of Brazil")

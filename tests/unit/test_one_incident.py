@@ -276,3 +276,75 @@ def test_an_arrest_of_militants_is_still_an_event(runtime):
     text = ("L'armée malienne a arrêté lundi dix jihadistes présumés du JNIM près de Mopti, en "
             "possession de drogue et d'armes.")
     assert only_event(read(runtime, text)).sub_event_type == "Arrests"
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, some 75 activists staged a protest in Brussels to commemorate the collapse of a "
+    "garment factory in Bangladesh in 2013.",
+    "Lundi, quelque 75 militants ont manifesté à Bruxelles pour commémorer l'effondrement d'une "
+    "usine textile au Bangladesh en 2013.",
+])
+def test_a_past_year_dates_only_its_own_clause_in_a_dated_sentence(runtime, text):
+    event = only_event(read(runtime, text))
+    assert (event.sub_event_type, event.location) == ("Peaceful protest", "Brussels")
+
+
+def test_a_past_year_of_the_main_clause_still_dates_the_sentence(runtime):
+    assert read(runtime, "In 2013, gunmen attacked the town of Bama on a Monday, killing "
+                         "dozens of residents.").events == []
+
+
+@pytest.mark.parametrize("text", [
+    "About 30 farmers gathered in Bethune on Monday against a new tax on uncultivated land.",
+    "Workers assembled outside the town hall of Rennes on Monday to demand their unpaid wages.",
+    "Lundi, une trentaine d'agriculteurs se sont réunis devant la préfecture de Rennes pour "
+    "réclamer le paiement de leurs récoltes.",
+])
+def test_a_gathering_with_a_cause_is_a_protest(runtime, text):
+    assert only_event(read(runtime, text)).sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of fans gathered in Rennes on Monday to watch the final.",
+    "Lundi, des milliers de fidèles se sont réunis à Rennes pour la messe de Pâques.",
+])
+def test_a_gathering_without_a_cause_is_no_protest(runtime, text):
+    assert read(runtime, text).events == []
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("On Monday, Armenian soldiers fired with small arms on the positions of the Azerbaijani "
+     "army near Tovuz.", "Armed clash"),
+    ("Lundi, des rebelles ont tiré à l'arme lourde sur les positions de l'armée près de Beni.",
+     "Armed clash"),
+    ("On Monday, suspected JNIM militants burned a telecommunications station in Kaya.",
+     "Looting/property destruction"),
+    ("Lundi, des hommes armés ont incendié une antenne relais à Kaya.",
+     "Looting/property destruction"),
+    # The weapon fired at the positions makes it shelling (triggers.yaml `unless`).
+    ("On Monday, rebel forces fired 120mm mortars at the positions of the army near Tovuz.",
+     "Shelling/artillery/missile attack"),
+])
+def test_fire_on_positions_and_property_destroyed(runtime, text, sub_event_type):
+    assert only_event(read(runtime, text)).sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text", [
+    "Lundi, des voitures ont brûlé ainsi que des maisons à Lyon, après un court-circuit.",
+    "Lundi, plusieurs maisons ont été détruites par les inondations à Lyon.",
+    "On Monday, several homes were destroyed by the floods in Lyon.",
+])
+def test_property_that_burns_by_itself_is_no_destruction(runtime, text):
+    assert read(runtime, text).events == []
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, PKK militants carried out a remote explosive attack targeting Turkish soldiers "
+    "near Amadiya. The group said two soldiers were killed in the attack.",
+    "Lundi, des jihadistes ont fait exploser un engin explosif au passage d'une patrouille près "
+    "de Djibo. Deux soldats ont été tués dans l'attaque.",
+])
+def test_the_attack_told_again_is_the_same_event(runtime, text):
+    event = only_event(read(runtime, text))
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.fatalities is not None and event.fatalities.best == 2

@@ -204,3 +204,27 @@ def test_roles_a_protest_with_intervention_faced_the_police(runtime, text):
     (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
     assert event.sub_event_type == "Protest with intervention"
     assert event.actor2.startswith("Police Forces of")
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of residents marched in Butembo on Monday in support of the army and to call for "
+    "peace.",
+    "Des centaines d'habitants ont marché lundi à Butembo en soutien à l'armée congolaise.",
+])
+def test_roles_what_a_peaceful_protest_supports_is_no_actor_of_it(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.sub_event_type == "Peaceful protest"
+    assert (event.actor1, event.actor2) == ("Protesters (Democratic Republic of Congo)", None)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("On Monday, rioters attacked and beat up a man suspected of theft in Barranquilla.",
+     "Mob violence"),
+    ("Lundi, des émeutiers ont battu à mort un homme accusé de vol à Barranquilla.",
+     "Mob violence"),
+    ("On Monday, protesters beat up a journalist covering the march in Barranquilla.",
+     "Violent demonstration"),
+])
+def test_roles_a_crowd_that_beats_people_is_a_riot(runtime, text, sub_event_type):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.sub_event_type == sub_event_type

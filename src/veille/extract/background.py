@@ -2,21 +2,64 @@
 
 from __future__ import annotations
 
-from ..document import Document
+from ..document import Document, Mention
+from .tokens import token_range
 
 # A sentence dated before this year tells history, whatever else it says (`le 12 mars 1850`).
 HISTORY_BEFORE = 1900
+_DATE_KINDS = ("date", "weekday", "relative_day")
 
 
 def is_background_sentence(doc: Document, sent: int) -> bool:
     """Whether sentence `sent` holds a background marker dated before the publication year
     (a marker with no year, such as `il y a dix ans`, always counts), or a date before 1900."""
-    if any(int(m.data.get("y1") or m.data.get("y2") or HISTORY_BEFORE) < HISTORY_BEFORE
-           for m in doc.of_kind("date", sent)):
+    return _history(doc, sent) or bool(_past_markers(doc, sent))
+
+
+def is_background_at(doc: Document, mention: Mention) -> bool:
+    """Whether `mention` tells the past. In a sentence that also dates something to the
+    report's own time ("On 21 April, activists marched to commemorate the 2013 collapse"), a
+    past marker dates only the clause it belongs to and the clauses below it; elsewhere it
+    dates the whole sentence, as `is_background_sentence` says."""
+    sent = mention.sent
+    if _history(doc, sent):
         return True
+    markers = _past_markers(doc, sent)
+    if not markers or not _dated_now(doc, sent) or not doc.doc.has_annotation("DEP"):
+        return bool(markers)
+    word = _clause(doc.doc[slice(*token_range(doc.doc, mention))].root)
+    for marker in markers:
+        clause = _clause(doc.doc[slice(*token_range(doc.doc, marker))].root.head)
+        if clause.i == word.i or any(a.i == clause.i for a in word.ancestors):
+            return True
+    return False
+
+
+def _history(doc: Document, sent: int) -> bool:
+    return any(int(m.data.get("y1") or m.data.get("y2") or HISTORY_BEFORE) < HISTORY_BEFORE
+               for m in doc.of_kind("date", sent))
+
+
+def _past_markers(doc: Document, sent: int) -> list[Mention]:
     published = doc.article.published
+    found = []
     for marker in doc.of_kind("background", sent):
         years = [int(v) for k, v in marker.data.items() if k.startswith("year")]
         if not years or published is None or min(years) < published.year:
-            return True
-    return False
+            found.append(marker)
+    return found
+
+
+def _dated_now(doc: Document, sent: int) -> bool:
+    """Whether the sentence holds a date of the report's own year, or one with no year."""
+    published = doc.article.published
+    return published is not None and any(
+        int(m.data.get("y1") or m.data.get("y2") or published.year) >= published.year
+        for m in doc.in_sentence(sent) if m.kind in _DATE_KINDS)
+
+
+def _clause(token):
+    """The verb heading the clause `token` belongs to (the sentence's root if none)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token

@@ -26,6 +26,7 @@ def resolve_references(doc: Document, lexicon: Lexicon, actors: dict[str, ActorE
     """Resolve anaphors, countries beside armies, and alliances in `doc.mentions`.
     `country_name` gives a country's English name from its ISO code."""
     _name_militaries(doc, lexicon, actors, country_name)
+    _forces_of_countries(doc, lexicon, actors, country_name)
     _resolve_anaphors(doc, actors)
     _armies_of_countries(doc, lexicon, actors, country_name)
     _countries_as_sides(doc, lexicon, actors, country_name)
@@ -55,6 +56,30 @@ def _name_militaries(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEnt
             mention.label = name
         kept.append(mention)
     doc.mentions = kept
+
+
+def _forces_of_countries(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEntry],
+                         country_name: Callable[[str], str]) -> None:
+    """`military forces of Armenia`, `la police du Niger`: a generic state force followed by a
+    country (actors.yaml `country_links`) is that country's force, wherever the event is."""
+    links = {w.lower() for w in lexicon.actors.country_links}
+    if not links:
+        return
+    nouns = {w.lower() for w in lexicon.actors.military_nouns if " " not in w}
+    for country in doc.of_kind("country"):
+        left = [a for a in doc.of_kind("actor", country.sent) if a.end <= country.start]
+        if not left or "{country}" not in left[-1].label:
+            continue
+        force = left[-1]
+        words = doc.text[force.end:country.start].lower().replace("'", "' ").split()
+        while words and words[0] in nouns:  # "the military [forces] of Azerbaijan"
+            words.pop(0)
+        if actors.get(force.label, ActorEntry()).kind == "state" and " ".join(words) in links:
+            if force.label == lexicon.actors.military_template:
+                force.label = state_forces(country.label, actors, force.label, country_name)
+            else:
+                force.label = force.label.format(country=country_name(country.label))
+            force.data["from_country"] = country.label
 
 
 def _selects(selector: str, name: str, actors: dict[str, ActorEntry]) -> bool:

@@ -17,7 +17,7 @@ from text_to_num import text2num
 
 from ..document import Document, Mention
 from ..resources import Lexicon
-from .background import is_background_sentence
+from .background import is_background_at
 from .tokens import token_range
 
 _QUALIFIER_GAP = 2  # tokens between "au moins" and its number
@@ -51,7 +51,7 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
             any(w.label == "cumulative" and w.sent == quantity.sent for w in words)
             or any(_since_date(doc, w) or _since_start(doc, w, starts) for w in since)
             or _of_conflict(doc, outcome_word, conflicts))
-        if is_background_sentence(doc, quantity.sent):
+        if is_background_at(doc, quantity):
             # The past gives no event's toll; what it keeps is a total over a period
             # ("Depuis 2015, les violences ont fait plus de 26 000 morts"). In the past,
             # "since" starts a period whatever follows it.

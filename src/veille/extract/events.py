@@ -21,7 +21,7 @@ from ..document import Candidate, Document, Mention
 from ..resources import Lexicon, Taxonomy
 from ..resources.schemas import ActorEntry
 from .attribution import attributions, sources_in, speaker_tail
-from .background import is_background_sentence
+from .background import is_background_at, is_background_sentence
 from .counts import breakdown_region
 from .roles import read_roles
 from .tokens import token_range
@@ -46,6 +46,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     weapons = set(taxonomy.file.weapon_types)
     fled = set(lexicon.triggers.fled_from)
     demonstratives = set(lexicon.triggers.demonstratives)
+    definite = set(lexicon.triggers.definite_articles)
     candidates = []
     for trigger in doc.of_kind("trigger"):
         key = (trigger.sent, trigger.label)
@@ -63,7 +64,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "des centaines d'attaques", "a year of fighting": many events, none told
         if _is_cause_of_flight(doc, trigger, fled):
             continue  # "chassés de leurs foyers par les combats": the war in general
-        if candidates and _is_retold(doc, trigger, demonstratives):
+        if candidates and (_is_retold(doc, trigger, demonstratives)
+                           or _is_told_again(doc, trigger, definite, lexicon)):
             continue  # "n'a pas communiqué sur cette attaque": an event already told
         seen.add(key)
         candidates.append(_candidate(doc, trigger, lexicon, taxonomy, actors, civilians))
@@ -196,12 +198,17 @@ def _root(doc: Document, mention: Mention):
     return doc.doc[start:end].root
 
 
-def _coordinated(doc: Document, a: Mention, b: Mention) -> bool:
-    """Whether two triggers' verbs are coordinated (`beaten up and killed`)."""
+def _one_clause(doc: Document, a: Mention, b: Mention) -> bool:
+    """Whether two triggers share one clause: verbs coordinated (`beaten up and killed`), one
+    the object of the other (`fired mortars at the positions`), or one modifying the other in
+    one noun phrase (`a remote explosive attack targeting soldiers`)."""
     if not doc.doc.has_annotation("DEP"):
         return False
     x, y = _root(doc, a), _root(doc, b)
-    return (x.dep_ == "conj" and x.head == y) or (y.dep_ == "conj" and y.head == x)
+    return any(u.dep_ in _SHARED and u.head == v for u, v in ((x, y), (y, x)))
+
+
+_SHARED = ("conj", "obj", "dobj", "compound", "amod")
 
 
 def _noun_of(token, lemmas: set[str], links: set[str]) -> bool:
@@ -222,6 +229,20 @@ def _is_retold(doc: Document, trigger: Mention, demonstratives: set[str]) -> boo
     # "such attacks": ClearNLP makes `such` an adjective, UD a determiner
     return token.pos_ == "NOUN" and any(c.dep_ in ("det", "amod", "predet")
                                         and c.lower_ in demonstratives for c in token.children)
+
+
+def _is_told_again(doc: Document, trigger: Mention, definite: set[str],
+                   lexicon: Lexicon) -> bool:
+    """Whether a one-sided trigger noun with a definite article (`the attack`, `l'attaque`) in
+    a sentence that names no place and no date points back at the event told before it."""
+    if not definite or not doc.doc.has_annotation("DEP") or not _one_sided(doc, trigger, lexicon):
+        return False
+    token = _root(doc, trigger)
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in definite
+                                       for c in token.children):
+        return False
+    return not any(m.kind in ("place", "country", *_DATE_KINDS)
+                   for m in doc.in_sentence(trigger.sent))
 
 
 def _is_cause_of_flight(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
@@ -290,6 +311,9 @@ def _without_subsumed(doc: Document, candidates: list[Candidate], taxonomy: Taxo
         same_sentence = [o.trigger.label for o in candidates if o.trigger.sent == c.trigger.sent]
         if any(c.trigger.label in subsumes.get(label, ()) for label in same_sentence):
             continue
+        if any(o.actor1 is not None and (o.actor1.start, o.actor1.end)
+               == (c.trigger.start, c.trigger.end) for o in candidates if o is not c):
+            continue  # "rioters attacked a man": the crowd's act is the other trigger's
         told = [o for o in candidates if o.trigger.sent == c.trigger.sent
                 and o.trigger.label != c.trigger.label
                 and (o.trigger.label in precise or o.trigger.label.split(".")[0] in precise)]
@@ -311,7 +335,7 @@ def _one_sided(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
 
 
 def _is_background(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
-    return (is_background_sentence(doc, trigger.sent) or _is_pluperfect(doc, trigger, lexicon)
+    return (is_background_at(doc, trigger) or _is_pluperfect(doc, trigger, lexicon)
             or _is_habitual(doc, trigger, lexicon) or _of_a_past_year(doc, trigger))
 
 
@@ -409,10 +433,11 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     # A crowd noun that is a trigger too ("Palestinian rioters clashed with ...") names an
     # actor of the clause: it does not bound it.
     # Nor does a verb coordinated with the trigger, which shares its agent ("was beaten up and
-    # killed by five residents").
+    # killed by five residents"), whose object it is ("fired mortars at ..."), or that it
+    # modifies ("an explosive attack targeting soldiers").
     named = {(a.start, a.end) for a in doc.of_kind("actor", sent)}
     others = [t for t in doc.of_kind("trigger", sent) if t.label != trigger.label
-              and (t.start, t.end) not in named and not _coordinated(doc, t, trigger)]
+              and (t.start, t.end) not in named and not _one_clause(doc, t, trigger)]
     left = max((t.end for t in others if t.end <= trigger.start), default=0)
     right = min((t.start for t in others if t.start >= trigger.end), default=len(doc.text))
     actors = [a for a in doc.of_kind("actor", sent)
@@ -447,9 +472,12 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
         dates, date_basis = [earlier], "context"  # "Dimanche, ... Les assaillants ont ..."
     counts = _tolls(doc, sent)
     # "Un camion a sauté sur une mine. Trois civils ont été tués.": the next sentence's toll,
-    # when it tells no event of its own (burned huts are part of the attack).
+    # when it tells no event of its own (burned huts are part of the attack; "the attack" is
+    # this one told again).
     parts = taxonomy.file.part_of_another
-    if not counts and all(t.label in parts for t in doc.of_kind("trigger", sent + 1)) \
+    definite = set(lexicon.triggers.definite_articles)
+    if not counts and all(t.label in parts or _is_told_again(doc, t, definite, lexicon)
+                          for t in doc.of_kind("trigger", sent + 1)) \
             and _paragraph(doc.text, trigger.start) == _paragraph_of_sentence(doc, sent + 1):
         counts = _tolls(doc, sent + 1)
     found = attributions(doc, sent)

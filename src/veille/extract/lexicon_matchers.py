@@ -13,6 +13,10 @@ from ..nlp import has_lemmas
 from ..resources import Lexicon
 from ..resources.schemas import TriggerEntry
 
+# Dependency labels of a passive verb's subject and auxiliary (UD and ClearNLP).
+_PASSIVE = {"nsubj:pass", "nsubjpass", "aux:pass", "auxpass"}
+_OBJECT = {"obj", "dobj"}
+
 
 class PhraseMatchers:
     """Phrases matched case-insensitively, except acronyms (`ANS`, `EI`), matched as written so
@@ -108,26 +112,32 @@ class VerbTriggers:
     """Triggers read from the parse (triggers.yaml `verb_args`): a verb with a given word among
     its dependents or theirs (the tagger often hangs an object one link too low: "a intercepté
     lundi plusieurs drones au-dessus de Kassala"), whatever words stand between, and, where
-    asked, a given word in its sentence. Hand-written: spaCy's DependencyMatcher has no
+    asked, a given word in its sentence, none of the `unless` words among its dependents, and
+    the active voice with the word among what the verb acts on. Hand-written: spaCy's DependencyMatcher has no
     "child or grandchild" relation."""
 
     def __init__(self, triggers: dict[str, TriggerEntry]) -> None:
-        self.rules: dict[str, list[tuple[str, set[str], set[str]]]] = {}
+        self.rules: dict[str, list[tuple[str, bool, set[str], set[str], set[str]]]] = {}
         for key, entry in triggers.items():
             for rule in entry.verb_args:
+                words = [{w.lower() for w in ws} for ws in (rule.args, rule.also, rule.unless)]
                 for verb in rule.verbs:
-                    self.rules.setdefault(verb.lower(), []).append(
-                        (key, {w.lower() for w in rule.args}, {w.lower() for w in rule.also}))
+                    self.rules.setdefault(verb.lower(), []).append((key, rule.active, *words))
 
     def __call__(self, parsed: Doc) -> list[tuple[str, int]]:
         """(taxonomy key, verb token index) of every match, in text order."""
         found = []
         for token in parsed:
-            for key, args, also in self.rules.get(token.lemma_.lower(), ()):
-                near = {c.lemma_.lower() for c in token.children}
-                near |= {g.lemma_.lower() for c in token.children for g in c.children}
-                if near & args and (not also or any(t.lemma_.lower() in also
-                                                    for t in token.sent)):
+            for key, active, args, also, unless in self.rules.get(token.lemma_.lower(), ()):
+                children = list(token.children)
+                if active:
+                    if any(c.dep_ in _PASSIVE for c in children):
+                        continue
+                    children = [c for c in children if c.dep_ in _OBJECT]
+                near = {c.lemma_.lower() for c in children}
+                near |= {g.lemma_.lower() for c in children for g in c.children}
+                if near & args and not near & unless and (
+                        not also or any(t.lemma_.lower() in also for t in token.sent)):
                     found.append((key, token.i))
                     break
         return found

@@ -73,7 +73,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
               and not (p.sent in unparsed and p.kind == "place"
                        and not _after(doc.text, p.start, lex.lexicon.places.locatives)
                        and _in_longer_name(parsed, p))]
-    found = _without_town_parts(found, lex.lexicon.places.town_part_nouns)
+    found = _without_town_parts(doc.text, found, lex.lexicon.places)
     # "le régime au pouvoir à Niamey": the government, not the city.
     found = [m for m in found if not (m.kind == "place" and _after(doc.text, m.start, seats))]
     _mark_regions(doc.text, found, lex.lexicon.places)
@@ -308,14 +308,43 @@ def _longest(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def _without_town_parts(found: list[Mention], nouns: list[str]) -> list[Mention]:
+def _without_town_parts(text: str, found: list[Mention], places) -> list[Mention]:
     """Places that are the name of one part of a town ("le quartier de Dnipro" in a story
-    from Kherson): a neighbourhood, not the town of that name elsewhere."""
-    nouns = [n.lower() for n in nouns]
+    from Kherson, "the Penha neighbourhood" in one from Rio): a neighbourhood, not the town of
+    that name elsewhere."""
+    nouns = [n.lower() for n in places.town_part_nouns]
+    after = _words_after(places.town_part_after)
+    # "the Penha neighbourhood of Rio de Janeiro": the name before the noun is the part, the
+    # one after it the town.
+    towns = {(m.start, m.end) for m in found if m.kind == "sub_location"
+             and _named_before(text, m)}
     parts = {(m.start, m.end) for m in found if m.kind == "sub_location"
+             and (m.start, m.end) not in towns
              and any(m.data.get("noun", "") == n or m.data.get("noun", "").startswith(n + " ")
                      for n in nouns)}
-    return [m for m in found if not (m.kind == "place" and (m.start, m.end) in parts)]
+    return [m for m in found if not (
+        (m.kind == "place" and ((m.start, m.end) in parts
+                                or (after is not None and after.match(text, m.end))))
+        or (m.kind == "sub_location" and (m.start, m.end) in towns))]
+
+
+def _named_before(text: str, sub_location: Mention) -> bool:
+    """Whether a capitalised name stands right before a sub-location's noun."""
+    noun = sub_location.data.get("noun", "")
+    head = text[:sub_location.start].rstrip()
+    if not noun or not head.lower().endswith(noun):
+        return False
+    words = head[:len(head) - len(noun)].split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+def _words_after(words: list[str]) -> re.Pattern[str] | None:
+    """A pattern for one of `words` after a name, up to three more capitalised words between
+    ("Jardim Marco Zero neighbourhood")."""
+    if not words:
+        return None
+    return re.compile(r"(?:[^\S\n]+[A-Z][\w'-]*){0,3}[^\S\n]+(?i:"
+                      + "|".join(map(re.escape, words)) + r")(?![^\W_])")
 
 
 def _sub_location_mentions(parsed: Doc, matcher, sent_of: list[int]) -> list[Mention]:

@@ -61,8 +61,9 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
         place, precision = resolve_place(option, doc, gazetteer, support)
         if place is not None:
             mention = option
-            if option.data.get("region"):
-                precision = REGION  # "in Idleb province": only the region is known
+            if option.data.get("region") or (place.feature_code or "").startswith("ADM"):
+                # "in Idleb province", "in Empalme, Sonora" with Empalme unknown: the region
+                precision = REGION
             elif option is not c.place and precision == TOWN:
                 precision = NEAR  # the event's own town is unknown: near another one
             break
@@ -156,6 +157,10 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         key = rules.civilians_acting[key]
         kind = key.split(".")[0]
         actor1 = first = None
+    elif (first is not None and key in rules.crowd_acting.get(first.kind, {})
+          and c.actor1_basis in _DOERS):
+        key = rules.crowd_acting[first.kind][key]  # "rioters beat up a man": mob violence
+        kind = key.split(".")[0]
     elif first is not None and first.kind == "civilians" and kind not in rules.civilians_may_act:
         # "32 civilians were killed in a bombing": the victims, never the perpetrator.
         actor1, actor2 = None, actor2 or c.actor1
@@ -164,6 +169,9 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     second = actors.get(actor2.label) if actor2 else None
     if second is not None and second.kind == "civilians" and kind in rules.civilians_may_act:
         actor2 = None  # "students and women marched": the crowd itself, not its opponent
+    elif (second is not None and key in rules.actor2_crowds_only
+          and second.kind not in ("protesters", "rioters")):
+        actor2 = second = None  # "a march in support of the army": its cause
     if actor1 is not None:
         put("actor1", actor1)
     if actor2 is not None:

@@ -82,6 +82,12 @@ class TaxonomyFile(Strict):
     # Types in which civilians may act (a crowd protesting); in every other type civilians
     # named before the trigger are its victims (actor2), never actor1.
     civilians_may_act: list[str] = Field(default_factory=list)
+    # By kind of crowd (rioters, protesters), types that become another when that crowd does
+    # them, as the parse's subject or agent (ACLED: rioters who beat a man commit mob violence).
+    crowd_acting: dict[str, dict[str, str]] = Field(default_factory=dict)
+    # Types whose actor2 can only be another crowd: the cause a peaceful protest supports or
+    # denounces (the army, the police, a company) is no actor of it.
+    actor2_crowds_only: list[str] = Field(default_factory=list)
     # Event types whose trigger, beside a one-sided one (`attack`) in the same sentence, tells
     # the same incident more precisely: the one-sided trigger gives no event of its own.
     more_precise_than_one_sided: list[str] = Field(default_factory=list)
@@ -157,6 +163,13 @@ class VerbArgs(Strict):
     # Lemmas one of which the sentence must also hold, anywhere ("cessez-le-feu" for
     # "entrer en vigueur": a law enters into force too).
     also: list[str] = Field(default_factory=list)
+    # Lemmas none of which may stand among those dependents: the verb is then another type's
+    # ("fired mortars at the positions" is shelling, not a clash).
+    unless: list[str] = Field(default_factory=list)
+    # Only a verb in the active voice, with the `args` word its object (or the object's
+    # dependent), not its subject: someone burned the cars on purpose ("ont incendié des
+    # voitures"), which is not "des voitures ont brûlé" or "ont été détruites" by a flood.
+    active: bool = False
 
 
 class TriggerEntry(Strict):
@@ -232,6 +245,10 @@ class TriggersFile(Strict):
     # Demonstratives (as written, lower case): a trigger noun they determine ("cette attaque",
     # "this attack") points back at an event the article told already, no new one.
     demonstratives: list[str] = Field(default_factory=list)
+    # Definite articles: a one-sided trigger noun they take ("the attack", "l'attaque"), in a
+    # later sentence that names no place and no date of its own, is the event told already
+    # ("2 soldiers were killed in the attack").
+    definite_articles: list[str] = Field(default_factory=list)
 
 
 class PluperfectCue(Strict):
@@ -338,6 +355,9 @@ class ActorAliasesFile(Strict):
     genitive_markers: list[str] = Field(default_factory=list)
     # "Military Forces of {country}" for a country named beside a military actor.
     military_template: str | None = None
+    # Words between a generic state force and its country ("military forces of Armenia",
+    # "l'armée du Mali"): that country's force.
+    country_links: list[str] = Field(default_factory=list)
     # A military noun, up to three words, then a nationality ("drone turc"): that country's
     # military. `demonyms` maps ISO 3166 codes to the nationality's forms.
     military_nouns: list[str] = Field(default_factory=list)
@@ -404,6 +424,9 @@ class PlacesFile(Strict):
     # Those of `sub_location_nouns` that name one part of a town in the singular ("le quartier
     # de Dnipro" in Kherson): the name after them is never a town elsewhere.
     town_part_nouns: list[str] = Field(default_factory=list)
+    # Nouns after a name that make it one part of a town ("the Penha neighbourhood", "Tahrir
+    # Square"): never a town of that name elsewhere.
+    town_part_after: list[str] = Field(default_factory=list)
     # Words after which a capital is the city, not its government ("in Damascus", "à Damas").
     locatives: list[str] = Field(default_factory=list)
     # Words after which a name is a place when the gazetteer knows it only by another spelling
