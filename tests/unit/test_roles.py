@@ -228,3 +228,15 @@ def test_roles_what_a_peaceful_protest_supports_is_no_actor_of_it(runtime, text)
 def test_roles_a_crowd_that_beats_people_is_a_riot(runtime, text, sub_event_type):
     (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
     assert event.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, Turkish forces supported by the SNA, which operates under Operation Peace Spring, "
+    "shelled SDF positions near Tal Tamr.",
+    "Lundi, des factions de l'Armée nationale syrienne opérant sous la bannière de l'opération "
+    "Source de paix ont bombardé des positions des FDS près de Tal Tamr.",
+])
+def test_roles_the_umbrella_a_force_operates_under_leads_its_side(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.actor1 == "Operation Peace Spring"
+    assert "Syrian National Army" in event.assoc_actor1

@@ -138,7 +138,9 @@ def _inside_noun_phrase(doc: Document, mention: Mention) -> bool:
     return False
 
 
-def _gap_is_coordination(doc: Document, left: Mention, right: Mention, lexicon: Lexicon) -> bool:
+def _gap_is_coordination(doc: Document, left: Mention, right: Mention, lexicon: Lexicon,
+                         joiners: list[str] | None = None) -> bool:
+    """Whether only a coordination (or, given, one of `joiners`) stands between two actors."""
     if left.sent != right.sent or left.end > right.start:
         return False
     words = doc.text[left.end:right.start].lower().replace("'", "' ").split()
@@ -147,7 +149,8 @@ def _gap_is_coordination(doc: Document, left: Mention, right: Mention, lexicon: 
         words.pop()
     while words and (words[0] in fillers or words[0] == ","):
         words.pop(0)  # "l'armée, appuyée par des miliciens": an apposition joins too
-    return " ".join(words) in {c.lower() for c in lexicon.actors.coordination}
+    joiners = lexicon.actors.coordination if joiners is None else joiners
+    return " ".join(words) in {" ".join(c.lower().replace("'", "' ").split()) for c in joiners}
 
 
 def _armies_of_countries(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEntry],
@@ -213,8 +216,13 @@ def _alliances(doc: Document, lexicon: Lexicon,
     actors = [a for a in doc.of_kind("actor") if not a.data.get("metonym")
               and getattr(registry.get(a.label), "kind", None) != "civilians"]
     sides: list[list[Mention]] = []
+    # "JWS, which operates under OPS": the umbrella leads the side.
+    umbrellas = set()
     for left, right in itertools.pairwise(actors):
-        if left.label == right.label or not _gap_is_coordination(doc, left, right, lexicon):
+        if left.label != right.label and _gap_is_coordination(
+                doc, left, right, lexicon, lexicon.actors.umbrella_markers):
+            umbrellas.add(right.label)
+        elif left.label == right.label or not _gap_is_coordination(doc, left, right, lexicon):
             continue
         if _opposed(doc, left, lexicon):  # "combats entre X et Y": two sides, not one
             continue
@@ -227,7 +235,7 @@ def _alliances(doc: Document, lexicon: Lexicon,
     allies: dict[str, list[str]] = {}
     for side in sides:
         named = [m for m in side if not m.data.get("description")]
-        lead = (named or side)[0].label
+        lead = next((m.label for m in side if m.label in umbrellas), (named or side)[0].label)
         members = [lead] + [m.label for m in side if m.label != lead]
         members = list(dict.fromkeys(members))
         for label in members:

@@ -342,6 +342,9 @@ class ActorAliasesFile(Strict):
     anaphors: dict[str, list[str]] = Field(default_factory=dict)
     # Words joining two actors into one side ("armée syrienne et russe"): and, as well as.
     coordination: list[str] = Field(default_factory=list)
+    # Words between an actor and the operation or umbrella it fights under ("JWS, which
+    # operates under OPS"): the umbrella leads their side (ACLED codes it as actor1).
+    umbrella_markers: list[str] = Field(default_factory=list)
     # Words before two coordinated actors that make them opponents ("entre X et Y").
     opposition_markers: list[str] = Field(default_factory=list)
     # Words that may stand between a coordinator and the next actor ("et de", "et d'autres").
