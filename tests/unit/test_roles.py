@@ -240,3 +240,20 @@ def test_roles_the_umbrella_a_force_operates_under_leads_its_side(runtime, text)
     (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
     assert event.actor1 == "Operation Peace Spring"
     assert "Syrian National Army" in event.assoc_actor1
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, police detained four men in Kano on charges of belonging to Boko Haram.",
+    "Lundi, la police a arrêté quatre hommes à Kano pour appartenance à Boko Haram.",
+])
+def test_roles_the_group_people_are_charged_with_is_not_who_was_arrested(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.sub_event_type == "Arrests"
+    assert event.actor2 == "Civilians (Nigeria)"
+
+
+def test_roles_a_unit_the_text_names_is_acled_s_sub_unit(runtime):
+    text = ("On Monday, unknown gunmen shot dead a member of the 4th Armored Division in Daraa "
+            "countryside.")
+    (event,) = veille.extract(text, published="2022-04-20", runtime=runtime).events
+    assert event.actor2 == "Military Forces of Syria (2000-2024) 4th Armored Division"

@@ -15,6 +15,7 @@ with a demonstrative (an event told already) give no event.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..document import Candidate, Document, Mention
@@ -231,6 +232,32 @@ def _is_retold(doc: Document, trigger: Mention, demonstratives: set[str]) -> boo
                                         and c.lower_ in demonstratives for c in token.children)
 
 
+def _charged_with(doc: Document, actor: Mention, lexicon: Lexicon) -> bool:
+    """Whether `actor` is what people are accused of (roles.yaml `charge_markers`: "on charges
+    of belonging to IS"), not a side of the event."""
+    markers = lexicon.roles.charge_markers
+    if not markers:
+        return False
+    fillers = frozenset(w.lower() for w in lexicon.actors.coordination_fillers) | {"a", "an"}
+    before = _trimmed(doc.text[max(0, actor.start - 80):actor.start], fillers)
+    return any(before.endswith(m) and (len(before) == len(m) or before[-len(m) - 1] == " ")
+               for m in _trimmed_all(tuple(markers), fillers))
+
+
+def _trimmed(words: str, fillers: frozenset[str]) -> str:
+    """`words` lower-cased, an apostrophe followed by a space, without fillers at the end
+    ("the", "l'"): what stands before an actor compared with a marker."""
+    split = words.lower().replace("'", "' ").split()
+    while split and split[-1] in fillers:
+        split.pop()
+    return " ".join(split)
+
+
+@functools.lru_cache(maxsize=8)
+def _trimmed_all(words: tuple[str, ...], fillers: frozenset[str]) -> tuple[str, ...]:
+    return tuple(_trimmed(w, fillers) for w in words)
+
+
 def _is_told_again(doc: Document, trigger: Mention, definite: set[str],
                    lexicon: Lexicon) -> bool:
     """Whether a one-sided trigger noun with a definite article (`the attack`, `l'attaque`) in
@@ -442,7 +469,8 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     right = min((t.start for t in others if t.start >= trigger.end), default=len(doc.text))
     actors = [a for a in doc.of_kind("actor", sent)
               if (a.start, a.end) not in sources and not a.data.get("metonym")
-              and _kind(registry, a.label) != "source" and left <= a.start and a.end <= right]
+              and _kind(registry, a.label) != "source" and left <= a.start and a.end <= right
+              and not _charged_with(doc, a, lexicon)]
     parsed = read_roles(doc, trigger, actors, lexicon, civilians)
     actor1, others = _by_position(doc, trigger, actors, lexicon, taxonomy, registry,
                                   parsed.actor2.mention if parsed.actor2 else None)

@@ -413,6 +413,9 @@ class RolesFile(Strict):
     # How those verbs start, for the first pass (which has no lemmas): a sentence after an
     # event's that holds one is parsed too.
     blame_stems: list[str] = Field(default_factory=list)
+    # Words that make the actor after them the content of a charge ("detained four men on
+    # charges of belonging to IS", "arrêtés pour appartenance à l'EI"): no side of the event.
+    charge_markers: list[str] = Field(default_factory=list)
 
 
 class PlacesFile(Strict):
