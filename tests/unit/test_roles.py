@@ -257,3 +257,21 @@ def test_roles_a_unit_the_text_names_is_acled_s_sub_unit(runtime):
             "countryside.")
     (event,) = veille.extract(text, published="2022-04-20", runtime=runtime).events
     assert event.actor2 == "Military Forces of Syria (2000-2024) 4th Armored Division"
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, military forces of India and Pakistan exchanged fire across the Line of Control "
+    "near Poonch.",
+    "Lundi, les armées de l'Inde et du Pakistan ont échangé des tirs le long de la ligne de "
+    "contrôle près de Poonch.",
+])
+def test_roles_two_forces_named_together_before_a_clash_are_its_sides(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert {event.actor1.split(" (")[0], event.actor2.split(" (")[0]} == {
+        "Military Forces of India", "Military Forces of Pakistan"}
+
+
+def test_roles_allies_that_clash_with_someone_stay_one_side(runtime):
+    text = "On Monday, Nigerien and Malian troops clashed with JNIM fighters near Menaka."
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.actor2.startswith("JNIM")

@@ -80,6 +80,7 @@ def _forces_of_countries(doc: Document, lexicon: Lexicon, actors: dict[str, Acto
             else:
                 force.label = force.label.format(country=country_name(country.label))
             force.data["from_country"] = country.label
+            force.end = country.end  # the evidence quotes "military forces of Armenia"
 
 
 def _selects(selector: str, name: str, actors: dict[str, ActorEntry]) -> bool:

@@ -490,6 +490,12 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
         actor2, basis2 = parsed.actor2.mention, parsed.actor2.basis
     # "l'armée, appuyée par des miliciens wazalendo": the target's allies are assoc_actor2.
     actor2, assoc2 = _lead(doc, actor2, actors, lead_anywhere=False)
+    if (actor2 is None and assoc and trigger.label in taxonomy.file.symmetric
+            and not _one_sided(doc, trigger, lexicon)
+            and all(a.end <= trigger.start for a in (actor1, *assoc))):
+        # "Tiv and Ichen militias clashed", "forces of India and Pakistan exchanged fire": the
+        # two named together before a clash are its two sides.
+        actor2, basis2, assoc = assoc[0], "opponent", assoc[1:]
     place, basis = _place(doc, trigger)
     other_places = [m for m in _sentence_places(doc, sent)
                     if m is not place and not m.data.get("unresolved")]
