@@ -378,8 +378,9 @@ def test_places_the_place_in_brackets_says_where_the_town_is(runtime, text, loca
 
 
 def test_places_a_region_the_text_gives_for_an_unknown_town_is_region_precision(runtime):
-    # "Empalme" is not in the embedded gazetteer: the event is placed at the state it names.
-    (event,) = read(runtime, "On Monday, in Empalme, Sonora, gunmen shot dead a shopkeeper "
+    # "Carraipia" is not in the embedded gazetteer: the event is placed at the state the text
+    # names.
+    (event,) = read(runtime, "On Monday, in Carraipia, Sonora, gunmen shot dead a shopkeeper "
                              "outside his home.").events
     assert (event.admin1, event.geo_precision) == ("Sonora", 3)
 
@@ -415,3 +416,16 @@ def test_actors_an_unnamed_gang_is_acled_s_unidentified_gang(runtime, text):
     (event,) = read(runtime, text).events
     assert (event.actor1, event.actor2.split(" (")[0]) == (
         "Unidentified Gang (Brazil)", "Police Forces of Brazil")
+
+
+@pytest.mark.parametrize(("text", "country", "location"), [
+    ("Some 1,000 workers marched in Leon (Castilla y Leon) on Monday to demand higher wages.",
+     "Spain", "Leon"),
+    ("On Monday, in San Jose, San Jose, residents blocked traffic to protest against a bridge "
+     "closure.", "Costa Rica", "San José"),
+    ("Lundi, des centaines de personnes ont manifesté à Cordoba (Andalucia) contre la hausse "
+     "des loyers.", "Spain", "Cordoba"),
+])
+def test_places_the_namesake_inside_the_area_the_text_names(runtime, text, country, location):
+    (event,) = read(runtime, text).events
+    assert (event.country, event.location) == (country, location)

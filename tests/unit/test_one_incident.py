@@ -348,3 +348,25 @@ def test_the_attack_told_again_is_the_same_event(runtime, text):
     event = only_event(read(runtime, text))
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert event.fatalities is not None and event.fatalities.best == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Lundi, un violent cyclone a frappé la ville de Beira, faisant trois morts.",
+    "On Monday, floods hit the town of Beira, killing three people.",
+    "Lundi, la directrice a pris son thermomètre et a appelé les secours à Gao, où des "
+    "jihadistes avaient attaqué un camp la veille.",
+    "Lundi, après le séisme, plusieurs habitants ont quitté la ville de Gao à bord de "
+    "camions.",
+])
+def test_nature_and_everyday_taking_are_no_violence(runtime, text):
+    assert [e.sub_event_type for e in read(runtime, text).events
+            if e.event_type != "Violence against civilians"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Lundi, les jihadistes du JNIM ont pris la ville de Boni après de violents combats.",
+    "On Monday, al-Shabaab fighters seized the town of Bulo Burde from government forces.",
+])
+def test_taking_a_town_is_still_taking_ground(runtime, text):
+    assert "Non-state actor overtakes territory" in [
+        e.sub_event_type for e in read(runtime, text).events]

@@ -46,6 +46,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     spans = set(lexicon.triggers.spans_of_time)
     weapons = set(taxonomy.file.weapon_types)
     fled = set(lexicon.triggers.fled_from)
+    hazards = set(lexicon.triggers.natural_hazards)
     demonstratives = set(lexicon.triggers.demonstratives)
     definite = set(lexicon.triggers.definite_articles)
     candidates = []
@@ -65,6 +66,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "des centaines d'attaques", "a year of fighting": many events, none told
         if _is_cause_of_flight(doc, trigger, fled):
             continue  # "chassés de leurs foyers par les combats": the war in general
+        if _hazard_does(doc, trigger, hazards) or _takes_no_ground(doc, trigger, lexicon):
+            continue  # "un cyclone a frappé Paris", "a pris son thermomètre": no violence
         if candidates and (_is_retold(doc, trigger, demonstratives)
                            or _is_told_again(doc, trigger, definite, lexicon)):
             continue  # "n'a pas communiqué sur cette attaque": an event already told
@@ -270,6 +273,40 @@ def _is_told_again(doc: Document, trigger: Mention, definite: set[str],
         return False
     return not any(m.kind in ("place", "country", *_DATE_KINDS)
                    for m in doc.in_sentence(trigger.sent))
+
+
+def _hazard_does(doc: Document, trigger: Mention, hazards: set[str]) -> bool:
+    """Whether the subject of a trigger verb is a natural hazard (`un cyclone a frappé`,
+    `floods hit the town`)."""
+    if not hazards or not doc.doc.has_annotation("DEP"):
+        return False
+    verb = _root(doc, trigger)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    # the subject or a word of it ("un violent cyclone": the tagger may head it on the adjective)
+    return any(c.dep_.startswith("nsubj") and any(w.lemma_.lower() in hazards
+                                                  for w in (c, *c.children))
+               for c in verb.children)
+
+
+def _takes_no_ground(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
+    """Whether an everyday verb of taking (triggers.yaml `needs_territory`: `a pris`, `seized`)
+    has an object that is neither a place nor a proper name nor ground (`territory`)."""
+    words = {w.lower() for w in lexicon.triggers.needs_territory}
+    if doc.text[trigger.start:trigger.end].lower() not in words \
+            or not doc.doc.has_annotation("DEP"):
+        return False
+    verb = _root(doc, trigger)
+    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    if not objects:
+        return False  # "la ville a été prise", "X took over": the parse gives no object
+    ground = {w.lower() for w in lexicon.triggers.territory}
+    places = [(m.start, m.end) for m in doc.in_sentence(trigger.sent)
+              if m.kind in ("place", "country")]
+    # A proper name is a place the gazetteer may lack ("ont pris Bunagana").
+    return not any(o.lemma_.lower() in ground or o.pos_ == "PROPN"
+                   or any(s <= o.idx < e for s, e in places) for o in objects)
 
 
 def _is_cause_of_flight(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:

@@ -77,7 +77,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     # "le régime au pouvoir à Niamey": the government, not the city.
     found = [m for m in found if not (m.kind == "place" and _after(doc.text, m.start, seats))]
     _mark_regions(doc.text, found, lex.lexicon.places)
-    _mark_containers(doc.text, found)
+    _mark_containers(doc.text, found, gazetteer)
     _mark_datelines(doc.text, found)
     for m in found:  # "taken to hospitals in Maiduguri": where the wounded went, not the event
         if m.kind == "place" and _after(doc.text, m.start, lex.lexicon.places.care_markers):
@@ -256,16 +256,32 @@ _DATELINE_TAIL = re.compile(r"[^\S\n]*(?:,[^\n()\-–—]{0,30})?[^\S\n]*(?:\([^
                             r"[^\S\n]*[-–—:][^\S\n]")
 
 
-def _mark_containers(text: str, mentions: list[Mention]) -> None:
+def _mark_containers(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> None:
     """Flag the places in brackets right after a place (`Londrina (Parana)`, `Basma (Barsalogho,
-    Sanmatenga)`): they say where the first one is, they are not the event's place."""
+    Sanmatenga)`): they say where the first one is, they are not the event's place. The first
+    place keeps the names it is said to be in (`inside`), from the brackets or from the places
+    that follow it after a comma (`Empalme, Sonora`), for the resolver to choose among its
+    namesakes. A place after a comma is a container only when a namesake of the first lies in
+    it ("San Jose, San Jose" in Costa Rica; not "Aleppo, Idlib and Hama")."""
     places = [m for m in mentions if m.kind in ("place", "country")]
-    for m in places:
+    for i, m in enumerate(places):
         if not text[m.end:m.end + 3].lstrip(" ").startswith("("):
+            after = []
+            for nxt in places[i + 1:i + 3]:  # "Tuzla, Istanbul", "Kitalima, Rutshuru, Nord-Kivu"
+                if text[(after[-1].end if after else m.end):nxt.start].strip() != ",":
+                    break
+                after.append(nxt)
+            names = [text[n.start:n.end] for n in after]
+            if names and gazetteer.within(text[m.start:m.end], names) is not None:
+                m.data["inside"] = names
+                for nxt in after:
+                    nxt.data["container"] = True
             continue
         close = text.find(")", m.end)
         if close < 0 or "\n" in text[m.end:close]:
             continue
+        open_at = text.find("(", m.end)
+        m.data["inside"] = [n.strip() for n in text[open_at + 1:close].split(",") if n.strip()]
         for inner in places:
             if m.end < inner.start and inner.end <= close:
                 inner.data["container"] = True

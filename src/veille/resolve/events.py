@@ -26,6 +26,7 @@ def resolve_events(doc: Document, *, lexicon: Lexicon, taxonomy: Taxonomy,
     ]
     # An event must happen somewhere: with no place at all ("ses cellules mènent des
     # embuscades"), it is a generality, not a codable event.
+    events = [e for e in events if e is not None]
     doc.events = [e for e in events if e.country is not None]
     if len(doc.events) < len(events):
         doc.warnings.append(f"{len(events) - len(doc.events)} event(s) left out: no place")
@@ -49,7 +50,10 @@ def _recalled(event: Event, published, taxonomy: Taxonomy) -> bool:
 
 
 def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
-           actors: dict[str, ActorEntry], gazetteer: Gazetteer, support: Counter[str]) -> Event:
+           actors: dict[str, ActorEntry], gazetteer: Gazetteer,
+           support: Counter[str]) -> Event | None:
+    """The event of a candidate, or None when ACLED's rules say it is none (a transfer of
+    territory with no armed side)."""
     event_type, sub_event_type = taxonomy.names(c.trigger.label)
     evidence = {"event_type": doc.evidence(c.trigger), "sub_event_type": doc.evidence(c.trigger)}
     values: dict = {}
@@ -93,6 +97,9 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
         evidence["fatalities"] = doc.evidence(c.fatalities, data["outcome_word"])
 
     key = _actors(doc, c, values, evidence, lexicon=lexicon, taxonomy=taxonomy, actors=actors)
+    sides = {values.get("inter1"), values.get("inter2")} - {None}
+    if key in taxonomy.file.needs_armed_side and sides and not sides & set(_ARMED):
+        return None  # "plusieurs habitants ont quitté la ville": civilians, no armed side
     event_type, sub_event_type = taxonomy.names(key)
 
     if c.sub_location is not None:

@@ -57,6 +57,9 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer,
     """
     if mention.kind == "country":
         return gazetteer.country(mention.label), REGION
+    inside = gazetteer.within(doc.text[mention.start:mention.end], mention.data.get("inside"))
+    if inside is not None:
+        return inside, TOWN
     country = support.most_common(1)[0][0] if support else None
     place = gazetteer.lookup(doc.text[mention.start:mention.end], country_code=country)
     if place is None:

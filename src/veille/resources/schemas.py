@@ -85,6 +85,9 @@ class TaxonomyFile(Strict):
     # By kind of crowd (rioters, protesters), types that become another when that crowd does
     # them, as the parse's subject or agent (ACLED: rioters who beat a man commit mob violence).
     crowd_acting: dict[str, dict[str, str]] = Field(default_factory=dict)
+    # Types that need an armed side (state forces, an armed group) when the text names sides:
+    # people who leave a town transfer no territory.
+    needs_armed_side: list[str] = Field(default_factory=list)
     # Types whose actor2 can only be another crowd: the cause a peaceful protest supports or
     # denounces (the army, the police, a company) is no actor of it.
     actor2_crowds_only: list[str] = Field(default_factory=list)
@@ -240,6 +243,14 @@ class TriggersFile(Strict):
     # Lemmas of words of flight and displacement: a trigger they take as their cause ("chassés
     # de leurs foyers par les combats", "fled the fighting") is the war in general, no event.
     fled_from: list[str] = Field(default_factory=list)
+    # Lemmas of natural hazards: a trigger verb whose subject is one ("un cyclone a frappé la
+    # ville", "floods hit the town") tells no act of violence.
+    natural_hazards: list[str] = Field(default_factory=list)
+    # Trigger phrases of everyday verbs ("a pris", "took") that tell ground taken only when
+    # their object is a place the text names or a word of `territory` (lemmas: ville, base):
+    # "a pris son thermomètre", "took her bag" take nothing.
+    needs_territory: list[str] = Field(default_factory=list)
+    territory: list[str] = Field(default_factory=list)
     killed_by: KilledBy | None = None
     ordinary_crime: OrdinaryCrime | None = None
     # Demonstratives (as written, lower case): a trigger noun they determine ("cette attaque",

