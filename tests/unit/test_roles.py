@@ -275,3 +275,27 @@ def test_roles_allies_that_clash_with_someone_stay_one_side(runtime):
     text = "On Monday, Nigerien and Malian troops clashed with JNIM fighters near Menaka."
     (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
     assert event.actor2.startswith("JNIM")
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, hundreds of people demonstrated in Potsdam against new taxes. Others gathered "
+    "nearby for a counter-demonstration.",
+    "Lundi, des centaines de personnes ont manifesté à Potsdam contre les nouvelles taxes. Une "
+    "contre-manifestation s'est tenue à proximité.",
+])
+def test_roles_a_protest_faced_by_a_counter_demonstration_faces_protesters(runtime, text):
+    events = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert [(e.actor1, e.actor2) for e in events] == [("Protesters (Germany)",
+                                                        "Protesters (Germany)")]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, a farmer and two herders clashed with machetes over grazing land in "
+    "Zangnanado.",
+    "Lundi, des agriculteurs et des éleveurs se sont affrontés à coups de machettes à "
+    "Zangnanado pour des terres.",
+])
+def test_roles_civilians_who_clash_are_rioters_on_both_sides(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Mob violence", "Rioters (Benin)", "Rioters (Benin)")

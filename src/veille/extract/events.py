@@ -527,6 +527,10 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
         actor2, basis2 = parsed.actor2.mention, parsed.actor2.basis
     # "l'armée, appuyée par des miliciens wazalendo": the target's allies are assoc_actor2.
     actor2, assoc2 = _lead(doc, actor2, actors, lead_anywhere=False)
+    crowd = taxonomy.file.default_actor1.get(trigger.label.split(".")[0])
+    if actor2 is None and crowd and trigger.label.startswith("protests."):
+        actor2 = _counter_crowd(doc, trigger, lexicon, crowd)
+        basis2 = "counter_crowd" if actor2 is not None else basis2
     if (actor2 is None and assoc and trigger.label in taxonomy.file.symmetric
             and not _one_sided(doc, trigger, lexicon)
             and all(a.end <= trigger.start for a in (actor1, *assoc))):
@@ -604,6 +608,30 @@ def _tolls(doc: Document, sent: int) -> list[Mention]:
     """The per-event counts of the dead in a sentence (not running totals nor breakdowns)."""
     return [c for c in doc.of_kind("count", sent)
             if c.label == "killed" and not c.data["cumulative"] and not c.data.get("in_breakdown")]
+
+
+def _counter_crowd(doc: Document, trigger: Mention, lexicon: Lexicon,
+                   crowd: str) -> Mention | None:
+    """The counter-demonstration of a protest's paragraph ("people also gathered for a
+    counter-demonstration"), as ACLED's actor2: other protesters (`crowd`, the type's
+    default actor)."""
+    pattern = _words_pattern(tuple(lexicon.actors.counter_crowds))
+    if pattern is None:
+        return None
+    start = _paragraph(doc.text, trigger.start)
+    end = doc.text.find("\n", trigger.end)
+    found = pattern.search(doc.text, start, len(doc.text) if end < 0 else end)
+    if found is None:
+        return None
+    return Mention("actor", crowd, found.start(), found.end(), trigger.sent)
+
+
+@functools.lru_cache(maxsize=8)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])",
+                      re.IGNORECASE)
 
 
 def _paragraph(text: str, offset: int) -> int:

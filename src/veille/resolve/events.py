@@ -148,6 +148,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     first = actors.get(c.actor1.label) if c.actor1 else None
     actor1, actor2 = c.actor1, c.actor2
     moved = False  # whether the text's actor1 ends up as actor2 (with its allies)
+    mob_sides = False  # a clash of civilians: rioters on both sides
     crowd = {m.label for m in (actor1, actor2) if m is not None
              and getattr(actors.get(m.label), "kind", None) in ("protesters", "rioters")}
     second = actors.get(actor2.label) if actor2 else None
@@ -164,6 +165,10 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         key = rules.civilians_acting[key]
         kind = key.split(".")[0]
         actor1 = first = None
+        if (c.trigger.label in rules.symmetric and not _one_sided(doc, c, lexicon)
+                and (second is None or second.kind == "civilians")):
+            # "a farmer and two herders clashed with machetes": rioters on both sides
+            mob_sides, actor2 = True, None
     elif (first is not None and key in rules.crowd_acting.get(first.kind, {})
           and c.actor1_basis in _DOERS):
         key = rules.crowd_acting[first.kind][key]  # "rioters beat up a man": mob violence
@@ -195,6 +200,8 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
             moved = True
         put_default("actor1", default, c.trigger if crowd_faced or not actor1 else actor1,
                     "context" if crowd_faced or not actor1 else "text")
+        if mob_sides:
+            put_default("actor2", default, c.actor2 or c.actor1 or c.trigger, "context")
     # Each side's allies follow it: a crowd's opponent moved to actor2 takes its allies along.
     sides = {"assoc_actor1": c.assoc_actor1, "assoc_actor2": c.assoc_actor2}
     if moved:

@@ -372,6 +372,9 @@ class ActorAliasesFile(Strict):
     # Words between a generic state force and its country ("military forces of Armenia",
     # "l'armée du Mali"): that country's force.
     country_links: list[str] = Field(default_factory=list)
+    # Words of a counter-demonstration: a protest in a paragraph that names one faced other
+    # protesters (ACLED's actor2 "Protesters (X)").
+    counter_crowds: list[str] = Field(default_factory=list)
     # A military noun, up to three words, then a nationality ("drone turc"): that country's
     # military. `demonyms` maps ISO 3166 codes to the nationality's forms.
     military_nouns: list[str] = Field(default_factory=list)
