@@ -24,6 +24,7 @@ from ..resources.schemas import ActorEntry
 from .attribution import attributions, sources_in, speaker_tail
 from .background import is_background_at, is_background_sentence
 from .counts import breakdown_region
+from .lexicon_matchers import words_regex
 from .roles import read_roles
 from .tokens import token_range
 
@@ -615,7 +616,7 @@ def _counter_crowd(doc: Document, trigger: Mention, lexicon: Lexicon,
     """The counter-demonstration of a protest's paragraph ("people also gathered for a
     counter-demonstration"), as ACLED's actor2: other protesters (`crowd`, the type's
     default actor)."""
-    pattern = _words_pattern(tuple(lexicon.actors.counter_crowds))
+    pattern = _counter_pattern(tuple(lexicon.actors.counter_crowds))
     if pattern is None:
         return None
     start = _paragraph(doc.text, trigger.start)
@@ -627,11 +628,8 @@ def _counter_crowd(doc: Document, trigger: Mention, lexicon: Lexicon,
 
 
 @functools.lru_cache(maxsize=8)
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not words:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])",
-                      re.IGNORECASE)
+def _counter_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    return words_regex(list(words))
 
 
 def _paragraph(text: str, offset: int) -> int:

@@ -101,7 +101,8 @@ def _sub_location_matcher(nlp: Language, nouns: list[str], links: list[str]) -> 
     return matcher
 
 
-def _words_regex(words: list[str]) -> re.Pattern[str] | None:
+def words_regex(words: list[str]) -> re.Pattern[str] | None:
+    """One of `words` as a whole word, case-insensitively (None for no words)."""
     if not words:
         return None
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -204,8 +205,8 @@ def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
         casualty_words=_phrase_matcher(nlp, casualty_table),
         background=_background_regex(lexicon.background.patterns),
         dates=_date_regex(lexicon.dates.months, lexicon.dates.day_prefixes),
-        weekdays=_words_regex(lexicon.dates.weekdays),
-        relative_days=_words_regex(list(lexicon.dates.relative_days)),
+        weekdays=words_regex(lexicon.dates.weekdays),
+        relative_days=words_regex(list(lexicon.dates.relative_days)),
     )
 
 
