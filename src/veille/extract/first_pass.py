@@ -62,9 +62,16 @@ class FirstPass:
         self.lex = lex
         self.needs_cue = frozenset(p.lower() for p in triggers.needs_cue)
         self.stems = tuple(s.lower() for e in triggers.triggers.values() for s in e.stems)
-        self.weak_stems = tuple(s for s in self.stems if s in self.needs_cue)
-        self.stems_at = (re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, self.stems))
-                                    + r")\w*", re.IGNORECASE) if self.stems else None)
+        # A stem ending in "$" is a whole word ("réunis$": not "réunissent").
+        self.prefixes = tuple(s for s in self.stems if not s.endswith("$"))
+        self.whole = frozenset(s[:-1] for s in self.stems if s.endswith("$"))
+        self.weak_prefixes = tuple(s for s in self.prefixes if s in self.needs_cue)
+        self.weak_whole = frozenset(s[:-1] for s in self.stems
+                                    if s.endswith("$") and s in self.needs_cue)
+        forms = [re.escape(s[:-1]) + r"(?!\w)" if s.endswith("$") else re.escape(s) + r"\w*"
+                 for s in self.stems]
+        self.stems_at = (re.compile(r"(?<![^\W_])(?:" + "|".join(forms) + ")", re.IGNORECASE)
+                         if self.stems else None)
         # For `could_hold`: the words of each phrase (a phrase can match only where its words
         # all are), indexed by the rarest. Acronyms (`ANS`, `EI`) are matched as written, other
         # words in lower case.
@@ -91,11 +98,14 @@ class FirstPass:
         sport or business pages costs no more than a look at its words."""
         written = set(_WORDS.findall(text))
         words = {w.lower() for w in written} | {_EXACT + w for w in written if w.isupper()}
-        stemmed = [w for w in words if w.startswith(self.stems)] if self.stems else []
+        stemmed = [w for w in words if w.startswith(self.prefixes) or w in self.whole]
         if not stemmed and not self.hits.any_in(words):
             return False
-        return (any(not w.startswith(self.weak_stems) for w in stemmed)
-                or self.cues.any_in(words))
+        return any(not self._weak(w) for w in stemmed) or self.cues.any_in(words)
+
+    def _weak(self, word: str) -> bool:
+        """Whether a word a stem found is an everyday one (`needs_cue`)."""
+        return word.startswith(self.weak_prefixes) or word in self.weak_whole
 
     def select(self, tokens: Doc, context: int, lead: int) -> Selection:
         """The sentences of `tokens` (tokenized, with veille's sentence starts) to parse: those
@@ -145,8 +155,7 @@ class FirstPass:
             for match in self.stems_at.finditer(tokens.text):
                 i = int(numpy.searchsorted(starts, match.start()))
                 if i < len(starts) and starts[i] == match.start():  # a word starts there
-                    word = match.group().lower()
-                    found.append((i, i + 1, word.startswith(self.weak_stems)))
+                    found.append((i, i + 1, self._weak(match.group().lower())))
         for start, end, weak in found:
             if not any(s < end and start < e for s, e in masks):
                 yield start, weak

@@ -182,7 +182,8 @@ class TriggerEntry(Strict):
     # the verb): no phrase can hold the words a reporter puts between them.
     verb_args: list[VerbArgs] = Field(default_factory=list)
     # Beginnings of every inflected form of `lemmas` and of `verb_args` verbs ("conqu" for
-    # conquérir: conquis, conquiert), for the first pass, which runs before the lemmatizer.
+    # conquérir: conquis, conquiert), for the first pass, which runs before the lemmatizer; a
+    # stem ending in "$" is a whole word ("réunis$", not "réunissent").
     stems: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
