@@ -48,6 +48,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     weapons = set(taxonomy.file.weapon_types)
     fled = set(lexicon.triggers.fled_from)
     hazards = set(lexicon.triggers.natural_hazards)
+    taking = {w.lower() for w in lexicon.triggers.needs_territory}
+    ground = {w.lower() for w in lexicon.triggers.territory}
     demonstratives = set(lexicon.triggers.demonstratives)
     definite = set(lexicon.triggers.definite_articles)
     candidates = []
@@ -67,7 +69,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "des centaines d'attaques", "a year of fighting": many events, none told
         if _is_cause_of_flight(doc, trigger, fled):
             continue  # "chassés de leurs foyers par les combats": the war in general
-        if _hazard_does(doc, trigger, hazards) or _takes_no_ground(doc, trigger, lexicon):
+        if _hazard_does(doc, trigger, hazards) or _takes_no_ground(doc, trigger, taking, ground):
             continue  # "un cyclone a frappé Paris", "a pris son thermomètre": no violence
         if candidates and (_is_retold(doc, trigger, demonstratives)
                            or _is_told_again(doc, trigger, definite, lexicon)):
@@ -242,7 +244,7 @@ def _charged_with(doc: Document, actor: Mention, lexicon: Lexicon) -> bool:
     markers = lexicon.roles.charge_markers
     if not markers:
         return False
-    fillers = frozenset(w.lower() for w in lexicon.actors.coordination_fillers) | {"a", "an"}
+    fillers = _fillers(tuple(lexicon.actors.coordination_fillers))
     before = _trimmed(doc.text[max(0, actor.start - 80):actor.start], fillers)
     return any(before.endswith(m) and (len(before) == len(m) or before[-len(m) - 1] == " ")
                for m in _trimmed_all(tuple(markers), fillers))
@@ -255,6 +257,11 @@ def _trimmed(words: str, fillers: frozenset[str]) -> str:
     while split and split[-1] in fillers:
         split.pop()
     return " ".join(split)
+
+
+@functools.lru_cache(maxsize=8)
+def _fillers(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words) | {"a", "an"}
 
 
 @functools.lru_cache(maxsize=8)
@@ -290,11 +297,11 @@ def _hazard_does(doc: Document, trigger: Mention, hazards: set[str]) -> bool:
                for c in verb.children)
 
 
-def _takes_no_ground(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
-    """Whether an everyday verb of taking (triggers.yaml `needs_territory`: `a pris`, `seized`)
-    has an object that is neither a place nor a proper name nor ground (`territory`)."""
-    words = {w.lower() for w in lexicon.triggers.needs_territory}
-    if doc.text[trigger.start:trigger.end].lower() not in words \
+def _takes_no_ground(doc: Document, trigger: Mention, taking: set[str], ground: set[str]) -> bool:
+    """Whether an everyday verb of taking (`taking`, triggers.yaml `needs_territory`: `a pris`,
+    `seized`) has an object that is neither a place nor a proper name nor ground (`ground`,
+    lemmas of `territory`)."""
+    if doc.text[trigger.start:trigger.end].lower() not in taking \
             or not doc.doc.has_annotation("DEP"):
         return False
     verb = _root(doc, trigger)
@@ -302,7 +309,6 @@ def _takes_no_ground(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     if not objects:
         return False  # "la ville a été prise", "X took over": the parse gives no object
-    ground = {w.lower() for w in lexicon.triggers.territory}
     places = [(m.start, m.end) for m in doc.in_sentence(trigger.sent)
               if m.kind in ("place", "country")]
     # A proper name is a place the gazetteer may lack ("ont pris Bunagana").
