@@ -3,22 +3,62 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
+UV := uv==0.13.9
 
-.PHONY: install run test crash fuzz acceptance eval lint bench bench-store bench-api web clean
+.PHONY: install lock run test test-browser test-postgres test-ray test-all crash fuzz acceptance eval lint bench bench-store bench-api web clean
 
-$(STAMP): pyproject.toml
+# Every dependency comes from the lock, hash-checked, with the venv's own pip (23.2.1 on Python
+# 3.11 is enough: no upgrade). veille itself goes in with --no-deps (nothing re-resolved) and
+# --no-build-isolation: its build backend (setuptools, wheel) is in the lock too, so the build
+# uses hashed tools instead of whatever setuptools PyPI serves that day.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)  ## create .venv and install veille with its models and data
 
+# After changing dependencies in pyproject.toml: pins every runtime and dev dependency and the
+# build backend, with the sha256 of each file of each release, resolved for CPython 3.11 on
+# Linux x86_64. Pins already in the lock are kept when they still fit; LOCK_ARGS=--upgrade
+# (or --upgrade-package NAME) moves them to the newest releases pyproject.toml allows.
+lock:  ## re-resolve pyproject.toml (runtime, dev, build backend) into requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet '$(UV)'
+	$(BIN)/python -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['build-system']['requires'], sep='\n')" \
+	  | $(BIN)/uv pip compile --quiet --no-header pyproject.toml - --extra dev --generate-hashes \
+	    --python-version 3.11 --python-platform x86_64-unknown-linux-gnu $(LOCK_ARGS) -o $(LOCK)
+	{ printf '%s\n' '# Made by `make lock` (uv pip compile) from pyproject.toml: runtime and dev dependencies' \
+	  '# and the build backend, resolved for CPython 3.11 on Linux x86_64, every file of each' \
+	  '# release hashed. Install: pip install --require-hashes -r requirements.lock'; \
+	  cat $(LOCK); } > $(LOCK).tmp && mv $(LOCK).tmp $(LOCK)
+
 run: $(STAMP)  ## extract events from examples/ into veille.db and print them
 	$(BIN)/veille run examples/
 
-test: $(STAMP)  ## the test suite (needs nothing outside this repository)
-	$(BIN)/python -m pytest -q
+# `make test` covers every module in a few minutes; the slow suites are targets of their own
+# (a real Chromium, a PostgreSQL server, Ray workers, kills and resumes, 10,000-example fuzzing),
+# and `make test-all` (and .ci/run) runs them all.
+PYTEST := $(BIN)/python -m pytest -q
+test: $(STAMP)  ## the test suite without the slow suites (needs nothing outside this repository)
+	$(PYTEST) -m "not browser and not postgres and not ray" --ignore=tests/fuzz
+
+test-browser: $(STAMP)  ## the web page in headless Chromium (/usr/bin/chromium, Debian's package)
+	$(PYTEST) -m browser tests/web
+
+# On VEILLE_TEST_POSTGRES_URL when set (.ci/run sets it), else on a throwaway server started
+# here from Debian's package (.ci/postgres.sh) and stopped after.
+test-postgres: $(STAMP)  ## the store, API and concurrency tests on a real PostgreSQL server
+	@if [ -n "$$VEILLE_TEST_POSTGRES_URL" ]; then $(PYTEST) -m postgres --ignore=tests/fuzz; else \
+	  url=$$(bash .ci/postgres.sh start) && trap 'bash .ci/postgres.sh stop' EXIT && \
+	  VEILLE_TEST_POSTGRES_URL=$$url $(PYTEST) -m postgres --ignore=tests/fuzz; fi
+
+test-ray: $(STAMP)  ## veille batch on Ray workers: storing, resuming, rejects, joining a cluster (~4 min)
+	$(PYTEST) -m ray
+
+test-all: test test-browser test-postgres test-ray crash fuzz  ## every suite, as .ci/run runs them
 
 crash: $(STAMP)  ## tests/crash: veille batch killed with SIGKILL and resumed, SQLite and PostgreSQL (~3 min)
 	$(BIN)/python -m pytest -q tests/crash

@@ -49,7 +49,7 @@ def fr_report(fr_article, runtime) -> veille.Report:
     return veille.process(fr_article, runtime)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def store_url(request, tmp_path) -> str:
     """An empty store of each kind: a SQLite file, and a PostgreSQL database when
     VEILLE_TEST_POSTGRES_URL names one (`.ci/run` starts a server; locally,

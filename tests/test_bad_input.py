@@ -268,6 +268,7 @@ def test_run_invents_no_number_and_no_history(run_result):
     assert not any(e["location"] in ("Hama",) and e["fatalities"] for e in events)
 
 
+@pytest.mark.ray
 def test_batch_stores_what_run_stores_and_rejects_the_rest(bad_corpus, run_result,
                                                            tmp_path_factory):
     db = tmp_path_factory.mktemp("batch") / "batch.db"

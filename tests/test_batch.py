@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.ray  # `make test-ray`: Ray workers take minutes to start and stop
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 VEILLE = str(Path(sys.executable).with_name("veille"))
 SPOKEN = ("Dépêche de l'agence, édition {n}.", "Wire copy, edition {n}.")

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from . import __version__
 from .config import load_config
 from .errors import (
     BadJsonLine,
@@ -32,6 +33,7 @@ from .evaluate.run import evaluate
 from .export import is_binary, write_export
 from .export.acled import write_acled_csv
 from .ingest import ingest_reject, parse_date, parse_published, read_file, read_records
+from .ingest.acled import read_acled
 from .model import Article, Event, Fatalities, Rejected, Report
 from .pipeline import process_document, process_many, read_articles
 from .resolve.gazetteer import Gazetteer, add_geonames_dump, build_embedded, default_path
@@ -44,8 +46,10 @@ err = Console(stderr=True)
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML file overriding "
                                                 "default_config.toml.")]
-DbOpt = Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL of the store "
-                                           "[default: sqlite:///veille.db].")]
+DbOpt = Annotated[str | None, typer.Option("--db", help="The store: a SQLite file path "
+                                           "(veille.db) or a database URL (sqlite:///..., "
+                                           "postgresql://...) [default: [store] url of the "
+                                           "config, sqlite:///veille.db].")]
 
 
 class ReportFormat(StrEnum):
@@ -54,12 +58,32 @@ class ReportFormat(StrEnum):
     csv = "csv"
 
 
+class AcledWhich(StrEnum):
+    also = "also"
+    not_ = "not"
+    only = "only"
+
+
 class ExportFormat(StrEnum):
     acled_csv = "acled-csv"
     geojson = "geojson"
     jsonl = "jsonl"
     parquet = "parquet"
     plover = "plover"
+
+
+def _version(show: bool) -> None:
+    if show:
+        print(f"veille {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print veille's version and exit.")] = False,
+) -> None:
+    """Read conflict news; get sourced, geocoded event records."""
 
 
 def _fail(message: str) -> None:
@@ -348,19 +372,22 @@ def export(
                                               "YYYY-MM-DD.")] = None,
     country: Annotated[str | None, typer.Option(help="Only events in this country (name or "
                                                 "ISO code).")] = None,
+    acled: Annotated[AcledWhich | None, typer.Option(help="Only events ACLED's data (`veille "
+                                                     "import acled`) also holds, does not "
+                                                     "hold, or alone holds.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
                                                 "[default: standard output; parquet needs "
                                                 "a file].")] = None,
     db: DbOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Write the stored events (all, or those --since and --country select)."""
+    """Write the stored events (all, or those --since, --country and --acled select)."""
     if output is None and is_binary(fmt.value):  # before the store is opened or read
         raise OutputRequired(fmt=fmt.value)
     start = parse_date(since)
     cfg = load_config(config)
     store = open_store(db or cfg.store_url)
-    events = store.events(since=start, country=country)
+    events = store.events(since=start, country=country, acled=acled.value if acled else None)
     count = write_export(fmt.value, events, sys.stdout if output is None else output)
     where = "standard output" if output is None else str(output)
     err.print(f"{count} events written to {where}", markup=False, highlight=False,
@@ -451,6 +478,47 @@ def eval_(
     for name, value in result.figures.items():
         table.add_row(name, "-" if value is None else str(value))
     Console().print(table)
+
+
+import_app = typer.Typer(help="Load other coders' data into the store, beside veille's own.",
+                         no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("acled")
+@edge
+def import_acled(
+    file: Annotated[Path, typer.Argument(help="An ACLED export (CSV, as ACLED's site, API or "
+                                         "acledR write it).")],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Load ACLED's events into the store as records whose source is ACLED, fused with
+    veille's records by the same rules as any other source. Importing again adds nothing;
+    a row that cannot be an event is a reject (`veille rejects`)."""
+    cfg = load_config(config)
+    store = open_store(db or cfg.store_url)
+    reports: list[Report] = []
+    rejected: list[Rejected] = []
+    for item in read_acled(file, store.taxonomy):
+        (rejected if isinstance(item, Rejected) else reports).append(item)
+    for reject in rejected[:_MAX_ROWS]:
+        err.print(f"rejected {reject.message}", markup=False, highlight=False, soft_wrap=True)
+    store.save_rejects(rejected)
+    results = store.save_all(reports)
+    fresh = [r for r in results if r.stored and r.error is None]
+    for result in results:
+        if result.error is not None:
+            err.print(f"not stored: {result.article_id}: {result.error.one_line()}",
+                      markup=False, highlight=False)
+    err.print(
+        f"{len(reports) + len(rejected)} rows read from {file}: "
+        f"{sum(len(r.created) for r in fresh)} new events, "
+        f"{sum(len(r.merged) for r in fresh)} fused with events already stored, "
+        f"{len(reports) - len(fresh)} already imported or refused, {len(rejected)} rejected; "
+        f"store: {store.url}", highlight=False, soft_wrap=True)
+    if any(r.error is not None for r in results) or (rejected and not reports):
+        raise typer.Exit(1)
 
 
 gazetteer_app = typer.Typer(help="The local gazetteer (SQLite): build it, add GeoNames dumps.",

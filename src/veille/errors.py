@@ -19,6 +19,10 @@ class VeilleError(Exception):
         self.fields = fields
         super().__init__(self.template.format(**fields))
 
+    def __reduce__(self):
+        # Rebuilt from its fields, so an error crosses to another process (extract_many).
+        return (_rebuild, (type(self), self.fields))
+
     @property
     def message(self) -> str:
         return str(self)
@@ -27,6 +31,10 @@ class VeilleError(Exception):
         """The error as the CLI prints it: one line, no traceback."""
         text = " ".join(self.message.split())
         return f"error {self.code}: {text}"
+
+
+def _rebuild(kind: type[VeilleError], fields: dict) -> VeilleError:
+    return kind(**fields)
 
 
 class InputNotFound(VeilleError):
@@ -115,6 +123,22 @@ class ArticleTooLong(VeilleError):
     code = "V114"
     template = ("article {article_id}: {chars} characters is more than the limit of {limit} "
                 "([ingest] max_article_chars); split it into articles")
+
+
+class NotAnAcledFile(VeilleError):
+    """A file `veille import acled` cannot read as ACLED's export: not CSV, or without the
+    columns every ACLED export has."""
+
+    code = "V115"
+    template = "{path}: not an ACLED export: {detail}"
+
+
+class BadAcledRow(VeilleError):
+    """One row of an ACLED export that cannot be an event (no id, no date, an unknown event
+    type...): recorded as a reject, the other rows are imported."""
+
+    code = "V116"
+    template = "{where}: ACLED row not imported: {detail}"
 
 
 class StageFailed(VeilleError):

@@ -68,6 +68,8 @@ class Source(Record):
     title: str | None = None
     published: dt.date | None = None
     attributed_to: str | None = None
+    # The source is a row of ACLED's data (`veille import acled`): its `event_id_cnty`.
+    acled_event_id: str | None = None
 
 
 class Event(Record):
@@ -103,6 +105,9 @@ class Event(Record):
     confidence: float = 0.5
     # When the store last changed this record (ACLED's `timestamp`); None outside a store.
     updated_at: dt.datetime | None = None
+    # The store's serial number of this record, given when it is created and never reused
+    # (ACLED's `event_id_cnty` is the country's ISO3 code and this number); None outside a store.
+    number: int | None = None
 
     @model_validator(mode="after")
     def _point(self) -> Event:

@@ -18,7 +18,8 @@ settings.register_profile("fuzz", max_examples=10_000, deadline=None, suppress_h
 settings.load_profile("fuzz" if os.environ.get("VEILLE_FUZZ") else "light")
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+@pytest.fixture(scope="module",
+                params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def fuzz_store(request, tmp_path_factory):
     """One store per backend for a whole suite (hypothesis runs its examples in one test)."""
     if request.param == "sqlite":

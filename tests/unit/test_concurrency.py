@@ -59,6 +59,7 @@ def _has_open(pid: int, path: Path) -> bool:
     return found
 
 
+@pytest.mark.postgres
 def test_writers_opening_a_new_postgresql_store_at_once_all_succeed():
     """PostgreSQL has no database-wide lock: four writers opening one new, empty database at
     the same moment would all create its tables, and all but one fail (the advisory lock of

@@ -30,14 +30,14 @@ runner = CliRunner()
 
 ACLED_HEAD = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor1", "inter1", "actor2", "assoc_actor2", "inter2",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
     "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
     "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
     "notes", "fatalities", "tags", "timestamp",
 ]
 VEILLE_HEAD = [
     "veille_event_id", "fatalities_low", "fatalities_high", "sub_location", "geonames_id",
-    "attributed_to", "article_ids", "confidence", "evidence",
+    "attributed_to", "article_ids", "acled_event_ids", "confidence", "evidence",
 ]
 
 TEXT = ("Une frappe aérienne de l'armée syrienne a tué entre 10 et 15 civils à Alep mercredi.\n"
@@ -476,7 +476,9 @@ def test_cli_export_acled_csv_to_stdout(db):
     result = export(db)
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert {r["event_id_cnty"] for r in rows} == {"ev-strike", "ev-clash", "ev-protest"}
+    # As ACLED forms it: the country's ISO3 code and the store's number of the event.
+    assert {r["event_id_cnty"] for r in rows} == {"SYR1", "SYR2", "MLI3"}
+    assert {r["veille_event_id"] for r in rows} == {"ev-strike", "ev-clash", "ev-protest"}
     assert result.stderr == "3 events written to standard output\n"
 
 

@@ -35,7 +35,8 @@ def test_store_events_round_trip(tmp_path, fr_report):
     store.save(fr_report)
     stored = sorted(store.events(), key=lambda e: e.event_id)
     assert all(e.updated_at is not None and e.updated_at.tzinfo for e in stored)
-    assert [e.model_copy(update={"updated_at": None}) for e in stored] == sorted(
+    assert sorted(e.number for e in stored) == list(range(1, len(stored) + 1))
+    assert [e.model_copy(update={"updated_at": None, "number": None}) for e in stored] == sorted(
         fr_report.events, key=lambda e: e.event_id)
 
 

@@ -11,14 +11,13 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 
 from builders import KAFR_NUBL, report, strike, toll
 from veille.errors import BadCorrection, StoreError, UnknownEvent
 from veille.export import write_export
 from veille.model import CasualtyReport, Fatalities
-from veille.resources import load_taxonomy
-from veille.store import Store, migrate, open_store, schema
+from veille.store import migrate, open_store, schema
 from veille.store.db import engine_url
 
 TABLES = ["articles", "events", "event_sources", "evidence", "casualty_reports", "repairs",
@@ -166,7 +165,7 @@ def test_acled_timestamp_is_when_the_store_last_changed_the_event(store_url):
     store.save_all(three_outlets())
     out = io.StringIO()
     write_export("acled-csv", store.events(), out)
-    stamps = {r["event_id_cnty"]: int(r["timestamp"]) for r in csv.DictReader(io.StringIO(
+    stamps = {r["veille_event_id"]: int(r["timestamp"]) for r in csv.DictReader(io.StringIO(
         out.getvalue()))}
     assert set(stamps) == {"day1-e", "other-e"}
     assert all(before.timestamp() <= s <= before.timestamp() + 600 for s in stamps.values())
@@ -233,12 +232,15 @@ def test_correcting_an_unknown_event_is_a_clear_error(store_url):
 
 
 def test_a_store_of_an_older_schema_is_upgraded_with_its_data(store_url):
-    """A store written at the first schema (0001) gains the later migrations when opened,
-    and keeps what it held."""
+    """A store taken back to the first schema (0001) with its data gains the later
+    migrations when opened again, and keeps what it held; its events are numbered."""
+    first = open_store(store_url)
+    first.save_all(three_outlets())
+    first.engine.dispose()
     engine = create_engine(engine_url(store_url))
     with engine.begin() as conn:
-        command.upgrade(migrate.alembic_config(conn), "0001")
-    Store(engine, store_url, load_taxonomy()).save_all(three_outlets())  # written at 0001
+        command.downgrade(migrate.alembic_config(conn), "0001")
+        assert "number" not in {c["name"] for c in inspect(conn).get_columns("events")}
     engine.dispose()
     store = open_store(store_url)
     with store.engine.connect() as conn:
@@ -246,3 +248,4 @@ def test_a_store_of_an_older_schema_is_upgraded_with_its_data(store_url):
         assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
     assert store.event("day1-e").fatalities == Fatalities(low=9, best=14, high=14)
     assert len(store.history("day1-e")) == 2
+    assert sorted(e.number for e in store.events()) == [1, 2]

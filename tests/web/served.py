@@ -74,8 +74,8 @@ def spread(lat: float, lon: float, i: int) -> tuple[float, float]:
 
 
 def corpus() -> list:
-    """40 events over 60 days in eight places, plus the two payload articles' events and an
-    undated event with no place."""
+    """40 events over 60 days in eight places, plus the two payload articles' events, an
+    event imported from ACLED's data and an undated event with no place."""
     reports = []
     names = list(PLACES)
     for i in range(40):
@@ -113,6 +113,12 @@ def corpus() -> list:
                             url=PAYLOADS["url"], attributed_to=PAYLOADS["attributed_to"])],
             evidence={"fatalities": Evidence(article_id="payload2", spans=[
                 Span(start=0, end=5, text=text[:5])])})]))
+    # One event only ACLED's data holds (`veille import acled`): its row shows ACLED's id.
+    reports.append(report("acled:SYR90009", 4, strike(
+        "acled:SYR90009", event_date=dt.date(2025, 3, 4), location="Homs", admin1="Homs",
+        at=PLACES["Homs"][0], sources=[Source(article_id="acled:SYR90009", outlet="ACLED",
+                                              published=dt.date(2025, 3, 4),
+                                              acled_event_id="SYR90009")])))
     # One undated event without coordinates: in the table, not on the map or the timeline.
     reports.append(report("nowhere", 3, strike(
         "nowhere", event_date=None, date_precision=None, latitude=None, longitude=None,

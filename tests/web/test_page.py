@@ -347,6 +347,23 @@ def test_filters_in_the_url_reproduce_the_view(page, base):
     page.wait_for_url(re.compile(r"min_fatalities=5"))
 
 
+def test_the_acled_filter_and_column(page, base):
+    open_page(page, base, "?acled=only")
+    wanted = [e["event_id"] for e in api_events(base, acled="only")]
+    assert wanted == ["acled:SYR90009-e"]
+    rows = page.locator("#events tbody tr")
+    assert rows.count() == 1
+    assert rows.nth(0).get_attribute("data-event-id") == wanted[0]
+    assert rows.nth(0).locator("td").last.inner_text() == "SYR90009"
+    assert page.input_value("#filters select[name=acled]") == "only"
+    # "not in ACLED" lists every other event, with a dash in the column.
+    page.select_option("#filters select[name=acled]", "not")
+    page.click("#filters button[type=submit]")
+    page.wait_for_url(re.compile(r"acled=not"))
+    page.locator("#events tbody tr").nth(1).wait_for()
+    assert page.locator("#events tbody tr").first.locator("td").last.inner_text() == "–"
+
+
 def test_brushing_the_timeline_narrows_the_table(page, base):
     open_page(page, base)
     everything = page.locator("#events tbody tr").count()

@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import StoreError
 from ..model import CasualtyReport, Event, Repair
 from ..store import Store, schema
-from ..store.db import country_is, read_event
+from ..store.db import acled_is, country_is, read_event
 from .pagination import Cursor, Sort
 from .schemas import AdminCount, EventFilters, EvidenceRow, Stats
 
@@ -62,6 +62,8 @@ def conditions(f: EventFilters) -> list[Any]:
             where.append(E.longitude.between(min_lon, max_lon))
         else:  # across the antimeridian
             where.append(or_(E.longitude >= min_lon, E.longitude <= max_lon))
+    if f.acled:
+        where.append(acled_is(f.acled))
     if f.min_fatalities is not None:
         where.append(E.fatalities_best >= f.min_fatalities)
     if f.q:
@@ -82,12 +84,13 @@ def events_page(store: Store, f: EventFilters) -> tuple[list[Event], str | None]
             wanted = f.limit + 1 - len(rows)
             if wanted <= 0:
                 break
-            query = (select(E.event_id, sort.column.label("sort_key"), E.record, E.updated_at)
+            query = (select(E.event_id, sort.column.label("sort_key"), E.record, E.updated_at,
+                            E.number)
                      .where(*where, segment).order_by(*sort.order_by()).limit(wanted))
             rows += conn.execute(query).all()
     more = len(rows) > f.limit
     rows = rows[:f.limit]
-    events = [read_event(row.record, row.updated_at) for row in rows]
+    events = [read_event(row.record, row.updated_at, row.number) for row in rows]
     after = sort.encode(rows[-1].sort_key, rows[-1].event_id) if more else None
     return events, after
 

@@ -15,6 +15,7 @@ from starlette.background import BackgroundTask
 
 from ..errors import UnknownFormat
 from ..export import WRITERS, is_binary
+from ..store.db import AcledFilter
 from .context import Context
 from .schemas import ErrorBody, Strict
 from .streaming import file_export, text_export
@@ -35,6 +36,8 @@ class ExportQuery(Strict):
     since: dt.date | None = Field(default=None, description="Events on or after this date.")
     country: str | None = Field(default=None, min_length=1, max_length=200,
                                 description="Country name or ISO code, any case.")
+    acled: AcledFilter | None = Field(default=None, description="`also`, `not` or `only`: "
+                                      "as in GET /events.")
 
 
 def export_router(ctx: Context) -> APIRouter:
@@ -45,14 +48,15 @@ def export_router(ctx: Context) -> APIRouter:
               "content": {media: {} for media, _ in MEDIA.values()}},
         422: {"model": ErrorBody, "description": "Unknown format (V203) or parameter (V403)."}})
     def export(query: Annotated[ExportQuery, Query()]) -> StreamingResponse:
-        """The stored events (all, or those `since` a date and in a `country`), as
+        """The stored events (all, or those `since` a date, in a `country`, and held by
+        ACLED's data or not), as
         `veille export` writes them, sent as they are written."""
         fmt = query.format
         # Only a name from the fixed table is used: the format is never part of a path.
         if fmt not in WRITERS or fmt not in MEDIA:
             raise UnknownFormat(value=fmt, choices=", ".join(WRITERS))
         media, suffix = MEDIA[fmt]
-        events = ctx.store.events(since=query.since, country=query.country)
+        events = ctx.store.events(since=query.since, country=query.country, acled=query.acled)
         cleanup = None
         if is_binary(fmt):
             body, folder = file_export(fmt, events)

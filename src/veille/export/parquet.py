@@ -32,6 +32,7 @@ BATCH_SIZE = 10_000
 SOURCE = pa.struct([
     ("article_id", pa.string()), ("url", pa.string()), ("outlet", pa.string()),
     ("title", pa.string()), ("published", pa.date32()), ("attributed_to", pa.string()),
+    ("acled_event_id", pa.string()),
 ])
 SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("text", pa.string())])
 EVIDENCE = pa.struct([
@@ -71,6 +72,7 @@ SCHEMA = pa.schema([
     pa.field("notes", pa.string()),
     pa.field("confidence", pa.float64(), nullable=False),
     pa.field("updated_at", pa.timestamp("us", tz="UTC")),
+    pa.field("number", pa.int64()),
     pa.field("sources", pa.list_(SOURCE), nullable=False),
     pa.field("evidence", pa.list_(EVIDENCE), nullable=False),
 ])

@@ -12,11 +12,14 @@ UNKNOWN = "Unidentified"  # the prefix of ACLED's unnamed actors (`Unidentified 
 
 def compatible_actors(x: str | None, y: str | None,
                       allies: dict[str, list[str]] | None = None) -> bool:
-    """Whether two reports' actors may be the same side: the same, one unknown or unnamed,
-    or `y` an ally of `x` (the article's coordinated actors)."""
+    """Whether two reports' actors may be the same side: the same (with or without ACLED's
+    period, `Military Forces of Russia (2000-)`), one unknown or unnamed, or `y` an ally of `x`
+    (the article's coordinated actors)."""
     if x is None or y is None or x == y:
         return True
     if x.startswith(UNKNOWN) or y.startswith(UNKNOWN):
+        return True
+    if _PERIOD.sub("", x) == _PERIOD.sub("", y):
         return True
     return y in (allies or {}).get(x, ())
 

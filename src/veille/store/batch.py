@@ -8,7 +8,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 
 from ..model import CasualtyReport, Event, Evidence
 from ..resolve.events import notes
@@ -25,14 +25,14 @@ class Batch:
         self.rows: dict[str, list[dict]] = defaultdict(list)
         self.fused: dict[str, Event] = {}
         self.sources: dict[str, list[fusion.SourceEvent]] = {}
-        self.created: set[str] = set()
+        self.created: dict[str, None] = {}  # in the order created (they are numbered so)
         self.json: dict[str, str] = {}  # a new event's record, until a merge changes it
         self.corrected: dict[str, set[str]] = {}  # fields a person corrected, per event
 
     def create(self, new: Event) -> None:
         self.fused[new.event_id] = new
         self.sources[new.event_id] = [_source_event(new)]
-        self.created.add(new.event_id)
+        self.created[new.event_id] = None
         self.json[new.event_id] = new.model_dump_json()  # its record and its first source's
         self._add_source(new.event_id, new, self.json[new.event_id])
 
@@ -84,6 +84,8 @@ class Batch:
         """Insert and update, parents before children."""
         events = [event_row(self.fused[i], self.now, created=self.now, record=self.json.get(i))
                   for i in self.created]
+        for number, row in enumerate(events, start=_next_number(conn) if events else 1):
+            row["number"] = number
         changed = [event_row(e, self.now) for i, e in self.fused.items()
                    if i not in self.created]
         for table, rows in (("articles", self.rows["articles"]), ("events", events)):
@@ -99,6 +101,18 @@ class Batch:
                 conn.execute(insert(schema.metadata.tables[table]), self.rows[table])
         if self.rows["evidence"]:
             insert_plain(conn, schema.evidence, self.rows["evidence"])
+
+
+# Held to the end of a PostgreSQL transaction that numbers new events, so that two writers
+# never give one number twice (SQLite writers are serialised already: see db.py).
+_NUMBER_LOCK = 0x7665696C6C6E
+
+
+def _next_number(conn: Connection) -> int:
+    """The number of the store's next new event: one more than the largest."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _NUMBER_LOCK})
+    return (conn.execute(select(func.max(schema.events.c.number))).scalar() or 0) + 1
 
 
 def insert_plain(conn: Connection, table, rows: list[dict]) -> None:
@@ -129,6 +143,7 @@ def event_row(e: Event, now: dt.datetime, created: dt.datetime | None = None,
         "geo_precision": e.geo_precision,
         "fatalities_low": fat.low if fat else None, "fatalities_best": fat.best if fat else None,
         "fatalities_high": fat.high if fat else None, "sources": len(e.sources),
+        "acled_sources": sum(1 for s in e.sources if s.acled_event_id),
         "updated_at": now, "record": record or e.model_dump_json(),
     }
     if created is not None:

@@ -46,6 +46,7 @@ class StoredEvent:
     longitude: float | None
     geo_precision: int | None
     published: dt.date | None
+    acled_sources: int
 
     @property
     def sources(self) -> tuple[_Published]:
@@ -71,7 +72,7 @@ class Candidates:
             if event.iso is not None:
                 by_iso[event.iso].append(event)
         t = schema.events.c
-        columns = [getattr(t, name) for name in _LIGHT] + [t.published]
+        columns = [getattr(t, name) for name in _LIGHT] + [t.published, t.acled_sources]
         wide = dt.timedelta(days=fusion.MAX_WINDOW)
         for iso, group in by_iso.items():
             dated = [(d, fusion.own_window(e)) for e in group

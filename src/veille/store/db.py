@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 from pydantic import ValidationError
 from sqlalchemy import (
@@ -33,6 +34,10 @@ from ..resources import Taxonomy, load_taxonomy
 from . import fusion, migrate, schema
 from .batch import Batch, casualty_row, event_row, evidence_rows
 from .candidates import Candidates
+
+# Events by whether ACLED's data holds them too (see `acled_is`).
+AcledFilter = Literal["also", "not", "only"]
+ACLED_FILTERS: tuple[str, ...] = get_args(AcledFilter)
 
 
 @dataclass
@@ -77,6 +82,19 @@ def _sqlite_begin(conn) -> None:
                          else "BEGIN")
 
 
+def store_url(where: str) -> str:
+    """The store URL of `--db` or `[store] url`: a URL as given (`sqlite:///veille.db`,
+    `postgresql://user@host/db`), or a file path (`veille.db`, `./data/events.sqlite`,
+    `/srv/veille.db`) as the SQLite database in that file, as sqlite-utils, Datasette and
+    DuckDB take it."""
+    where = where.strip()
+    if "://" in where:
+        return where
+    if not where:
+        raise StoreError(url=where, detail="no store given: a file path or a database URL")
+    return "sqlite:///" + where
+
+
 def engine_url(url: str) -> str:
     """The SQLAlchemy URL for a store URL: `postgresql://` means psycopg 3."""
     for prefix in ("postgresql://", "postgres://"):
@@ -86,8 +104,9 @@ def engine_url(url: str) -> str:
 
 
 def open_store(url: str, taxonomy: Taxonomy | None = None) -> Store:
-    """Open the store at `url` (`sqlite:///veille.db`, `postgresql://user@host/db`), creating
-    it or upgrading its schema as needed."""
+    """Open the store at `url` (a file path `veille.db`, or a URL `sqlite:///veille.db`,
+    `postgresql://user@host/db`), creating it or upgrading its schema as needed."""
+    url = store_url(url)
     try:
         engine = create_engine(engine_url(url))
         if engine.dialect.name == "sqlite":
@@ -241,12 +260,13 @@ class Store:
                 # FOR UPDATE: PostgreSQL makes a concurrent correction of the same event wait
                 # and read what this one wrote, instead of both reading the same record and
                 # the second overwriting the first (a lost update). SQLite: see _sqlite_begin.
-                query = select(schema.events.c.record).where(
-                    schema.events.c.event_id == event_id).with_for_update()
-                record = conn.execute(query).scalar_one_or_none()
-                if record is None:
+                t = schema.events.c
+                query = select(t.record, t.number).where(t.event_id == event_id).with_for_update()
+                found = conn.execute(query).one_or_none()
+                if found is None:
                     raise UnknownEvent(event_id=event_id, url=self.url)
-                old = Event.model_validate_json(record)
+                old = Event.model_validate_json(found.record)
+                old.number = found.number
                 try:
                     new = Event.model_validate({**old.model_dump(), **values})
                 except ValidationError as exc:
@@ -310,24 +330,27 @@ class Store:
         with self.engine.connect() as conn:
             return [Rejected(**row._mapping) for row in conn.execute(query)]
 
-    def events(self, *, since: dt.date | None = None,
-               country: str | None = None) -> Iterator[Event]:
+    def events(self, *, since: dt.date | None = None, country: str | None = None,
+               acled: AcledFilter | None = None) -> Iterator[Event]:
         """Stored events, by date then id; `since` keeps events on or after a date, `country`
-        those of one country (its name or ISO code, any case)."""
+        those of one country (its name or ISO code, any case), `acled` those ACLED's data
+        also holds, or not, or alone (see `acled_is`)."""
         t = schema.events.c
-        query = select(t.record, t.updated_at).order_by(t.event_date, t.event_id)
+        query = select(t.record, t.updated_at, t.number).order_by(t.event_date, t.event_id)
         if since is not None:
             query = query.where(t.event_date >= since)
         if country:
             query = query.where(country_is(country))
+        if acled:
+            query = query.where(acled_is(acled))
         with self.engine.connect() as conn:
-            for record, updated in conn.execute(query):
-                yield read_event(record, updated)
+            for record, updated, number in conn.execute(query):
+                yield read_event(record, updated, number)
 
     def event(self, event_id: str) -> Event | None:
         """One stored event, or None."""
         t = schema.events.c
-        query = select(t.record, t.updated_at).where(t.event_id == event_id)
+        query = select(t.record, t.updated_at, t.number).where(t.event_id == event_id)
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
         return None if row is None else read_event(*row)
@@ -386,9 +409,24 @@ def country_is(country: str):
     return func.lower(t.country) == wanted.lower()
 
 
-def read_event(record: str, updated: dt.datetime) -> Event:
-    """An event from its stored record and the time its row was last updated."""
+def acled_is(which: AcledFilter):
+    """The condition on events that ACLED's data holds too (`also`: read by veille and
+    imported from ACLED), that it does not hold (`not`: veille's alone) or that only it holds
+    (`only`: imported from ACLED, found by veille in no article)."""
+    t = schema.events.c
+    if which == "also":
+        return (t.acled_sources > 0) & (t.sources > t.acled_sources)
+    if which == "not":
+        return t.acled_sources == 0
+    if which == "only":
+        return t.acled_sources == t.sources
+    raise ValueError(f"acled filter {which!r}: one of {', '.join(ACLED_FILTERS)}")
+
+
+def read_event(record: str, updated: dt.datetime, number: int | None = None) -> Event:
+    """An event from its stored record, the time its row was last updated and its number."""
     event = Event.model_validate_json(record)
     # The record is as fused; when it last changed is the row's (SQLite keeps no zone: UTC).
     event.updated_at = updated if updated.tzinfo else updated.replace(tzinfo=dt.UTC)
+    event.number = number
     return event

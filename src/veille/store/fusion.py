@@ -10,7 +10,9 @@ Two events are one when
 - their places agree: within 25 km when both are placed at a town, else the same admin2 (or
   the same admin1 when either has no admin2) of the same country;
 - their actors agree: actor1 the same, allies, or one unknown; or the same two sides named the
-  other way round.
+  other way round;
+- not both are in ACLED's data (`veille import acled`): ACLED codes an event once, so two of
+  its rows are two events, and an event that holds one row takes no other.
 
 Fatalities over the sources are low/best/high as UCDP gives them: low the smallest toll any
 source gave, high the largest, best the toll of the latest report. Reports of one event are
@@ -38,7 +40,7 @@ _PLACE = ("country", "iso", "admin1", "admin2", "location", "sub_location", "lat
 # What a revision records: every value of the record except its bookkeeping.
 TRACKED = tuple(name for name in Event.model_fields
                 if name not in ("event_id", "sources", "evidence", "notes", "confidence",
-                                "updated_at"))
+                                "updated_at", "number"))
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,17 @@ def same_event(stored: Event, new: Event, taxonomy: Taxonomy,
                allies: dict[str, list[str]] | None = None) -> bool:
     """Whether `new` reports the event `stored` already holds."""
     return (_types_agree(stored, new, taxonomy) and _dates_agree(stored, new)
-            and _places_agree(stored, new) and _actors_agree(stored, new, allies or {}))
+            and _places_agree(stored, new) and _actors_agree(stored, new, allies or {})
+            and not (from_acled(stored) and from_acled(new)))
+
+
+def from_acled(event: Event) -> bool:
+    """Whether a row of ACLED's data is among the event's sources (a stored candidate, which
+    holds only the columns fusion compares, counts them in `acled_sources`)."""
+    counted = getattr(event, "acled_sources", None)
+    if counted is not None:
+        return counted > 0
+    return any(s.acled_event_id for s in event.sources)
 
 
 def _types_agree(a: Event, b: Event, taxonomy: Taxonomy) -> bool:

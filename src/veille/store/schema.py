@@ -54,6 +54,11 @@ events = Table(
     Column("fatalities_low", Integer), Column("fatalities_best", Integer),
     Column("fatalities_high", Integer),
     Column("sources", Integer, nullable=False),
+    # Of those, rows of ACLED's data (`veille import acled`): "also coded by ACLED" and
+    # "not in ACLED" are conditions on this column and `sources`.
+    Column("acled_sources", Integer, nullable=False, server_default="0"),
+    # The store's serial number of the event (ACLED's `event_id_cnty` is ISO3 + number).
+    Column("number", Integer, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("record", Text, nullable=False),
@@ -63,6 +68,7 @@ events = Table(
     Index("ix_events_date_id", "event_date", "event_id"),
     Index("ix_events_fatalities_id", "fatalities_best", "event_id"),
     Index("ix_events_updated_id", "updated_at", "event_id"),
+    Index("ux_events_number", "number", unique=True),
 )
 
 event_sources = Table(

@@ -18,7 +18,7 @@ const COLOUR = new Map(TYPES);
 const OTHER = "#757575";
 // The filters of GET /events the form holds, in the order of the URL's query string.
 const FILTERS = ["since", "until", "event_type", "sub_event_type", "actor", "country", "admin1",
-                 "min_fatalities", "q"];
+                 "min_fatalities", "q", "acled"];
 // Fields a correction may change (the store's TRACKED fields that a person can type).
 const CORRECTABLE = ["fatalities", "event_date", "event_type", "sub_event_type", "actor1",
                      "actor2", "location", "admin1", "admin2", "country", "latitude",
@@ -281,7 +281,7 @@ function drawTable() {
       el("td", {}, show(e.event_date)), el("td", {}, e.event_type),
       el("td", {}, e.sub_event_type), el("td", {}, show(e.actor1)), el("td", {}, show(e.actor2)),
       el("td", {}, show(e.location)), el("td", {}, show(e.admin1)), el("td", {}, show(e.country)),
-      el("td", {}, show(e.fatalities)));
+      el("td", {}, show(e.fatalities)), el("td", {}, acledIds(e)));
     row.addEventListener("click", () => openRecord(e.event_id));
     body.append(row);
   }
@@ -332,9 +332,16 @@ function fields(e) {
   return list;
 }
 
+/** The ids ACLED's data gives the event (`veille import acled`), or a dash. */
+function acledIds(e) {
+  const ids = e.sources.map((s) => s.acled_event_id).filter(Boolean);
+  return ids.length ? ids.join(", ") : "–";
+}
+
 function source(s) {
   return el("div", {class: "source"},
     el("strong", {}, s.outlet ?? `article ${s.article_id}`), ` · ${show(s.published)} `,
+    s.acled_event_id ? ` · ACLED event ${s.acled_event_id}` : "",
     s.title ? el("em", {}, ` · ${s.title}`) : null,
     s.attributed_to ? ` · according to ${s.attributed_to}` : "",
     s.url ? el("div", {}, el("small", {}, s.url)) : null);  // shown, not linked: no navigation
