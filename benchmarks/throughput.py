@@ -1,7 +1,7 @@
-"""Throughput: bare spaCy `nlp.pipe` against veille's pipeline, `veille batch` on 1 and 2
-workers, and time per article as articles grow.
+"""Throughput: bare spaCy `nlp.pipe` against veille's pipeline, `veille.extract_many` on 1 and
+2 processes, `veille batch` on 1 and 2 workers, and time per article as articles grow.
 
-    python benchmarks/throughput.py [--articles 1000] [--skip-batch] [--skip-sizes]
+    python benchmarks/throughput.py [--articles 1000] [--skip-many] [--skip-batch] [--skip-sizes]
 
 Articles are generated, the same on every run (a fixed seed):
 - *conflict*: French articles of about 500 words, each made of the paragraphs of two or three
@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from veille import Runtime, load_config, process_many
+from veille import Runtime, extract_many, load_config, process_many
 from veille.batch import BatchOptions, run_batch
 from veille.ingest import article_from_text, iter_articles
 from veille.model import Article
@@ -98,6 +98,24 @@ def bare_and_full(name: str, articles: list[Article], rt: Runtime) -> None:
     print(f"  ratio full/bare: {full / bare:.2f}")
 
 
+def many(articles: list[Article], rt: Runtime) -> None:
+    """`veille.extract_many` beside bare `nlp.pipe` on the same articles; with 2 processes the
+    time includes starting them and loading their models (a few seconds), as a user waits."""
+    nlp = rt.nlp("fr")
+    start = time.perf_counter()
+    for _ in nlp.pipe((a.text for a in articles), batch_size=rt.config.batch_size):
+        pass
+    bare = len(articles) / (time.perf_counter() - start)
+    print(f"veille.extract_many, conflict articles (bare nlp.pipe {bare:.1f} articles/s):")
+    for n_process in (1, 2):
+        start = time.perf_counter()
+        events = sum(len(r.events) for r in extract_many(articles, runtime=rt,
+                                                          n_process=n_process))
+        rate = len(articles) / (time.perf_counter() - start)
+        print(f"  n_process={n_process}: {rate:8.1f} articles/s ({events} events), "
+              f"{rate / bare:.2f} of bare nlp.pipe")
+
+
 def batch(articles: list[Article], cfg, workers: int) -> tuple[float, float, float]:
     """articles/s, start-up seconds and peak RSS per worker (MB) of `veille batch`."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -117,6 +135,7 @@ def batch(articles: list[Article], cfg, workers: int) -> tuple[float, float, flo
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--skip-many", action="store_true")
     parser.add_argument("--skip-batch", action="store_true")
     parser.add_argument("--skip-sizes", action="store_true")
     args = parser.parse_args()
@@ -136,6 +155,9 @@ def main() -> None:
           f"batch size {cfg.batch_size}, first pass {'on' if cfg.first_pass else 'off'}")
     bare_and_full("conflict articles", conflict, rt)
     bare_and_full("mixed feed (4 in 5 not about conflict)", mixed, rt)
+
+    if not args.skip_many:
+        many(conflict, rt)
 
     if not args.skip_batch:
         one, start1, rss1 = batch(conflict, cfg, 1)

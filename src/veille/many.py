@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -88,6 +89,13 @@ def _read(batch: list[Article | Rejected], runtime: Runtime,
     return [item if isinstance(item, Rejected) else next(done) for item in batch]
 
 
+# Where fork exists (Linux), workers are forked: they start at once, with the libraries already
+# imported, and a script needs no `if __name__ == "__main__"` guard; each still builds its own
+# runtime (models, and its own connection to the gazetteer's SQLite file, which must not cross a
+# fork). Elsewhere (macOS, Windows) they are spawned, and scripts need that guard.
+_START = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform == "linux" \
+    else "spawn"
+
 # The worker processes' runtime: a process pool calls functions, not objects, so each worker
 # keeps the runtime its initializer built here (one per process, never shared).
 _WORKER: Runtime | None = None
@@ -105,9 +113,7 @@ def _read_on_worker(batch: list[Article | Rejected], on_error: OnError) -> list[
 
 def _on_processes(batches: Iterator[list[Article | Rejected]], config: PipelineConfig,
                   n_process: int, on_error: OnError) -> Iterator[Report | Rejected]:
-    # spawn, not fork: a forked worker would share the parent's open SQLite gazetteer and any
-    # threads the parent started; each spawned worker opens its own.
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context(_START)
     pool = ProcessPoolExecutor(n_process, mp_context=context, initializer=_start_worker,
                                initargs=(config,))
     try:

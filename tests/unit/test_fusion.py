@@ -45,6 +45,20 @@ def test_imprecise_places_fuse_on_the_same_admin1():
     assert not same_event(strike(), strike("a2", geo_precision=3, admin1="Aleppo"), TAX)
 
 
+def test_actor_names_with_and_without_acleds_period_are_one_actor():
+    """ACLED dates state forces (`Military Forces of Russia (2000-)`); an article's reading
+    names them without the period: one side, in either order."""
+    dated = strike("a2", actor1="Military Forces of Russia (2000-)")
+    assert same_event(strike(), dated, TAX)
+    clash = {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    one = strike(actor1="Hayat Tahrir al-Sham", actor2="Military Forces of Syria", **clash)
+    other = strike("a2", actor1="Military Forces of Syria (2000-2024)",
+                   actor2="Hayat Tahrir al-Sham", **clash)
+    assert same_event(one, other, TAX)
+    assert not same_event(one, strike("a2", actor1="Military Forces of Turkey (2016-)",
+                                      actor2="Hayat Tahrir al-Sham", **clash), TAX)
+
+
 def test_other_country_is_another_event():
     assert not same_event(strike(), strike("a2", iso="TR", country="Turkey"), TAX)
 

@@ -15,13 +15,17 @@ def compatible_actors(x: str | None, y: str | None,
     """Whether two reports' actors may be the same side: the same (with or without ACLED's
     period, `Military Forces of Russia (2000-)`), one unknown or unnamed, or `y` an ally of `x`
     (the article's coordinated actors)."""
-    if x is None or y is None or x == y:
+    if x is None or y is None or same_actor(x, y):
         return True
     if x.startswith(UNKNOWN) or y.startswith(UNKNOWN):
         return True
-    if _PERIOD.sub("", x) == _PERIOD.sub("", y):
-        return True
     return y in (allies or {}).get(x, ())
+
+
+def same_actor(x: str | None, y: str | None) -> bool:
+    """Whether two names are one actor: the same, with or without ACLED's period."""
+    return x == y or (x is not None and y is not None
+                      and _PERIOD.sub("", x) == _PERIOD.sub("", y))
 
 
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)")

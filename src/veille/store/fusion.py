@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ..geo import km
 from ..model import Event, Fatalities
-from ..resolve.actors import UNKNOWN, compatible_actors
+from ..resolve.actors import UNKNOWN, compatible_actors, same_actor
 from ..resources import Taxonomy
 
 NEAR_KM = 25.0
@@ -113,7 +113,8 @@ def _places_agree(a: Event, b: Event) -> bool:
 def _actors_agree(a: Event, b: Event, allies: dict[str, list[str]]) -> bool:
     if compatible_actors(a.actor1, b.actor1, allies):
         return True
-    return (a.actor1, a.actor2) == (b.actor2, b.actor1) and a.actor1 is not None
+    return a.actor1 is not None and same_actor(a.actor1, b.actor2) and same_actor(a.actor2,
+                                                                               b.actor1)
 
 
 def merge(stored: Event, new: Event, sources: list[SourceEvent], taxonomy: Taxonomy) -> Event:
