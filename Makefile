@@ -11,10 +11,11 @@ UV := uv==0.13.9
 # Every dependency comes from the lock, hash-checked, with the venv's own pip (23.2.1 on Python
 # 3.11 is enough: no upgrade). veille itself goes in with --no-deps (nothing re-resolved) and
 # --no-build-isolation: its build backend (setuptools, wheel) is in the lock too, so the build
-# uses hashed tools instead of whatever setuptools PyPI serves that day.
+# uses hashed tools instead of whatever setuptools PyPI serves that day. --no-compile halves
+# the install (Ray alone is thousands of files): Python compiles what it imports, once.
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-compile --require-hashes -r $(LOCK)
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -42,8 +43,9 @@ run: $(STAMP)  ## extract events from examples/ into veille.db and print them
 # (a real Chromium, a PostgreSQL server, Ray workers, kills and resumes, 10,000-example fuzzing),
 # and `make test-all` (and .ci/run) runs them all.
 PYTEST := $(BIN)/python -m pytest -q
+# On one worker per core (pytest-xdist), at most 4: each loads the models (about 1 GB).
 test: $(STAMP)  ## the test suite without the slow suites (needs nothing outside this repository)
-	$(PYTEST) -m "not browser and not postgres and not ray" --ignore=tests/fuzz
+	$(PYTEST) -n auto --maxprocesses=4 -m "not browser and not postgres and not ray" --ignore=tests/fuzz
 
 test-browser: $(STAMP)  ## the web page in headless Chromium (/usr/bin/chromium, Debian's package)
 	$(PYTEST) -m browser tests/web
