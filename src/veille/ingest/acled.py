@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -103,7 +104,9 @@ def row_report(row: dict[str, str | None], taxonomy: Taxonomy) -> Report:
         return text or None
 
     if None in row:
-        raise UnusableRow(f"{len(row[None]) + len(row) - 1} fields where the header names {len(row) - 1}")
+        extra = row[None]  # type: ignore[index]
+        raise UnusableRow(f"{len(extra) + len(row) - 1} fields where the header names "
+                          f"{len(row) - 1}")
     ident = value("event_id_cnty")
     if ident is None or len(ident) > 56 or not re.fullmatch(r"[\w.-]+", ident):
         raise UnusableRow(f"event_id_cnty {ident!r} is not an ACLED event id")
@@ -112,8 +115,8 @@ def row_report(row: dict[str, str | None], taxonomy: Taxonomy) -> Report:
         raise UnusableRow(f"event {ident}: event_date {value('event_date')!r} is not a date")
     event_type, sub_type = value("event_type"), value("sub_event_type")
     if taxonomy.key(event_type, sub_type) is None:
-        raise UnusableRow(f"event {ident}: {event_type!r} / {sub_type!r} is not one of ACLED's event "
-                   "and sub-event types")
+        raise UnusableRow(f"event {ident}: {event_type!r} / {sub_type!r} is not one of ACLED's "
+                          "event and sub-event types")
     country = value("country")
     iso = _country_code(country, value("iso"))
     if iso is None:
@@ -132,7 +135,8 @@ def row_report(row: dict[str, str | None], taxonomy: Taxonomy) -> Report:
         event_id=f"acled-{ident}", event_date=date,
         date_precision=_precision(value("time_precision")),
         event_type=event_type, sub_event_type=sub_type,  # type: ignore[arg-type]
-        actor1=value("actor1"), assoc_actor1=_actors(value("assoc_actor_1") or value("assoc_actor1")),
+        actor1=value("actor1"),
+        assoc_actor1=_actors(value("assoc_actor_1") or value("assoc_actor1")),
         inter1=inter1, actor2=value("actor2"),
         assoc_actor2=_actors(value("assoc_actor_2") or value("assoc_actor2")), inter2=inter2,
         interaction=_interaction(value("interaction"), inter1, inter2),
@@ -165,11 +169,12 @@ def _published(timestamp: str | None) -> dt.date | None:
 
 
 def _number(text: str | None) -> float | None:
+    """A finite number, else None (`nan` and `inf` are no value ACLED writes)."""
     try:
         number = float(text) if text else None
     except ValueError:
         return None
-    return number if number is not None and number == number else None  # NaN is unknown
+    return number if number is not None and math.isfinite(number) else None
 
 
 def _integer(text: str | None) -> int | None:
