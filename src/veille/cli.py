@@ -37,6 +37,8 @@ from .ingest.acled import read_acled
 from .model import Article, Event, Fatalities, Rejected, Report
 from .pipeline import process_document, process_many, read_articles
 from .resolve.gazetteer import Gazetteer, add_geonames_dump, build_embedded, default_path
+from .resolve.gazetteer.download import GEONAMES, downloaded
+from .resolve.gazetteer.download import download as download_countries
 from .runtime import Runtime
 from .store import open_store
 
@@ -546,6 +548,42 @@ def gazetteer_add(
           f"({result.skipped} not populated places, {result.malformed} malformed lines)")
 
 
+@gazetteer_app.command("download")
+@edge
+def gazetteer_download(
+    countries: Annotated[list[str], typer.Argument(help="ISO codes of the countries: SY ML BF ...")],
+    url: Annotated[str, typer.Option(help="Where GeoNames' dumps are (a mirror of "
+                                     "export/dump/).")] = GEONAMES,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress bar.")] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Download GeoNames' dumps of these countries (the one command that downloads anything)
+    and add their villages and neighbourhoods to the gazetteer. Run it again to resume an
+    interrupted download or to refresh: an unchanged dump is not fetched again."""
+    from rich.progress import DownloadColumn, Progress, TransferSpeedColumn
+
+    cfg = load_config(config)
+    # Opening it builds the embedded places first when the file is new.
+    path = Gazetteer(min_population=cfg.gazetteer_min_population, path=cfg.gazetteer_path).path
+    with Progress(*Progress.get_default_columns(), DownloadColumn(), TransferSpeedColumn(),
+                  console=err, disable=quiet) as bar:
+        tasks: dict[str, object] = {}
+
+        def show(name: str, done: int, total: int | None) -> None:
+            if name not in tasks:
+                tasks[name] = bar.add_task(name, total=total)
+            bar.update(tasks[name], completed=done, total=total)  # type: ignore[arg-type]
+
+        results = download_countries(countries, path, base_url=url, progress=show)
+    for r in results:
+        said = {"unchanged": "unchanged since the last download, nothing to do",
+                "added": f"{r.places} populated places added ({r.size:,} bytes)",
+                "resumed": f"download resumed; {r.places} populated places added "
+                           f"({r.size:,} bytes)"}[r.status]
+        print(f"{r.country}: {said}")
+    print(f"gazetteer: {path}")
+
+
 @gazetteer_app.command("build")
 @edge
 def gazetteer_build(config: ConfigOpt = None) -> None:
@@ -564,6 +602,9 @@ def gazetteer_info(config: ConfigOpt = None) -> None:
     gazetteer = Gazetteer(min_population=cfg.gazetteer_min_population, path=cfg.gazetteer_path)
     counts = ", ".join(f"{k} {v}" for k, v in sorted(gazetteer.counts().items()))
     print(f"{gazetteer.path}: {counts}")
+    for cc, row in sorted(downloaded(gazetteer.path).items()):
+        print(f"  {cc}: GeoNames dump of {row['at']}, {row['places']} populated places, "
+              f"{row['size']:,} bytes, sha256 {row['sha256']}")
 
 
 def main() -> None:

@@ -177,6 +177,14 @@ class BadGazetteerFile(VeilleError):
     template = "gazetteer file {path}: {detail}"
 
 
+class DownloadFailed(VeilleError):
+    """`veille gazetteer download` could not fetch a file (no answer, an error status, a
+    connection cut short); what was received is kept to be resumed."""
+
+    code = "V205"
+    template = "{what}: download failed: {detail}"
+
+
 class StoreError(VeilleError):
     code = "V300"
     template = "store {url}: {detail}"

@@ -72,6 +72,8 @@ def _copy_user_places(old: Path, conn: sqlite3.Connection) -> None:
                      "USING (geonameid) WHERE p.source = 'user'")
     except sqlite3.DatabaseError:
         pass  # an old file of another format: its user places are lost, say nothing worse
+    with contextlib.suppress(sqlite3.DatabaseError):  # a file from before downloads were kept
+        conn.execute("INSERT INTO downloads SELECT * FROM old.downloads")
     conn.commit()
     conn.execute("DETACH DATABASE old")
 

@@ -17,6 +17,10 @@ CREATE TABLE IF NOT EXISTS places (
 CREATE TABLE IF NOT EXISTS country_points (
     country_code TEXT PRIMARY KEY, latitude REAL NOT NULL, longitude REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS downloads (
+    key TEXT PRIMARY KEY,  -- a country code, or admin1CodesASCII.txt
+    etag TEXT, last_modified TEXT, sha256 TEXT, size INTEGER, places INTEGER, at TEXT
+);
 CREATE TABLE IF NOT EXISTS names (
     key TEXT NOT NULL,
     geonameid INTEGER NOT NULL REFERENCES places(geonameid) ON DELETE CASCADE,
