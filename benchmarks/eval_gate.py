@@ -26,7 +26,8 @@ GATED = {
     "events": ("precision", "recall", "f1", "event_type_f1", "event_type_accuracy", "sub_event_type_accuracy",
                "actor1_accuracy", "admin1_accuracy", "location_within_25km",
                "fatalities_exact", "date_exact"),
-    "places": ("precision", "recall", "f1", "accuracy_at_161km", "geonameid_exact"),
+    "places": ("precision", "recall", "f1", "accuracy_at_161km", "end_to_end_161km",
+               "geonameid_exact"),
 }
 
 

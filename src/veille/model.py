@@ -49,6 +49,9 @@ class Evidence(Record):
     article_id: str
     spans: list[Span] = Field(default_factory=list)
     basis: str = "text"
+    # Why the value won where there was a choice: for a place, how the gazetteer entry was
+    # chosen among its namesakes ("in the article's country (SY), over 2 namesake(s) elsewhere").
+    reason: str | None = None
 
 
 class Fatalities(Record):

@@ -40,6 +40,7 @@ from veille.pipeline import process_documents
     [
         "L'entrepôt a pris feu à Lyon hier.",  # not "a pris" (territory taken)
         "Les participants se sont arrêtés à Lyon.",  # not "arrêtés" (arrests)
+        "Une épidémie s'est manifestée à Lyon la semaine dernière.",  # appeared: no protest
     ],
 )
 def test_not_trigger_phrase_gives_no_event(runtime, text):

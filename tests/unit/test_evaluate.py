@@ -52,6 +52,7 @@ def test_evaluate_place_gold_figures(tmp_path, runtime):
     f = result.figures
     assert (result.kind, f["gold_toponyms"], f["matched"]) == ("places", 2, 2)
     assert (f["accuracy_at_161km"], f["geonameid_exact"]) == (1.0, 1.0)
+    assert f["end_to_end_161km"] == 1.0  # of all gold toponyms, found and placed
 
 
 def test_evaluate_limit(tmp_path, runtime):

@@ -104,3 +104,56 @@ def test_gazetteer_cli_add(gazetteer_copy, dump, tmp_path):
     assert result.exit_code == 0
     assert result.stdout == (f"added 1 places from {dump} to {gazetteer_copy} "
                              "(1 not populated places, 1 malformed lines)\n")
+
+
+def test_gazetteer_continents_are_at_geonames_point_and_beat_small_towns(runtime):
+    africa = runtime.gazetteer.lookup("Africa")
+    assert (africa.feature_code, africa.country_code) == ("CONT", "")  # not Mahdia, Tunisia
+    europe = runtime.gazetteer.lookup("Europe")
+    assert (round(europe.latitude, 2), round(europe.longitude, 2)) == (48.69, 9.14)
+
+
+def test_gazetteer_a_capital_beats_a_region_of_its_name(runtime):
+    assert runtime.gazetteer.lookup("Washington").name == "Washington, D.C."
+
+
+def test_gazetteer_a_world_city_beats_a_small_namesake_at_home(runtime):
+    assert runtime.gazetteer.lookup("London", country_code="US").country_code == "GB"
+    # A namesake at home of some size stays: Tripoli in a story about Lebanon.
+    assert runtime.gazetteer.lookup("Tripoli", country_code="LB").country_code == "LB"
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Russian and British diplomats met Chinese envoys in Geneva.", "en",
+     [("Russian", "RU"), ("British", "GB"), ("Chinese", "CN")]),
+    ("The regime forces shelled the town.", "en", []),  # lowercase: no nationality here
+    ("Des diplomates russes ont rencontré des émissaires maliens.", "fr",
+     [("russes", "RU"), ("maliens", "ML")]),
+])
+def test_nationality_words_are_toponyms_of_their_country(runtime, text, lang, expected):
+    """GeoWebNews counts "Russian" in "Russian diplomats" as Russia: a `demonym` mention,
+    which names no event's place."""
+    from veille.ingest import article_from_text
+    from veille.pipeline import process_documents
+
+    doc = process_documents([article_from_text(text, name="t", lang=lang)],
+                            runtime.every_sentence())[0]
+    found = [(doc.text[m.start:m.end], m.label) for m in doc.mentions if m.kind == "demonym"]
+    assert found == expected
+
+
+def test_an_events_place_says_why_it_won(runtime):
+    """Every resolved place records why it won, in the evidence (`reason`)."""
+    import veille
+
+    def place(text):
+        (event,) = veille.extract(text, published="2024-03-14", lang="fr",
+                                  runtime=runtime).events
+        assert event.evidence["country"].reason == event.evidence["location"].reason
+        return event.country, event.evidence["location"].reason
+
+    assert place("Une frappe aérienne a tué trois civils à Alep mardi.") == (
+        "Syria", "the only place of that name")
+    country, reason = place("Des affrontements ont fait deux morts à Tripoli mardi, a indiqué "
+                            "l'armée libanaise. Le Liban est en deuil.")
+    assert country == "Lebanon" and "(LB)" in reason, reason

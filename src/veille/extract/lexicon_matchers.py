@@ -159,6 +159,7 @@ class CompiledLexicon:
     metonyms: PhraseMatchers
     anaphors: PhraseMatchers
     military: Matcher | None
+    demonyms: PhraseMatchers  # nationality words, labelled with their country's ISO code
     sub_locations: Matcher | None
     attribution: PhraseMatchers
     casualty_words: PhraseMatchers
@@ -199,6 +200,7 @@ def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
         metonyms=_phrase_matcher(nlp, lexicon.actors.metonyms),
         anaphors=_phrase_matcher(nlp, lexicon.actors.anaphors),
         military=_military_matcher(nlp, lexicon.actors),
+        demonyms=_phrase_matcher(nlp, lexicon.actors.demonyms),
         sub_locations=_sub_location_matcher(nlp, lexicon.places.sub_location_nouns,
                                             lexicon.places.sub_location_links),
         attribution=_phrase_matcher(nlp, attribution_table),

@@ -76,6 +76,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found = _without_town_parts(doc.text, found, lex.lexicon.places)
     # "le régime au pouvoir à Niamey": the government, not the city.
     found = [m for m in found if not (m.kind == "place" and _after(doc.text, m.start, seats))]
+    found += _demonym_mentions(parsed, lex, found, sent_of)
     _mark_regions(doc.text, found, lex.lexicon.places)
     _mark_containers(doc.text, found, gazetteer)
     _mark_datelines(doc.text, found)
@@ -94,6 +95,25 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
               if doc.text[m.end:m.end + 2] not in ("'s", "’s")]
     doc.mentions = _dedupe(found)
     return doc
+
+
+def _demonym_mentions(parsed: Doc, lex: CompiledLexicon, found: list[Mention],
+                      sent_of: list[int]) -> list[Mention]:
+    """Nationality words ("Russian", "syriens") as toponyms of their country: kind `demonym`,
+    labelled with its ISO code. Not where a place or country is named already ("U.S."). They
+    name no event's place (the events stage reads only places and countries)."""
+    taken = {i for m in found if m.kind in ("place", "country") for i in range(m.start, m.end)}
+    capitalised = lex.lexicon.places.capitalised_demonyms
+    out = []
+    for label, start, end in lex.demonyms(parsed):
+        span = parsed[start:end]
+        if capitalised and not span.text[:1].isupper():
+            continue
+        if any(i in taken for i in range(span.start_char, span.end_char)):
+            continue
+        out.append(Mention("demonym", parsed.vocab.strings[label], span.start_char,
+                           span.end_char, sent_of[start]))
+    return _longest(out)
 
 
 _AGENT_LINKS = {"obl:agent", "agent"}

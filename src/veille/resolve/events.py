@@ -62,7 +62,7 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
     # The chosen place first; when the gazetteer cannot place it, the sentence's other places
     # ("X town in Hama countryside": Hama, at region precision).
     for option in ([c.place] if c.place else []) + (c.other_places if c.place_basis == "text" else []):
-        place, precision = resolve_place(option, doc, gazetteer, support)
+        place, precision, reason = resolve_place(option, doc, gazetteer, support)
         if place is not None:
             mention = option
             if option.data.get("region") or (place.feature_code or "").startswith("ADM"):
@@ -81,6 +81,7 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
         for name in ("country", "admin1", "location", "latitude", "longitude"):
             if values.get(name) is not None:
                 evidence[name] = doc.evidence(mention, basis=basis)
+                evidence[name].reason = reason
 
     resolved = resolve_date(c.date, doc.article.published, lexicon) if c.date else None
     if resolved is not None:

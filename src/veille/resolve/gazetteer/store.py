@@ -18,6 +18,7 @@ from ...resources.loader import load_country_names
 from .build import build_embedded, default_path, signature
 from .names import normalize, variant_key
 
+WORLD_CITY = 1_000_000  # people: a city known far beyond its country
 _COLUMNS = ("geonameid, name, latitude, longitude, country_code, admin1, admin2, population, "
             "feature_code")
 
@@ -93,7 +94,13 @@ class Gazetteer:
         if not places:
             return None
         if country_code:
-            places = [p for p in places if p.country_code == country_code] or places
+            here = [p for p in places if p.country_code == country_code]
+            everywhere = max(places, key=lambda p: p.population)
+            # A world city beats a small namesake at home: "London" in a story about the
+            # United States is London, not London, Ohio (a hundred times smaller).
+            if here and not (everywhere.population >= WORLD_CITY
+                             and everywhere.population >= 100 * max(p.population for p in here)):
+                places = here
         best = max(places, key=lambda p: p.population)
         if best.feature_code == "ADM1":
             # "Idleb": the region's namesake town inside it; "Maputo": the capital, in a
@@ -102,9 +109,11 @@ class Gazetteer:
                      and p.country_code == best.country_code]
             inside = [p for p in towns
                       if p.admin1 and normalize(p.admin1) == normalize(best.name)]
-            # Outside the region, only a city of the region's size ("Maputo"), not a
-            # village that shares a state's name ("Florida").
-            towns = inside or [p for p in towns if p.population * 4 >= best.population]
+            # Outside the region, only a city of the region's size ("Maputo") or the
+            # country's capital ("Washington"), not a village that shares a state's name
+            # ("Florida").
+            towns = inside or [p for p in towns if p.population * 4 >= best.population
+                               or p.feature_code == "PPLC"]
             best = max(towns, key=lambda p: p.population) if towns else best
         return best
 
