@@ -157,3 +157,18 @@ def test_an_events_place_says_why_it_won(runtime):
     country, reason = place("Des affrontements ont fait deux morts à Tripoli mardi, a indiqué "
                             "l'armée libanaise. Le Liban est en deuil.")
     assert country == "Lebanon" and "(LB)" in reason, reason
+
+
+def test_place_spans_leave_out_the_article_and_keep_whole_names(runtime):
+    """The NER's "the United States" is the toponym "United States"; a common word that
+    starts a longer name ("West Zone") is no place of its own."""
+    from veille.ingest import article_from_text
+    from veille.pipeline import process_documents
+
+    text = ("Officials in the United States said on Monday that shoot-outs took place in the "
+            "West Zone of Rio de Janeiro.")
+    doc = process_documents([article_from_text(text, name="t", lang="en")],
+                            runtime.every_sentence())[0]
+    spans = {doc.text[m.start:m.end] for m in doc.mentions if m.kind in ("place", "country")}
+    assert "United States" in spans and "the United States" not in spans
+    assert "West" not in spans and "Rio de Janeiro" in spans

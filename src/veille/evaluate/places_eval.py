@@ -38,12 +38,16 @@ def predicted_places(doc: Document, gazetteer: Gazetteer) -> dict[tuple[int, int
     support = country_support(doc, gazetteer)
     found = {}
     for mention in doc.mentions:
-        if mention.kind not in ("place", "country", "demonym"):
+        metonym = mention.kind == "actor" and mention.data.get("metonym")
+        if mention.kind not in ("place", "country", "demonym") and not metonym:
             continue
         span = doc.span(mention.start, mention.end)
         place, reason = None, "not in the gazetteer (a place by the NER only)"
         if mention.kind == "demonym":  # "Russian": Russia
             place, reason = gazetteer.country(mention.label), "a nationality word"
+        elif metonym:  # "Moscow denies": the city standing for its government
+            place = gazetteer.lookup(doc.text[mention.start:mention.end])
+            reason = "a place standing for its government"
         elif not mention.data.get("unresolved"):
             place, _, reason = resolve_place(mention, doc, gazetteer, support, far=True)
         found[(span.start, span.end)] = (place, reason)

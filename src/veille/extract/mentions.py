@@ -500,12 +500,15 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     (by its CLDR name or, as written, one of the language's `country_aliases`: `U.S.`)."""
     written = {name: code for code, names in places.country_aliases.items() for name in names}
     countries = {**gazetteer.country_names(lang), **{normalize(n): c for n, c in written.items()}}
-    ner = [e for e in parsed.ents if e.label_ in _PLACE_LABELS]
+    # The NER's "the United States": the name is "United States", the article no part of it.
+    ner = [e[1:] if len(e) > 1 and e[0].pos_ == "DET" else e
+           for e in parsed.ents if e.label_ in _PLACE_LABELS]
     ner_starts = {e.start_char for e in ner}
+    ner_words = {e.start_char for e in ner if len(e) == 1}  # "West" alone, not "West Zone"
     text = parsed.text
     candidates = [
         parsed[s:e] for s, e in _capitalised_ngrams(parsed)
-        if e - s > 1 or parsed[s].idx in ner_starts or not is_common_word(parsed[s].lower_)
+        if e - s > 1 or parsed[s].idx in ner_words or not is_common_word(parsed[s].lower_)
         or _famous_place(parsed[s], gazetteer, countries)
     ]
     candidates += ner
