@@ -127,6 +127,7 @@ def test_gazetteer_a_world_city_beats_a_small_namesake_at_home(runtime):
     ("Russian and British diplomats met Chinese envoys in Geneva.", "en",
      [("Russian", "RU"), ("British", "GB"), ("Chinese", "CN")]),
     ("The regime forces shelled the town.", "en", []),  # lowercase: no nationality here
+    ("European leaders met African envoys.", "en", [("European", "Europe"), ("African", "Africa")]),
     ("Des diplomates russes ont rencontré des émissaires maliens.", "fr",
      [("russes", "RU"), ("maliens", "ML")]),
 ])

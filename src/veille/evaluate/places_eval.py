@@ -43,8 +43,10 @@ def predicted_places(doc: Document, gazetteer: Gazetteer) -> dict[tuple[int, int
             continue
         span = doc.span(mention.start, mention.end)
         place, reason = None, "not in the gazetteer (a place by the NER only)"
-        if mention.kind == "demonym":  # "Russian": Russia
-            place, reason = gazetteer.country(mention.label), "a nationality word"
+        if mention.kind == "demonym":  # "Russian": Russia; "European": Europe
+            place = (gazetteer.country(mention.label) if len(mention.label) == 2
+                     else gazetteer.lookup(mention.label))
+            reason = "a nationality word, or a continent's people"
         elif metonym:  # "Moscow denies": the city standing for its government
             place = gazetteer.lookup(doc.text[mention.start:mention.end])
             reason = "a place standing for its government"

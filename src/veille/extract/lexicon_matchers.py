@@ -159,7 +159,9 @@ class CompiledLexicon:
     metonyms: PhraseMatchers
     anaphors: PhraseMatchers
     military: Matcher | None
-    demonyms: PhraseMatchers  # nationality words, labelled with their country's ISO code
+    # Nationality words, labelled with their country's ISO code, and words for the people of
+    # a continent, labelled with its name.
+    demonyms: PhraseMatchers
     sub_locations: Matcher | None
     attribution: PhraseMatchers
     casualty_words: PhraseMatchers
@@ -200,7 +202,8 @@ def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
         metonyms=_phrase_matcher(nlp, lexicon.actors.metonyms),
         anaphors=_phrase_matcher(nlp, lexicon.actors.anaphors),
         military=_military_matcher(nlp, lexicon.actors),
-        demonyms=_phrase_matcher(nlp, lexicon.actors.demonyms),
+        demonyms=_phrase_matcher(nlp, {**lexicon.actors.demonyms,
+                                       **lexicon.places.continent_demonyms}),
         sub_locations=_sub_location_matcher(nlp, lexicon.places.sub_location_nouns,
                                             lexicon.places.sub_location_links),
         attribution=_phrase_matcher(nlp, attribution_table),

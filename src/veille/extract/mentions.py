@@ -99,9 +99,11 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
 
 def _demonym_mentions(parsed: Doc, lex: CompiledLexicon, found: list[Mention],
                       sent_of: list[int]) -> list[Mention]:
-    """Nationality words ("Russian", "syriens") as toponyms of their country: kind `demonym`,
-    labelled with its ISO code. Not where a place or country is named already ("U.S."). They
-    name no event's place (the events stage reads only places and countries)."""
+    """Nationality words ("Russian", "syriens") as toponyms of their country, and words for
+    the people of a continent ("European") as toponyms of it: kind `demonym`, labelled with
+    the country's ISO code or the continent's name. Not where a place or country is named
+    already ("U.S."). They name no event's place (the events stage reads only places and
+    countries)."""
     taken = {i for m in found if m.kind in ("place", "country") for i in range(m.start, m.end)}
     capitalised = lex.lexicon.places.capitalised_demonyms
     out = []

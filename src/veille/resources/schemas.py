@@ -467,5 +467,8 @@ class PlacesFile(Strict):
     # country as a place. Nationality words are toponyms of their country (GeoWebNews counts
     # "Russian" in "Russian diplomats" as Russia).
     capitalised_demonyms: bool = False
+    # Words for the people of a continent ("European", "africain"), by the continent's English
+    # name as GeoNames writes it: toponyms of that continent, like nationality words.
+    continent_demonyms: dict[str, list[str]] = Field(default_factory=dict)
     # Country names CLDR lacks, matched as written (ISO code -> names): "U.S.", "UK", "RDC".
     country_aliases: dict[str, list[str]] = Field(default_factory=dict)
