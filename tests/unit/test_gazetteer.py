@@ -173,3 +173,21 @@ def test_place_spans_leave_out_the_article_and_keep_whole_names(runtime):
     spans = {doc.text[m.start:m.end] for m in doc.mentions if m.kind in ("place", "country")}
     assert "United States" in spans and "the United States" not in spans
     assert "West" not in spans and "Rio de Janeiro" in spans
+
+
+def test_a_persons_surname_is_no_place_but_after_a_locative(runtime):
+    """Named in full once ("Mohamed Salah"), a person is then named by the surname alone:
+    that word is no place, unless a locative comes before it."""
+    from veille.ingest import article_from_text
+    from veille.pipeline import process_documents
+
+    def places(text):
+        doc = process_documents([article_from_text(text, name="t", lang="en")],
+                                runtime.every_sentence())[0]
+        return [doc.text[m.start:m.end] for m in doc.mentions if m.kind == "place"]
+
+    assert runtime.gazetteer.has_name("Salah")  # the word is a town too
+    assert "Salah" not in places("Mohamed Salah scored twice on Sunday. Salah said he was "
+                                 "happy with the win.")
+    assert "Salah" in places("Mohamed Salah scored twice on Sunday. Fighting broke out in "
+                             "Salah on Monday.")

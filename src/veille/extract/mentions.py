@@ -523,6 +523,15 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     people = [(e.start_char, e.end_char) for e in parsed.ents
               if e.label_ in _PERSON_LABELS and len(e) > 1
               and not _after(text, e.start_char, places.locatives)]
+    # A person named in full once ("Mark Zuckerberg", "Mohamed Salah") is then named by the
+    # surname alone: that word is no place either, unless a locative comes before it. Not
+    # when the "person" is a place the gazetteer knows (the NER's "Tizi Ouzou").
+    full = [e for e in parsed.ents if e.label_ in _PERSON_LABELS and len(e) > 1
+            and not gazetteer.has_variant(e.text)]
+    in_full = {i for e in full for i in range(e.start, e.end)}
+    surnames = {e[-1].text for e in full}
+    people += [(t.idx, t.idx + len(t.text)) for t in parsed if t.text in surnames
+               and t.i not in in_full and not _after(text, t.idx, places.locatives)]
     whole = [c for c in candidates
              if not _inside_word(text, c.start_char, c.end_char)
              and not any(s < c.end_char and c.start_char < e for s, e in people)]
