@@ -538,12 +538,14 @@ def gazetteer_add(
     dump: Annotated[Path, typer.Argument(help="A GeoNames country dump, e.g. SY.txt.")],
     admin1_codes: Annotated[Path | None, typer.Option(
         help="GeoNames admin1CodesASCII.txt, for admin1 names.")] = None,
+    admin2_codes: Annotated[Path | None, typer.Option(
+        help="GeoNames admin2Codes.txt, for admin2 names.")] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Add the populated places of a GeoNames country dump to the local gazetteer."""
     cfg = load_config(config)
     gazetteer = Gazetteer(min_population=cfg.gazetteer_min_population, path=cfg.gazetteer_path)
-    result = add_geonames_dump(gazetteer.path, dump, admin1_codes)
+    result = add_geonames_dump(gazetteer.path, dump, admin1_codes, admin2_codes)
     print(f"added {result.added} places from {dump} to {gazetteer.path} "
           f"({result.skipped} not populated places, {result.malformed} malformed lines)")
 

@@ -32,11 +32,13 @@ ROWS = [
      "0"),
 ]
 ADMIN1 = "SY.09\tAleppo\tAleppo\t170062\nSY.06\tHama\tHama\t170016\n"
+ADMIN2 = "SY.09.1111\tJabal Saman\tJabal Saman\t9981111\n"
 
 
 def dump_zip(rows=ROWS, member: str = "SY.txt") -> bytes:
-    lines = [f"{g}\t{n}\t{a}\t{alt}\t{lat}\t{lon}\t{fc}\t{code}\t{cc}\t\t{adm}\t\t\t\t{pop}\t\t0\t"
-             "Asia/Damascus\t2024-01-01" for g, n, a, alt, lat, lon, fc, code, cc, adm, pop in rows]
+    lines = [f"{g}\t{n}\t{a}\t{alt}\t{lat}\t{lon}\t{fc}\t{code}\t{cc}\t\t{adm}\t"
+             f"{'1111' if adm == '09' else ''}\t\t\t{pop}\t\t0\tAsia/Damascus\t2024-01-01"
+             for g, n, a, alt, lat, lon, fc, code, cc, adm, pop in rows]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zipped:
         zipped.writestr(member, "\n".join(lines) + "\n")
@@ -50,6 +52,7 @@ class Server:
 
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {"/dump/admin1CodesASCII.txt": ADMIN1.encode(),
+                                        "/dump/admin2Codes.txt": ADMIN2.encode(),
                                         "/dump/SY.zip": dump_zip()}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.cut: set[str] = set()
@@ -137,6 +140,8 @@ def test_download_adds_villages_and_neighbourhoods(server, gazetteer):
                                  "Tall Rummana": "Hama", "Hayy al-Warda": "Aleppo",
                                  "Jabal Rummana": None}  # a hill is no populated place
     assert downloaded(gazetteer)["SY"]["places"] == 3
+    # ACLED's admin2: the village's district, from admin2Codes.txt.
+    assert opened(gazetteer).lookup("Kafr Zaytuna", country_code="SY").admin2 == "Jabal Saman"
 
 
 def test_a_second_run_fetches_nothing_new(server, gazetteer):
@@ -146,7 +151,8 @@ def test_a_second_run_fetches_nothing_new(server, gazetteer):
     assert result.status == "unchanged"
     # Both files asked again with the validators of the first download, both answered 304.
     assert all("If-None-Match" in headers for _, headers in server.requests)
-    assert server.paths() == ["/dump/admin1CodesASCII.txt", "/dump/SY.zip"]
+    assert server.paths() == ["/dump/admin1CodesASCII.txt", "/dump/admin2Codes.txt",
+                              "/dump/SY.zip"]
 
 
 def test_a_cut_download_resumes_where_it_stopped(server, gazetteer):
@@ -205,4 +211,5 @@ def test_cli_download_info_and_clear_errors(server, gazetteer, tmp_path):
 
 def test_nothing_is_downloaded_from_anywhere_but_the_given_server(server, gazetteer):
     download(["SY"], gazetteer, base_url=server.url)
-    assert server.paths() == ["/dump/admin1CodesASCII.txt", "/dump/SY.zip"]
+    assert server.paths() == ["/dump/admin1CodesASCII.txt", "/dump/admin2Codes.txt",
+                              "/dump/SY.zip"]

@@ -3,7 +3,8 @@ checked, and their populated places (villages, neighbourhoods) added to the gaze
 
 The one place veille downloads anything, and only when a user runs this command. Per country,
 `{base}/{CC}.zip` (GeoNames' `export/dump/`, or a mirror given with `--url`) and, once,
-`{base}/admin1CodesASCII.txt` for the admin1 names, into a cache folder beside the gazetteer:
+`{base}/admin1CodesASCII.txt` and `{base}/admin2Codes.txt` for the admin1 and admin2 names,
+into a cache folder beside the gazetteer:
 - resumable: an interrupted download is kept as `CC.zip.part` and continued with an HTTP
   `Range` request on the next run (a server that ignores it sends the whole file again);
 - incremental: the validators of the last download (`ETag`, `Last-Modified`) are sent back, so
@@ -35,6 +36,7 @@ from .schema import SCHEMA
 
 GEONAMES = "https://download.geonames.org/export/dump"
 ADMIN1 = "admin1CodesASCII.txt"
+ADMIN2 = "admin2Codes.txt"
 CHUNK = 1 << 16
 # A slow mirror may take long, but a dead one must not hang the command.
 TIMEOUT = httpx.Timeout(connect=15.0, read=60.0, write=60.0, pool=15.0)
@@ -79,31 +81,34 @@ def download(codes: list[str], gazetteer: Path, *, base_url: str = GEONAMES,
     client = client or httpx.Client(timeout=TIMEOUT, follow_redirects=True,
                                     headers={"User-Agent": "veille (gazetteer download)"})
     try:
-        admin1 = _fetch(client, f"{base}/{ADMIN1}", cache / ADMIN1, _validators(gazetteer, ADMIN1),
-                        progress)
-        if admin1.path is None:  # unchanged: the copy in the cache is the current one
-            admin1_path = cache / ADMIN1
-        else:
-            admin1_path = admin1.path
-            _record(gazetteer, ADMIN1, admin1, places=0)
-        results = []
-        for cc in wanted:
-            results.append(_country(client, base, cc, cache, gazetteer, admin1_path, progress))
-        return results
+        admin = [_names_file(client, base, name, cache, gazetteer, progress)
+                 for name in (ADMIN1, ADMIN2)]
+        return [_country(client, base, cc, cache, gazetteer, admin, progress) for cc in wanted]
     finally:
         if owned:
             client.close()
 
 
+def _names_file(client: httpx.Client, base: str, name: str, cache: Path, gazetteer: Path,
+                progress: Progress | None) -> Path:
+    """GeoNames' admin1 or admin2 names, fetched when changed since the last download."""
+    fetched = _fetch(client, f"{base}/{name}", cache / name, _validators(gazetteer, name),
+                     progress)
+    if fetched.path is None:  # unchanged: the copy in the cache is the current one
+        return cache / name
+    _record(gazetteer, name, fetched, places=0)
+    return fetched.path
+
+
 def _country(client: httpx.Client, base: str, cc: str, cache: Path, gazetteer: Path,
-             admin1: Path, progress: Progress | None) -> CountryResult:
+             admin: list[Path], progress: Progress | None) -> CountryResult:
     target = cache / f"{cc}.zip"
     fetched = _fetch(client, f"{base}/{cc}.zip", target, _validators(gazetteer, cc), progress)
     if fetched.path is None:
         return CountryResult(cc, "unchanged", 0, target.stat().st_size if target.exists() else 0)
     with tempfile.TemporaryDirectory(dir=cache) as tmp:
         dump = _unzip(target, f"{cc}.txt", Path(tmp))
-        result = add_geonames_dump(gazetteer, dump, admin1)
+        result = add_geonames_dump(gazetteer, dump, *admin)
     _record(gazetteer, cc, fetched, places=result.added)
     return CountryResult(cc, "resumed" if fetched.resumed else "added", result.added,
                          fetched.size)
@@ -240,4 +245,4 @@ def _downloads(gazetteer: Path) -> dict[str, dict]:
 def downloaded(gazetteer: Path) -> dict[str, dict]:
     """The countries whose dumps are in the gazetteer: code -> places added, bytes, sha256,
     when (`veille gazetteer info`)."""
-    return {k: v for k, v in _downloads(gazetteer).items() if k != ADMIN1}
+    return {k: v for k, v in _downloads(gazetteer).items() if k not in (ADMIN1, ADMIN2)}

@@ -4,7 +4,8 @@ The dump is tab-separated, 19 columns (geonameid, name, asciiname, alternatename
 longitude, feature class, feature code, country code, cc2, admin1 code, admin2 code, admin3,
 admin4, population, elevation, dem, timezone, modification date). Populated places (feature
 class P, neighbourhoods included) are added as the user's places; admin1 names come from an
-`admin1CodesASCII.txt` file when given, else from the embedded places of the same code.
+`admin1CodesASCII.txt` file when given, else from the embedded places of the same code, and
+admin2 names from an `admin2Codes.txt` file when given (ACLED's admin2: a village's district).
 """
 
 from __future__ import annotations
@@ -31,17 +32,19 @@ class DumpResult:
     malformed: int  # lines that were not 19 tab-separated columns with numbers where due
 
 
-def add_geonames_dump(db: Path, dump: Path, admin1_codes: Path | None = None) -> DumpResult:
+def add_geonames_dump(db: Path, dump: Path, admin1_codes: Path | None = None,
+                      admin2_codes: Path | None = None) -> DumpResult:
     """Add the populated places of `dump` to the gazetteer file `db` (replacing earlier user
     records of the same places)."""
     if not dump.is_file():
         raise BadGazetteerFile(path=str(dump), detail="no such file")
-    admin1_names = _read_admin1_codes(admin1_codes) if admin1_codes else {}
+    admin1_names = _read_admin_codes(admin1_codes) if admin1_codes else {}
+    admin2_names = _read_admin_codes(admin2_codes) if admin2_codes else {}
     conn = sqlite3.connect(db)
     try:
         conn.executescript(SCHEMA)
         conn.execute("PRAGMA foreign_keys=ON")
-        result = _insert(conn, dump, admin1_names)
+        result = _insert(conn, dump, admin1_names, admin2_names)
         conn.commit()
     finally:
         conn.close()
@@ -52,8 +55,9 @@ def add_geonames_dump(db: Path, dump: Path, admin1_codes: Path | None = None) ->
     return result
 
 
-def _read_admin1_codes(path: Path) -> dict[tuple[str, str], str]:
-    """`SY.09<TAB>Aleppo<TAB>Aleppo<TAB>170062` -> {("SY", "09"): "Aleppo"}."""
+def _read_admin_codes(path: Path) -> dict[tuple[str, str], str]:
+    """`SY.09<TAB>Aleppo<TAB>Aleppo<TAB>170062` -> {("SY", "09"): "Aleppo"}; an admin2 line
+    `SY.09.1234<TAB>...` -> {("SY", "09.1234"): name}."""
     table = {}
     try:
         with path.open(encoding="utf-8") as handle:
@@ -78,7 +82,8 @@ def _embedded_admin1(conn: sqlite3.Connection, cc: str, code: str,
 
 
 def _insert(conn: sqlite3.Connection, dump: Path,
-            admin1_names: dict[tuple[str, str], str]) -> DumpResult:
+            admin1_names: dict[tuple[str, str], str],
+            admin2_names: dict[tuple[str, str], str]) -> DumpResult:
     added = skipped = malformed = 0
     cache: dict[tuple[str, str], str | None] = {}
     try:
@@ -105,8 +110,9 @@ def _insert(conn: sqlite3.Connection, dump: Path,
                 admin1 = admin1_names.get((cc, code)) or _embedded_admin1(conn, cc, code, cache)
                 name = row[2] or row[1]
                 conn.execute("DELETE FROM places WHERE geonameid = ?", (geonameid,))
+                admin2 = admin2_names.get((cc, f"{code}.{row[11]}")) if row[11] else None
                 conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                             (geonameid, name, lat, lon, cc, admin1, None, code, population,
+                             (geonameid, name, lat, lon, cc, admin1, admin2, code, population,
                               row[7], "user"))
                 aliases = [a for a in row[3].split(",") if usable_alias(a)]
                 conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)",
