@@ -191,3 +191,22 @@ def test_a_persons_surname_is_no_place_but_after_a_locative(runtime):
                                  "happy with the win.")
     assert "Salah" in places("Mohamed Salah scored twice on Sunday. Fighting broke out in "
                              "Salah on Monday.")
+
+
+def test_a_namesake_near_the_articles_other_places_is_the_one_meant(runtime):
+    """Yenisehir is a town of Bursa and a district of Diyarbakir: next to Diyarbakir, it is
+    Diyarbakir's, and the reason says so."""
+    from veille.ingest import article_from_text
+    from veille.pipeline import process_documents
+    from veille.resolve.places import country_support, resolve_place
+
+    text = ("Police detained 12 people in Diyarbakir on Monday. Protesters also gathered in "
+            "Yenisehir, lawyers said.")
+    doc = process_documents([article_from_text(text, name="t", lang="en")],
+                            runtime.every_sentence())[0]
+    support = country_support(doc, runtime.gazetteer)
+    (mention,) = [m for m in doc.of_kind("place") if doc.text[m.start:m.end] == "Yenisehir"]
+    place, _, reason = resolve_place(mention, doc, runtime.gazetteer, support)
+    assert place.admin1 == "Diyarbakir", (place, reason)
+    assert reason == "the namesake near Diyarbakir, another place the article names"
+    assert runtime.gazetteer.lookup("Yenisehir", country_code="TR").admin1 != "Diyarbakir"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..document import Document, Mention
+from ..geo import km
 from .gazetteer import Gazetteer, Place, normalize
 from .gazetteer.store import WORLD_CITY
 
@@ -77,8 +78,53 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
     if abroad and not (far and (not place.country_code or place.population >= WORLD_CITY)):
         return None, None, (f"abstained: only in {place.country_code or 'no country'}, which "
                             "nothing else in the article points at")
-    return place, TOWN, _why(place, gazetteer.candidates(name, variants=True), country,
-                             spelled=gazetteer.has_name(name))
+    namesakes = gazetteer.candidates(name, variants=True)
+    neighbour = _near_the_others(place, namesakes, name, doc, gazetteer)
+    if neighbour is not None:
+        near, anchor = neighbour
+        return near, TOWN, f"the namesake near {anchor}, another place the article names"
+    return place, TOWN, _why(place, namesakes, country, spelled=gazetteer.has_name(name))
+
+
+NEAR_KM = 50.0  # a namesake this close to another place of the article is the one meant
+FAR_KM = 200.0  # ... when the most populous namesake is this far from all of them
+
+
+def _near_the_others(place: Place, namesakes: list[Place], name: str, doc: Document,
+                     gazetteer: Gazetteer) -> tuple[Place, str] | None:
+    """Among namesakes in the same country ("Franklin", "Riverdale", a village name shared by
+    three provinces), the one within 50 km of a place the article names unambiguously, when
+    the most populous is 200 km or more from all of them; None otherwise. A capital or a
+    world city is never displaced."""
+    if place.feature_code in ("PPLC", "CONT") or place.population >= WORLD_CITY:
+        return None
+    local = [p for p in namesakes if p.country_code == place.country_code
+             and p.geonameid != place.geonameid and p.latitude is not None
+             and not (p.feature_code or "").startswith("ADM")]
+    if not local or place.latitude is None:
+        return None
+    anchors = _anchors(doc, gazetteer, normalize(name))
+    if not anchors or min(km(place.latitude, place.longitude, a.latitude, a.longitude)
+                          for a in anchors) < FAR_KM:
+        return None
+    best = min(((km(p.latitude, p.longitude, a.latitude, a.longitude), p, a)
+                for p in local for a in anchors), key=lambda t: t[0])
+    return (best[1], best[2].name) if best[0] <= NEAR_KM else None
+
+
+def _anchors(doc: Document, gazetteer: Gazetteer, skip: str) -> list[Place]:
+    """The towns the article names that have one place of their name only."""
+    anchors = []
+    for m in doc.of_kind("place"):
+        key = normalize(doc.text[m.start:m.end])
+        if key == skip or m.data.get("unresolved"):
+            continue
+        found = {p.geonameid: p for p in gazetteer.candidates(key)
+                 if p.latitude is not None and not (p.feature_code or "").startswith(("ADM",
+                                                                                      "CONT"))}
+        if len(found) == 1:
+            anchors.extend(found.values())
+    return anchors
 
 
 def _why(place: Place, namesakes: list[Place], country: str | None, *, spelled: bool) -> str:
