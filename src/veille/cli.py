@@ -41,6 +41,7 @@ from .resolve.gazetteer.download import GEONAMES, downloaded
 from .resolve.gazetteer.download import download as download_countries
 from .runtime import Runtime
 from .store import open_store
+from .store.db import ACLED_FILTERS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Read conflict news; get sourced, geocoded event records.")
@@ -60,10 +61,8 @@ class ReportFormat(StrEnum):
     csv = "csv"
 
 
-class AcledWhich(StrEnum):
-    also = "also"
-    not_ = "not"
-    only = "only"
+# The choices of --acled, as the store defines them (`not` is a keyword: no class body).
+AcledWhich = StrEnum("AcledWhich", {name: name for name in ACLED_FILTERS})
 
 
 class ExportFormat(StrEnum):
@@ -196,11 +195,7 @@ def run(
     if len(touched) > _MAX_ROWS:
         err.print(f"... and {len(touched) - _MAX_ROWS} more events: `veille export` lists them",
                   markup=False, highlight=False)
-    for result in results:
-        if result.error is not None:
-            err.print(f"not stored: article {result.article_id}: {result.error.one_line()}",
-                      markup=False, highlight=False)
-    stored = [r for r in results if r.stored and r.error is None]
+    stored = _stored(results)
     err.print(
         f"{len(reports)} articles read ({len(reports) - len(stored)} already stored or refused), "
         f"{sum(len(r.created) for r in stored)} new events, "
@@ -208,6 +203,15 @@ def run(
         f"{skipped} files or records skipped; store: {store.url}", highlight=False, soft_wrap=True)
     if (skipped and not reports) or any(r.error is not None for r in results):
         raise typer.Exit(1)
+
+
+def _stored(results: list) -> list:
+    """The reports a save stored (not already there, not refused); says which were refused."""
+    for result in results:
+        if result.error is not None:
+            err.print(f"not stored: article {result.article_id}: {result.error.one_line()}",
+                      markup=False, highlight=False)
+    return [r for r in results if r.stored and r.error is None]
 
 
 _MAX_ROWS = 50  # events `run` prints; a big run is read with `veille export`
@@ -508,11 +512,7 @@ def import_acled(
         err.print(f"rejected {reject.message}", markup=False, highlight=False, soft_wrap=True)
     store.save_rejects(rejected)
     results = store.save_all(reports)
-    fresh = [r for r in results if r.stored and r.error is None]
-    for result in results:
-        if result.error is not None:
-            err.print(f"not stored: {result.article_id}: {result.error.one_line()}",
-                      markup=False, highlight=False)
+    fresh = _stored(results)
     err.print(
         f"{len(reports) + len(rejected)} rows read from {file}: "
         f"{sum(len(r.created) for r in fresh)} new events, "
