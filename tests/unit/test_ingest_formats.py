@@ -307,7 +307,7 @@ def test_detection_jsonl_saved_as_data(tmp_path):
     ("head", "expected"),
     [
         (b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "warc"),
-        (gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n"), "warc"),
+        (gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n", mtime=0), "warc"),
         (b'<?xml version="1.0"?>\n<!-- c -->\n<rss version="2.0"><channel>', "feed"),
         (b"\xef\xbb\xbf<feed xmlns='http://www.w3.org/2005/Atom'>", "feed"),
         (b"<?xml version='1.0'?><rdf:RDF xmlns:rdf='x'>", "feed"),
@@ -317,7 +317,7 @@ def test_detection_jsonl_saved_as_data(tmp_path):
         (b"<?xml version='1.0'?><!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN' 'x'><html>",
          "html"),
         (b"<div class='article'><p>Un.</p><p>Deux.</p></div>", "html"),
-        (gzip.compress(b"<html><body><p>Un.</p></body></html>"), "html"),
+        (gzip.compress(b"<html><body><p>Un.</p></body></html>", mtime=0), "html"),
         (b'{"text": "Un."}\n{"text": "Deux."}\n', "jsonl"),
         (b'{"text": "une tr\xc3\xa8s longue ligne coup\xc3\xa9e', "jsonl"),
         (b"---\ntitle: Un titre\n---\nDes combats ont eu lieu.", "text"),
@@ -326,7 +326,7 @@ def test_detection_jsonl_saved_as_data(tmp_path):
         (b"<urlset><url><loc>https://x.example/</loc></url></urlset>", "text"),
         (b"", "text"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        (gzip.compress(b"\x00\x01\x02"), "binary"),
+        (gzip.compress(b"\x00\x01\x02", mtime=0), "binary"),
         (b"\x1f\x8b\x08\x00garbage", "text"),  # damaged gzip: the text reader says so
     ],
 )
