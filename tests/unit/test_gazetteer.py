@@ -210,3 +210,38 @@ def test_a_namesake_near_the_articles_other_places_is_the_one_meant(runtime):
     assert place.admin1 == "Diyarbakir", (place, reason)
     assert reason == "the namesake near Diyarbakir, another place the article names"
     assert runtime.gazetteer.lookup("Yenisehir", country_code="TR").admin1 != "Diyarbakir"
+
+
+def _places_of(runtime, text, lang="en"):
+    from veille.ingest import article_from_text
+    from veille.pipeline import process_documents
+
+    doc = process_documents([article_from_text(text, name="t", lang=lang)],
+                            runtime.every_sentence())[0]
+    return doc, {doc.text[m.start:m.end]: m for m in doc.mentions
+                 if m.kind in ("place", "country")}
+
+
+def test_a_longer_place_name_holds_what_the_ner_calls_a_person(runtime):
+    """The NER reads "Mato Grosso" as a person: the state's whole name is still the place,
+    and "Sul" alone is none."""
+    _, spans = _places_of(runtime, "On Friday, in Dourados, Mato Grosso do Sul, federal "
+                                   "police arrested four men.")
+    assert "Mato Grosso do Sul" in spans and "Sul" not in spans
+
+
+def test_the_articles_armed_groups_point_at_their_country(runtime):
+    """Puli is a town of Taiwan and a word of an Afghan place name: beside Taliban fighters
+    and Pul-e-Alam, it is no Taiwanese town, and Pul-e-Alam is found in Afghanistan."""
+    from veille.resolve.places import country_support, resolve_place
+
+    doc, spans = _places_of(runtime, "Taliban fighters ambushed a police convoy near Puli, "
+                                     "a village outside Pul-e-Alam, on Sunday.")
+    support = country_support(doc, runtime.gazetteer, runtime.actors)
+    puli, _, reason = resolve_place(spans["Puli"], doc, runtime.gazetteer, support)
+    assert puli is None, reason
+    town, _, _ = resolve_place(spans["Pul-e-Alam"], doc, runtime.gazetteer, support)
+    assert town is not None and town.country_code == "AF"
+    # Without the catalogue's word on the Taliban, Taiwan's larger town wins the tie.
+    alone = country_support(doc, runtime.gazetteer)
+    assert alone.most_common(1)[0][0] == "TW"

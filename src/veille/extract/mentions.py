@@ -532,9 +532,14 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     surnames = {e[-1].text for e in full}
     people += [(t.idx, t.idx + len(t.text)) for t in parsed if t.text in surnames
                and t.i not in in_full and not _after(text, t.idx, places.locatives)]
+    # A longer name the gazetteer knows that holds the "person" is the place: the NER's
+    # "Mato Grosso" of "Mato Grosso do Sul".
     whole = [c for c in candidates
              if not _inside_word(text, c.start_char, c.end_char)
-             and not any(s < c.end_char and c.start_char < e for s, e in people)]
+             and not any(s < c.end_char and c.start_char < e
+                         and not (c.start_char <= s and e < c.end_char and len(c) > 2
+                                  and gazetteer.has_name(c.text))
+                         for s, e in people)]
     # A name after a locative or a place noun ("the outskirts of Qamishli", "à El-Facher"), or
     # that the NER calls a place, may be written as the gazetteer does not: its
     # transliterations count.

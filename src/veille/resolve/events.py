@@ -18,7 +18,7 @@ from .places import NEAR, REGION, TOWN, country_support, resolve_place
 def resolve_events(doc: Document, *, lexicon: Lexicon, taxonomy: Taxonomy,
                    actors: dict[str, ActorEntry], gazetteer: Gazetteer) -> Document:
     """Fill `doc.events` from `doc.candidates`."""
-    support = country_support(doc, gazetteer)
+    support = country_support(doc, gazetteer, actors)
     events = [
         _event(doc, c, lexicon=lexicon, taxonomy=taxonomy, actors=actors, gazetteer=gazetteer,
                support=support)

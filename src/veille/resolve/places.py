@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from ..document import Document, Mention
 from ..geo import km
+from ..resources.schemas import ActorEntry
 from .gazetteer import Gazetteer, Place, normalize
 from .gazetteer.store import WORLD_CITY
 
@@ -14,13 +16,19 @@ NEAR = 2  # part of or near a place
 REGION = 3  # only the region or country is known
 
 
-def country_support(doc: Document, gazetteer: Gazetteer) -> Counter[str]:
+def country_support(doc: Document, gazetteer: Gazetteer,
+                    actors: Mapping[str, ActorEntry] | None = None) -> Counter[str]:
     """How strongly the article's names point at each country. A name counted once gives
     one vote, shared among the countries that have a place of that name (`Nawa` is in Syria
     and, as Naha, in Japan: half a vote each), except namesakes a tenth the size of the largest;
-    a region (`Dara countryside`) gives two, since it names the area around the event, and
-    votes only for regions of that name when the gazetteer has one; a country named gives
-    one."""
+    a region (`Dara countryside`, or a name only regions bear: `Paktia`) gives two, since it
+    names the area around the event, and votes only for regions of that name when the
+    gazetteer has one; a name found only by a transliteration (`Mambasa` for Mombasa) gives
+    half (`Mambasa` is not Mombasa); a country named gives one. The article's armed groups
+    give half a vote each, shared among the countries the catalogue places them in (a reader
+    knows where the Taliban or JNIM fight); a state's forces or government and a nationality
+    word ("Afghan forces", "syriens") give a quarter, since states also fight abroad
+    ("Russian strikes on Kharkiv")."""
     shares: dict[str, dict[str, float]] = {m.label: {m.label: 1.0} for m in doc.mentions
                                            if m.kind == "country"}
     for m in doc.of_kind("place"):
@@ -37,16 +45,40 @@ def country_support(doc: Document, gazetteer: Gazetteer) -> Counter[str]:
         top = max(largest.values(), default=0)
         largest = {code: pop for code, pop in largest.items() if pop * 10 >= top}
         if largest:
-            weight = 2.0 if m.data.get("region") else 1.0
+            region = m.data.get("region") or all(
+                (p.feature_code or "").startswith("ADM") for p in places)
+            weight = 2.0 if region else 1.0 if gazetteer.has_name(name) else 0.5
             # Between countries with as many votes, the larger places win (a tiny fraction,
             # so that ties never depend on the order of a set).
             shares[name] = {code: weight / len(largest) + min(pop, 10**8) / 10**10
                             for code, pop in largest.items()}
+    for m in doc.mentions:
+        where, weight = _actor_countries(m, actors or {})
+        if where:  # each actor once, however often named
+            shares.setdefault(f"{m.kind}:{m.label or sorted(where)}",
+                              {code: weight / len(where) for code in where})
     votes: Counter[str] = Counter()
     for name in sorted(shares):
         for code, vote in shares[name].items():
             votes[code] += vote
     return votes
+
+
+def _actor_countries(m: Mention, actors: Mapping[str, ActorEntry]) -> tuple[frozenset[str], float]:
+    """The countries an actor or nationality mention points at, and its vote: a catalogue
+    actor's countries (three at most: a group of the whole Sahel says little), "Afghan
+    forces", "syriens"."""
+    none: tuple[frozenset[str], float] = (frozenset(), 0.0)
+    if m.kind == "demonym":
+        return (frozenset([m.label]), 0.25) if len(m.label) == 2 else none
+    if m.kind != "actor":
+        return none
+    if m.data.get("military_of"):
+        return frozenset([m.data["military_of"]]), 0.25
+    entry = actors.get(m.label)
+    if entry is None or not entry.where or len(entry.where) > 3:
+        return none
+    return entry.where, (0.5 if entry.kind == "armed" else 0.25)
 
 
 def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support: Counter[str],
