@@ -214,6 +214,29 @@ def _check_reachable(address: str) -> None:
         raise ConnectionError(f"nothing answers at {address} ({exc})") from exc
 
 
+class _RayStartupTimeout(Exception):
+    """Ray's own processes did not register in time (a loaded machine)."""
+
+
+STARTUP_ATTEMPTS = 3
+
+
+def _start_local_ray(ray, cpus: int, common: dict) -> None:
+    """A new Ray of our own on this machine, even where a cluster started with `ray start`
+    runs. Ray gives its raylet a fixed 30 s to register and raises a bare `Exception` past it,
+    which a busy machine can exceed: tried again, then said plainly."""
+    for attempt in range(1, STARTUP_ATTEMPTS + 1):
+        try:
+            ray.init(address="local", num_cpus=cpus, include_dashboard=False, **common)
+            return
+        except Exception as exc:  # Ray raises Exception itself for this one
+            if "timed out during startup" not in str(exc):
+                raise
+            ray.shutdown()
+            if attempt == STARTUP_ATTEMPTS:
+                raise _RayStartupTimeout(str(exc)) from exc
+
+
 def _start_ray(options: BatchOptions):
     """Ray, started here (this machine, `workers` CPUs) unless it runs or an address is given.
     Returns the module and whether this call started it (and so must stop it)."""
@@ -228,10 +251,8 @@ def _start_ray(options: BatchOptions):
             _check_reachable(options.ray_address)
             ray.init(address=options.ray_address, **common)
         else:
-            # "local": a new Ray of our own, even where a cluster started with `ray start` runs
-            ray.init(address="local", num_cpus=options.workers or os.cpu_count() or 1,
-                     include_dashboard=False, **common)
-    except (ConnectionError, RuntimeError, ValueError) as exc:
+            _start_local_ray(ray, options.workers or os.cpu_count() or 1, common)
+    except (ConnectionError, RuntimeError, ValueError, _RayStartupTimeout) as exc:
         where = f"cluster at {options.ray_address}" if options.ray_address else "on this machine"
         raise RayUnavailable(where=where, detail=" ".join(str(exc).split())[:300]) from exc
     return ray, True
