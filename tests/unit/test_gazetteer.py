@@ -245,3 +245,33 @@ def test_the_articles_armed_groups_point_at_their_country(runtime):
     # Without the catalogue's word on the Taliban, Taiwan's larger town wins the tie.
     alone = country_support(doc, runtime.gazetteer)
     assert alone.most_common(1)[0][0] == "TW"
+
+
+@pytest.mark.parametrize(("written", "region", "country"), [
+    ("Logar", "Lowgar", "AF"),               # ISO's name of GeoNames' Lowgar
+    ("Extrême-Nord", "Far North", "CM"),     # ISO's name, French
+    ("West Darfur", "Western Darfur", "SD"),
+    ("Diyarbakır", "Diyarbakir", "TR"),      # a dotless i is an i
+])
+def test_gazetteer_knows_regions_by_their_iso_names(runtime, written, region, country):
+    place = runtime.gazetteer.lookup(written, country_code=country)
+    assert place is not None and place.country_code == country
+    assert region in (place.name, place.admin1)
+
+
+def test_gazetteer_a_province_of_iso_and_geonames_admin2_is_a_region(runtime):
+    """Burkina Faso's provinces are GeoNames' admin2: `Loroum` is a region of its own, in
+    its admin1, at the mean point of its towns."""
+    place = runtime.gazetteer.lookup("Loroum")
+    assert place.feature_code == "ADM2" and place.country_code == "BF"
+    assert place.admin1 == "Nord" and place.admin2 == "Loroum"
+
+
+def test_gazetteer_a_close_iso_name_is_not_its_neighbours():
+    """`Zanzibar South` is as close to `Zanzibar North` as to `Zanzibar Central/South`:
+    neither is taken."""
+    from veille.resolve.gazetteer.build import _bare, _closest
+
+    regions = [(1, _bare("Zanzibar North")), (2, _bare("Zanzibar Central/South"))]
+    assert _closest({_bare("Zanzibar South")}, regions) is None
+    assert _closest({_bare("Bingöl")}, [(3, _bare("Bingoel")), (4, _bare("Bolu"))]) == 3

@@ -45,8 +45,12 @@ def place_agrees(pred: Event, gold: dict, admins: AdminNames) -> bool:
     if pred.location and names:
         if normalize(pred.location) in {normalize(n) for n in names}:
             return True
-        return precise and any(_near(pred, admins.gazetteer.lookup(n, country_code=pred.iso))
-                               for n in names)
+        found = [admins.gazetteer.lookup(n, country_code=pred.iso) for n in names]
+        if precise:
+            return any(_near(pred, place) for place in found)
+        # A region named in another language (`Californie`): the gazetteer's region itself.
+        return any(place is not None and normalize(place.name) == normalize(pred.location)
+                   for place in found)
     return True
 
 

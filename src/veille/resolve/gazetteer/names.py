@@ -7,13 +7,17 @@ import unicodedata
 
 # Apostrophes, hyphens and the ayn/hamza marks of romanised Arabic all count as spaces.
 _MARKS = str.maketrans({m: " " for m in "-'`\u2018\u2019\u02bb\u02bf\u02be"})
+# Latin letters that Unicode does not decompose into a base letter and a mark (Turkish ı,
+# Vietnamese đ, Polish ł): `Diyarbakır` is `Diyarbakir`.
+_LETTERS = str.maketrans({"ı": "i", "đ": "d", "ð": "d", "ł": "l", "ø": "o", "ß": "ss",
+                          "æ": "ae", "œ": "oe", "þ": "th", "ħ": "h"})
 
 
 def normalize(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key: `Al-Bāb` and `al bab` are one name."""
     letters = name.casefold()
     if not letters.isascii():  # most names are ASCII: skip the Unicode work for them
-        decomposed = unicodedata.normalize("NFKD", letters)
+        decomposed = unicodedata.normalize("NFKD", letters.translate(_LETTERS))
         letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(letters.translate(_MARKS).split())
 

@@ -102,10 +102,11 @@ class Gazetteer:
                              and everywhere.population >= 100 * max(p.population for p in here)):
                 places = here
         best = max(places, key=lambda p: p.population)
-        if best.feature_code == "ADM1":
+        if best.feature_code in ("ADM1", "ADM2"):
             # "Idleb": the region's namesake town inside it; "Maputo": the capital, in a
-            # region of its own ("Maputo City") beside the province of its name.
-            towns = [p for p in places if p.feature_code != "ADM1"
+            # region of its own ("Maputo City") beside the province of its name; "Paris", not
+            # the department of its name.
+            towns = [p for p in places if not (p.feature_code or "").startswith("ADM")
                      and p.country_code == best.country_code]
             inside = [p for p in towns
                       if p.admin1 and normalize(p.admin1) == normalize(best.name)]
