@@ -275,3 +275,21 @@ def test_gazetteer_a_close_iso_name_is_not_its_neighbours():
     regions = [(1, _bare("Zanzibar North")), (2, _bare("Zanzibar Central/South"))]
     assert _closest({_bare("Zanzibar South")}, regions) is None
     assert _closest({_bare("Bingöl")}, [(3, _bare("Bingoel")), (4, _bare("Bolu"))]) == 3
+
+
+@pytest.mark.parametrize(("text", "lang", "kept", "dropped"), [
+    # The end of a longer name is no place of its own ...
+    ("On Tuesday, shells hit houses in Abu Salim, in southern Tripoli.", "en",
+     {"Tripoli"}, {"Salim"}),
+    ("Des obus sont tombés lundi sur des maisons à Abou Salim, dans le sud de Tripoli.", "fr",
+     {"Tripoli"}, {"Salim"}),
+    # ... but the start of one is, and so is a place after "of" or a word of direction.
+    ("Students marched at Kabul University and outside the University of Chicago.", "en",
+     {"Kabul", "Chicago"}, set()),
+    ("Russian drones struck North Kharkiv on Monday, the Washington Post reported.", "en",
+     {"Kharkiv", "Washington"}, set()),
+])
+def test_a_place_inside_a_longer_name(runtime, text, lang, kept, dropped):
+    _, spans = _places_of(runtime, text, lang)
+    assert kept <= set(spans), spans
+    assert not dropped & set(spans), spans

@@ -21,6 +21,8 @@ from .lexicon_matchers import CompiledLexicon, demonym_country
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*$|^\d+$")
 _PLACE_LABELS = {"LOC", "GPE"}
 _PERSON_LABELS = {"PER", "PERSON"}
+# NER labels of numbers, dates and amounts: never a name holding a place.
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _MAX_PLACE_TOKENS = 4  # words; the pieces of one hyphenated word count as one
 _MAX_WORD_PIECES = 8  # `Saint-Maur-des-Fossés` is seven tokens
 _LARGE_CITY = 100_000  # people: a capitalised frequent word naming a city this large is it
@@ -548,9 +550,15 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     loose = [c for c, known in zip(whole, exact, strict=True) if not known
              and (c.start_char in ner_starts or _after(text, c.start_char, before))
              and gazetteer.has_variant(c.text)]
+    longer = [e for e in parsed.ents if e.label_ not in _NOT_NAMES and len(e) > 1
+              and not _is_place(e.text, gazetteer, countries)]
+    links = {w.lower() for w in places.name_links}
+    compass = {w.lower() for w in places.compass_words}
     for span in filter_spans([c for c, known in zip(whole, exact, strict=True) if known]
                              + loose):
         code = countries.get(normalize(span.text))
+        if not code and _inside_a_longer_name(span, longer, links, compass):
+            continue
         kind, label = ("country", code) if code else ("place", span.text)
         found.append(Mention(kind, label, span.start_char, span.end_char, sent_of[span.start]))
     covered = {i for m in found for i in range(m.start, m.end)}
@@ -559,6 +567,25 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
             found.append(Mention("place", ent.text, ent.start_char, ent.end_char,
                                  sent_of[ent.start], {"unresolved": True}))
     return found
+
+
+def _inside_a_longer_name(span, names, links: set[str], compass: set[str]) -> bool:
+    """Whether a name is part of a longer one the NER found and the gazetteer does not know,
+    not at its start, not after a linking word and not after words of direction only: "Salim"
+    of "Abu Salim", "Sud Est" of "ASL Toscana Sud Est" (but "Kabul" of "Kabul University",
+    "Chicago" of "University of Chicago", "Kharkiv" of "North Kharkiv")."""
+    doc = span.doc
+    for e in names:
+        if not (e.start < span.start and span.end <= e.end):
+            continue
+        # "the Washington Post": the article is no part of the name; "IBA-Karachi",
+        # "Surfside/Garden City": two names.
+        before = [t for t in doc[e.start:span.start] if t.pos_ != "DET"]
+        if (before and doc[span.start - 1].lower_ not in links
+                and not any(t.is_punct for t in before)
+                and not all(t.lower_ in compass for t in before)):
+            return True
+    return False
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

@@ -456,6 +456,13 @@ class PlacesFile(Strict):
     # Lemmas of verbs whose object is a place that was hit ("des drones qui visaient
     # Port-Soudan", "strikes hit Kyiv"): a capital there is the city, not its government.
     place_verbs: list[str] = Field(default_factory=list)
+    # Words that join a place to the longer name it ends ("University of Chicago", "Université
+    # de Paris"): a place there is still named. Elsewhere, a place inside a longer name and not
+    # at its start ("Salim" of "Abu Salim", "Bazar" of "Nawagai Bazar") is no place of its own.
+    name_links: list[str] = Field(default_factory=list)
+    # Words of direction or size before a place inside a longer name ("North Kharkiv", "Greater
+    # Cairo"): the place is still named, less precisely.
+    compass_words: list[str] = Field(default_factory=list)
     # Words after which a capital is its government even after a locative ("le régime au
     # pouvoir à Niamey", "the junta in power in Bamako").
     seat_of_power: list[str] = Field(default_factory=list)
