@@ -26,7 +26,13 @@ short sentences written for these tests, in French and English:
   that tells the circumstance of such a verb takes its agent ("tués dans l'attaque ... par");
 - the place where a source was reached ("joint par téléphone depuis Bangui") is not the
   event's place, nor is the place the wounded were taken to (places.yaml `care_markers`);
-- a suicide bomber's "blast" is the suicide bomb told again (taxonomy.yaml `subsumes`).
+- a suicide bomber's "blast" is the suicide bomb told again (taxonomy.yaml `subsumes`);
+- weapons someone carries, stole or trades (triggers.yaml `held_markers`: "armés de
+  grenades", "theft of explosives") were not used: no event of their own;
+- an event that is only the topic of a meeting or a trial (`irrealis`) is no event;
+- a parade (`défilé`) needs a cue of violence or protest (`needs_cue`);
+- an attack on a police post is an attack on the police, named again as the dead
+  ("tuant deux policiers"): a battle with the police as actor2.
 """
 
 from __future__ import annotations
@@ -370,3 +376,37 @@ def test_nature_and_everyday_taking_are_no_violence(runtime, text):
 def test_taking_a_town_is_still_taking_ground(runtime, text):
     assert "Non-state actor overtakes territory" in [
         e.sub_event_type for e in read(runtime, text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "Lundi, la police a arrêté à Niamey un homme accusé de vol d'engins explosifs dans une "
+    "carrière.",
+    "On Monday, police in Nairobi arrested a man over the theft of explosives from a quarry.",
+])
+def test_weapons_stolen_are_no_explosion(runtime, text):
+    assert [e.event_type for e in read(runtime, text).events
+            if e.event_type == "Explosions/Remote violence"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Lundi, des combattants armés de fusils et de grenades ont attaqué un poste de police à "
+    "Gao, tuant deux policiers.",
+    "On Monday, fighters armed with rifles and grenades stormed a police post in Gao, killing "
+    "two officers.",
+])
+def test_weapons_carried_are_no_event_and_a_police_post_is_the_police(runtime, text):
+    event = only_event(read(runtime, text))
+    assert (event.event_type, event.actor2) == ("Battles", "Police Forces of Mali")
+
+
+@pytest.mark.parametrize("text", [
+    "Lundi, la réunion tenue à Goma portait sur l'enlèvement de trois soldats en mars.",
+    "On Monday, a meeting in Goma discussed the abduction of three soldiers in March.",
+])
+def test_the_topic_of_a_meeting_is_no_event(runtime, text):
+    assert read(runtime, text).events == []
+
+
+def test_a_parade_is_no_protest(runtime):
+    assert read(runtime, "Lundi, des milliers de personnes ont assisté au défilé du 14-Juillet "
+                         "à Paris.").events == []

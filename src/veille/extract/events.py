@@ -43,6 +43,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     civilians = {name for name, entry in actors.items() if entry.kind == "civilians"}
     anchors = set(lexicon.triggers.time_anchors)
     instruments = _instrument_pattern(lexicon.triggers.instrument_markers)
+    held = _held_pattern(lexicon.triggers.held_markers)
     tallies = set(lexicon.triggers.tallies)
     spans = set(lexicon.triggers.spans_of_time)
     weapons = set(taxonomy.file.weapon_types)
@@ -63,8 +64,9 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "a menacé d'attaquer", "called for a ceasefire": nothing happened
         if _governed_by(doc, trigger, anchors):
             continue  # "le jour même de l'entrée en vigueur de la trêve": a time reference
-        if _names_weapon(trigger, weapons) and _is_instrument(doc, trigger, instruments):
-            continue  # "avec des fusils et des lance-grenades": the weapons of the action
+        if _names_weapon(trigger, weapons) and (_is_instrument(doc, trigger, instruments)
+                                                or _is_held(doc, trigger, held)):
+            continue  # "avec des fusils et des lance-grenades", "armés de grenades": no use
         if _is_tally(doc, trigger, tallies) or _is_span(doc, trigger, spans):
             continue  # "des centaines d'attaques", "a year of fighting": many events, none told
         if _is_cause_of_flight(doc, trigger, fled):
@@ -329,6 +331,15 @@ def _is_cause_of_flight(doc: Document, trigger: Mention, lemmas: set[str]) -> bo
 _CAUSE_LINKS = {"obl:agent", "obl", "obl:arg", "obl:mod", "obj", "dobj", "pobj", "nmod"}
 
 
+def _held_pattern(markers: list[str]) -> re.Pattern[str] | None:
+    """A marker ending the text before a weapon, a list's few words between ("munis de
+    fusils, de machettes et de "), no sentence break."""
+    if not markers:
+        return None
+    words = "|".join(re.escape(m.lower()) for m in sorted(markers, key=len, reverse=True))
+    return re.compile(rf"(?:^|\W)(?:{words})(?:[\s,]+[^\s.;:!?]+){{0,6}}[\s,]*$")
+
+
 def _instrument_pattern(markers: list[str]) -> re.Pattern[str] | None:
     """A marker ending the text before a weapon list, a few words (determiners, adjectives) in
     between: "avec des ", "with assault "."""
@@ -336,6 +347,14 @@ def _instrument_pattern(markers: list[str]) -> re.Pattern[str] | None:
         return None
     words = "|".join(re.escape(m.lower()) for m in sorted(markers, key=len, reverse=True))
     return re.compile(rf"(?:^|\W)(?:{words})(?:\s+\S+){{0,2}}\s*$")
+
+
+def _is_held(doc: Document, trigger: Mention, marker: re.Pattern[str] | None) -> bool:
+    """Whether a weapon trigger follows a word of carrying, stealing or trading, a list's
+    few words between ("armés de fusils, de machettes et de grenades", "theft of
+    explosives"): weapons held, not used."""
+    return marker is not None and marker.search(
+        doc.text[max(0, trigger.start - 80):trigger.start].lower()) is not None
 
 
 def _is_instrument(doc: Document, trigger: Mention, marker: re.Pattern[str] | None) -> bool:
@@ -582,8 +601,10 @@ def _by_position(doc: Document, trigger: Mention, actors: list[Mention], lexicon
                  patient: Mention | None) -> tuple[Mention | None, list[Mention]]:
     """The last resort, for a role the parse leaves empty: actor1 the actor before the
     trigger (or after an agent marker), the others after it. `patient`, the actor the parse
-    found acted upon, is never actor1."""
-    actors = [a for a in actors if a is not patient]
+    found acted upon, is never actor1, nor is the same actor named again ("ont attaqué un
+    poste de police, tuant deux policiers")."""
+    actors = [a for a in actors if a is not patient
+              and not (patient is not None and patient.label and a.label == patient.label)]
     # "un drone turc", "une frappe israélienne": the trigger's own words name who acted.
     agents = [a for a in actors if a.start < trigger.end and trigger.start < a.end]
     agents += _after_agent_marker(doc, trigger, actors, lexicon, registry)

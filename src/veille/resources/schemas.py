@@ -226,7 +226,8 @@ class TriggersFile(Strict):
     needs_cue: list[str] = Field(default_factory=list)
     # Lemmas of verbs and nouns whose complement is no event that happened: threats, plans,
     # calls, demands, denials, condemnations ("menacé d'attaquer", "called for a ceasefire",
-    # "denied carrying out the strike"). A trigger they govern gives no event.
+    # "denied carrying out the strike"), or only the topic of a meeting, a debate or a trial
+    # ("la réunion portait sur l'enlèvement"). A trigger they govern gives no event.
     irrealis: list[str] = Field(default_factory=list)
     # Lemmas of words that make a trigger governed by them a date for something else ("le jour
     # même de l'entrée en vigueur de la trêve", "on the eve of the offensive").
@@ -235,6 +236,10 @@ class TriggersFile(Strict):
     # trigger listed there beside other weapons ("avec des fusils et des lance-grenades") is
     # the means of the sentence's action, not an event of its own.
     instrument_markers: list[str] = Field(default_factory=list)
+    # Words before weapons someone carries, stole or trades ("armés de grenades", "vol
+    # d'engins explosifs", "armed with grenades", "theft of explosives"): weapons not used,
+    # so a weapon trigger there gives no event (ACLED codes a use, not an arsenal).
+    held_markers: list[str] = Field(default_factory=list)
     # Lemmas of quantity nouns that make a trigger noun a tally of many events ("des centaines
     # d'attaques", "dozens of air strikes"): no one event (nor is "plus de 300 frappes").
     tallies: list[str] = Field(default_factory=list)
