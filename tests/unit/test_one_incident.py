@@ -273,6 +273,7 @@ def test_an_event_in_a_paragraph_dated_years_before_is_recalled(runtime):
     "Un narco-trafiquant a été arrêté lundi à la frontière entre le Mexique et le Guatemala, "
     "avec quinze kilos de cocaïne.",
     "Police arrested a man suspected of the murder of his neighbour in Nairobi on Monday.",
+    "La police a arrêté lundi à Lyon un délinquant en cavale depuis trois mois.",
 ])
 def test_a_routine_criminal_arrest_is_no_event(runtime, text):
     assert read(runtime, text).events == []
@@ -410,3 +411,9 @@ def test_the_topic_of_a_meeting_is_no_event(runtime, text):
 def test_a_parade_is_no_protest(runtime):
     assert read(runtime, "Lundi, des milliers de personnes ont assisté au défilé du 14-Juillet "
                          "à Paris.").events == []
+
+
+def test_what_a_bomb_holds_is_no_shelling(runtime):
+    report = read(runtime, "Lundi, une bombe artisanale contenant un obus d'artillerie a explosé "
+                           "dans une gare de Maroua, blessant douze personnes.")
+    assert [e.sub_event_type for e in report.events] == ["Remote explosive/landmine/IED"]

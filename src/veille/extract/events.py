@@ -337,7 +337,7 @@ def _held_pattern(markers: list[str]) -> re.Pattern[str] | None:
     if not markers:
         return None
     words = "|".join(re.escape(m.lower()) for m in sorted(markers, key=len, reverse=True))
-    return re.compile(rf"(?:^|\W)(?:{words})(?:[\s,]+[^\s.;:!?]+){{0,6}}[\s,]*$")
+    return re.compile(rf"(?:^|\W)(?:{words})(?:[\s,]+[^\s.;:!?]+){{0,10}}[\s,]*$")
 
 
 def _instrument_pattern(markers: list[str]) -> re.Pattern[str] | None:
@@ -353,8 +353,8 @@ def _is_held(doc: Document, trigger: Mention, marker: re.Pattern[str] | None) ->
     """Whether a weapon trigger follows a word of carrying, stealing or trading, a list's
     few words between ("armés de fusils, de machettes et de grenades", "theft of
     explosives"): weapons held, not used."""
-    return marker is not None and marker.search(
-        doc.text[max(0, trigger.start - 80):trigger.start].lower()) is not None
+    before = doc.text[max(0, trigger.start - 100):trigger.start].lower().replace("’", "'")
+    return marker is not None and marker.search(before) is not None
 
 
 def _is_instrument(doc: Document, trigger: Mention, marker: re.Pattern[str] | None) -> bool:
