@@ -300,6 +300,103 @@ def rejects(
     err.print(f"{len(found)} rejects", highlight=False)
 
 
+@app.command("watch")
+@edge
+def watch_sources(
+    sources_file: Annotated[Path, typer.Argument(metavar="SOURCES", help="A TOML file of "
+                                                 "[[source]] tables (name, url, lang, country, "
+                                                 "every).")],
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    once: Annotated[bool, typer.Option("--once", help="Poll every source once and exit (for "
+                                       "cron); without it, poll each when due until stopped."
+                                       )] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Fetch sources and "
+                                                "redirects on private, loopback or link-local "
+                                                "addresses.")] = False,
+) -> None:
+    """Poll the feeds SOURCES lists, read their new articles and store their events. SIGTERM
+    or Ctrl-C finishes the article in flight, stores it and exits."""
+    import signal
+    import threading
+
+    from .watch import Fetcher, FetchLimits, read_sources, watch
+
+    cfg = load_config(config)
+    specs = read_sources(sources_file)
+    store = open_store(db or cfg.store_url)
+    runtime = Runtime(cfg)
+    w = cfg.watch
+    fetcher = Fetcher(user_agent=_user_agent(w.contact), allow_private=allow_private
+                      or w.allow_private,
+                      limits=FetchLimits(connect=w.connect_timeout, read=w.read_timeout,
+                                         total=w.total_timeout, max_bytes=w.max_bytes,
+                                         max_redirects=w.max_redirects, host_delay=w.host_delay))
+    stop = threading.Event()
+    if threading.current_thread() is threading.main_thread():  # not so inside a test runner
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stop.set())
+    if not w.contact:
+        err.print("note: set [watch] contact in your config so that sites know who polls them",
+                  highlight=False)
+    failed = 0
+
+    def said(result) -> None:
+        nonlocal failed
+        if result.status == "error":
+            failed += 1
+            line = f"error: {result.error}"
+        else:
+            line = (f"{result.status}: {result.stored} articles stored "
+                    f"({len(set(result.events))} events), {result.duplicates} already stored, "
+                    f"{result.rejected} unreadable, of {result.entries} entries")
+        err.print(f"{result.source}: {line}", markup=False, highlight=False, soft_wrap=True)
+
+    results = watch(specs, store, fetcher, lambda a: read_articles([a], runtime)[0],
+                    once=once, stop=stop, on_poll=said, max_entries=w.max_entries)
+    err.print(f"{len(results)} polls, {sum(r.stored for r in results)} articles stored, "
+              f"{failed} failed; store: {_without_password(store.url)}", highlight=False)
+    if failed:
+        raise typer.Exit(REJECTED_EXIT)
+
+
+def _user_agent(contact: str) -> str:
+    return f"veille/{__version__} (+{contact})" if contact else f"veille/{__version__}"
+
+
+@app.command("sources")
+@edge
+def list_sources(
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, for scripts.")] = False,
+) -> None:
+    """List the sources `veille watch` polls, with their health: last poll, last new article,
+    articles stored, errors in a row, next poll, and the last error (why one backs off)."""
+    from dataclasses import asdict
+
+    from .store.sources import sources as stored_sources
+
+    cfg = load_config(config)
+    found = stored_sources(open_store(db or cfg.store_url))
+    if as_json:
+        for s in found:
+            sys.stdout.write(json.dumps(asdict(s), default=str) + "\n")
+        return
+    table = Table("name", "url", "last poll", "last new", "articles", "errors", "next poll",
+                  "last error")
+
+    def when(value: dt.datetime | None) -> str:
+        return value.strftime("%Y-%m-%d %H:%M") if value else "-"
+
+    for s in found:
+        table.add_row(escape(s.name), escape(s.url), when(s.last_poll), when(s.last_new),
+                      str(s.articles), str(s.errors), when(s.next_poll),
+                      escape(s.last_error or "-"))
+    Console(width=max(Console().width, 160)).print(table)
+    err.print(f"{len(found)} sources", highlight=False)
+
+
 def _deaths(f: Fatalities | None) -> str:
     if f is None or f.best is None:
         return "-"

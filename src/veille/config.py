@@ -33,6 +33,22 @@ class ApiConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class WatchConfig:
+    """`veille watch`: the contact its User-Agent names, its politeness and its bounds (see
+    the [watch] section of `default_config.toml`)."""
+
+    contact: str = ""
+    host_delay: float = 1.0
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 60.0
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    max_entries: int = 200
+    allow_private: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class PipelineConfig:
     """Every knob of the pipeline; see `default_config.toml` for what each one means (and for
     the defaults: build one with `load_config()`)."""
@@ -55,6 +71,7 @@ class PipelineConfig:
     max_casualties: int = 1_000_000
     store_url: str = "sqlite:///veille.db"
     api: ApiConfig = field(default_factory=ApiConfig)
+    watch: WatchConfig = field(default_factory=WatchConfig)
 
 
 def _read_default() -> dict[str, Any]:
@@ -102,9 +119,23 @@ def load_config(path: str | Path | None = None) -> PipelineConfig:
                                        "[ingest] max_article_chars", path),
             store_url=str(data["store"]["url"]),
             api=_api_config(data["api"], str(path or "default_config.toml")),
+            watch=_watch_config(data["watch"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise BadConfig(path=str(path or "default_config.toml"), detail=f"missing or bad {exc}") from exc
+
+
+def _watch_config(section: dict[str, Any]) -> WatchConfig:
+    numbers = {key: float(section[key]) for key in ("host_delay", "connect_timeout",
+                                                    "read_timeout", "total_timeout")}
+    if any(value <= 0 for key, value in numbers.items() if key != "host_delay") \
+            or numbers["host_delay"] < 0:
+        raise ValueError("[watch] timeouts must be positive, host_delay not negative")
+    counts = {key: int(section[key]) for key in ("max_bytes", "max_redirects", "max_entries")}
+    if counts["max_bytes"] < 1 or counts["max_entries"] < 1 or counts["max_redirects"] < 0:
+        raise ValueError("[watch] max_bytes and max_entries must be positive")
+    return WatchConfig(contact=str(section["contact"]).strip(),
+                       allow_private=bool(section["allow_private"]), **numbers, **counts)
 
 
 def _bounded(value: object, key: str, path: str | Path | None, *, high: int | None = None) -> int:

@@ -1,9 +1,10 @@
 """One catalogue of the errors veille reports to its users.
 
 Each error has a stable code (`V1xx` input, `V2xx` resources and configuration, `V3xx` store,
-`V4xx` HTTP API, `V5xx` export, `V6xx` batch on Ray). The CLI prints `error V101: <message>`
-on one line and exits 1; the HTTP API answers `{"error": {"code": "V101", "message": "..."}}`; tests pin the
-messages, so change them knowingly.
+`V4xx` HTTP API, `V5xx` export, `V6xx` batch on Ray, `V7xx` watching sources). The CLI prints
+`error V101: <message>` on one line and exits 1; the HTTP API answers
+`{"error": {"code": "V101", "message": "..."}}`; tests pin the messages, so change them
+knowingly.
 """
 
 from __future__ import annotations
@@ -250,3 +251,13 @@ class OutputNotWritable(VeilleError):
 class RayUnavailable(VeilleError):
     code = "V600"
     template = "Ray {where}: {detail}"
+
+
+class BadSources(VeilleError):
+    code = "V700"
+    template = "sources file {path}: {detail}"
+
+
+class FetchFailed(VeilleError):
+    code = "V701"
+    template = "{url}: {detail}"

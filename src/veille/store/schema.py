@@ -142,3 +142,38 @@ rejects = Table(
     Column("message", Text, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False, index=True),
 )
+
+# The sources `veille watch` polls (a SOURCES.toml), with what it knows of each: the last
+# answer's validators (a conditional GET costs an unchanged feed one 304), when it was polled,
+# when it last gave a new article, how many articles it gave, its run of errors and the last
+# one, and when it is next due (later while it backs off).
+sources = Table(
+    "sources", metadata,
+    Column("url", String(2048), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("lang", String(8)),
+    Column("country", String(2)),
+    Column("every_seconds", Integer, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_poll", DateTime(timezone=True)),
+    Column("last_new", DateTime(timezone=True)),
+    Column("next_poll", DateTime(timezone=True), index=True),
+    Column("articles", Integer, nullable=False),
+    Column("errors", Integer, nullable=False),
+    Column("last_error", Text),
+)
+
+# Every feed entry `veille watch` has seen, by canonical URL (tracking parameters out): never
+# fetched again. `article_id` is the article read from it (two outlets' copies of one wire
+# story share it); `outcome` is stored, duplicate (that article was stored already) or
+# rejected (unreadable: the rejects table says why).
+source_entries = Table(
+    "source_entries", metadata,
+    Column("url", String(2048), primary_key=True),
+    Column("source_url", String(2048), ForeignKey("sources.url", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("article_id", String(64)),
+    Column("outcome", String(16), nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
