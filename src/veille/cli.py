@@ -320,18 +320,15 @@ def watch_sources(
     import signal
     import threading
 
-    from .watch import Fetcher, FetchLimits, read_sources, watch
+    from .alerts import notify
+    from .watch import read_sources, watch
 
     cfg = load_config(config)
     specs = read_sources(sources_file)
     store = open_store(db or cfg.store_url)
     runtime = Runtime(cfg)
     w = cfg.watch
-    fetcher = Fetcher(user_agent=_user_agent(w.contact), allow_private=allow_private
-                      or w.allow_private,
-                      limits=FetchLimits(connect=w.connect_timeout, read=w.read_timeout,
-                                         total=w.total_timeout, max_bytes=w.max_bytes,
-                                         max_redirects=w.max_redirects, host_delay=w.host_delay))
+    fetcher = _fetcher(cfg, allow_private)
     stop = threading.Event()
     if threading.current_thread() is threading.main_thread():  # not so inside a test runner
         for sig in (signal.SIGTERM, signal.SIGINT):
@@ -341,8 +338,16 @@ def watch_sources(
                   highlight=False)
     failed = 0
 
+    smtp = _smtp(cfg)
+
     def said(result) -> None:
         nonlocal failed
+        for name, event_id, sent in notify(store, result.events, fetcher=fetcher, smtp=smtp,
+                                           retries=cfg.alerts.retries,
+                                           delay=cfg.alerts.retry_delay):
+            err.print(f"alert {name}: event {event_id} "
+                      f"{'sent' if sent.ok else 'NOT sent'} ({sent.detail})", markup=False,
+                      highlight=False)
         if result.status == "error":
             failed += 1
             line = f"error: {result.error}"
@@ -360,8 +365,24 @@ def watch_sources(
         raise typer.Exit(REJECTED_EXIT)
 
 
-def _user_agent(contact: str) -> str:
-    return f"veille/{__version__} (+{contact})" if contact else f"veille/{__version__}"
+def _fetcher(cfg, allow_private: bool = False):
+    """The fetcher of `veille watch` and of webhooks, as the config bounds it."""
+    from .watch import Fetcher, FetchLimits
+
+    w = cfg.watch
+    agent = f"veille/{__version__} (+{w.contact})" if w.contact else f"veille/{__version__}"
+    return Fetcher(user_agent=agent, allow_private=allow_private or w.allow_private,
+                   limits=FetchLimits(connect=w.connect_timeout, read=w.read_timeout,
+                                      total=w.total_timeout, max_bytes=w.max_bytes,
+                                      max_redirects=w.max_redirects, host_delay=w.host_delay))
+
+
+def _smtp(cfg):
+    from .alerts import Smtp
+
+    a = cfg.alerts
+    return Smtp(host=a.smtp_host, port=a.smtp_port, user=a.smtp_user, password=a.smtp_password,
+                starttls=a.smtp_starttls, sender=a.sender)
 
 
 @app.command("sources")
@@ -581,6 +602,112 @@ def eval_(
     for name, value in result.figures.items():
         table.add_row(name, "-" if value is None else str(value))
     Console().print(table)
+
+
+alert_app = typer.Typer(help="Alerts: new or updated records that match filters, sent to a "
+                        "webhook or by email as `veille watch` stores them.",
+                        no_args_is_help=True)
+app.add_typer(alert_app, name="alert")
+
+
+@alert_app.command("add")
+@edge
+def alert_add(
+    name: Annotated[str, typer.Argument(help="A name for the alert.")],
+    country: Annotated[list[str] | None, typer.Option(help="Country name or ISO code "
+                                                      "(repeat for several).")] = None,
+    admin1: Annotated[list[str] | None, typer.Option(help="Admin1 region.")] = None,
+    event_type: Annotated[list[str] | None, typer.Option(help="Event or sub-event type "
+                                                         "(Battles, Air/drone strike).")] = None,
+    actor: Annotated[list[str] | None, typer.Option(help="Actor, on either side.")] = None,
+    min_fatalities: Annotated[int | None, typer.Option(help="At least this many dead (an "
+                                                       "unknown toll does not match).",
+                                                       min=0)] = None,
+    webhook: Annotated[str | None, typer.Option(help="POST each record here as JSON.")] = None,
+    secret: Annotated[str | None, typer.Option(help="Sign webhook bodies: header "
+                                               "X-Veille-Signature: sha256=<HMAC>.")] = None,
+    email: Annotated[str | None, typer.Option(help="Mail each record here ([alerts] SMTP "
+                                              "settings).")] = None,
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Add an alert: each new or updated record matching every filter given is sent to the
+    webhook or the email address."""
+    from urllib.parse import urlsplit
+
+    from .alerts import Alert
+    from .errors import BadParameter
+    from .store.alerts import add_alert
+
+    if bool(webhook) == bool(email):
+        raise BadParameter(detail="give one of --webhook URL or --email ADDRESS")
+    if webhook and urlsplit(webhook).scheme not in ("http", "https"):
+        raise BadParameter(detail=f"--webhook must be an http or https URL, not {webhook!r}")
+    if secret and not webhook:
+        raise BadParameter(detail="--secret signs webhook bodies: give --webhook too")
+    if email and "@" not in email:
+        raise BadParameter(detail=f"--email {email!r} is not an email address")
+    cfg = load_config(config)
+    alert = Alert(name=name, country=country or [], admin1=admin1 or [],
+                  event_type=event_type or [], actor=actor or [], min_fatalities=min_fatalities,
+                  webhook=webhook, secret=secret, email=email)
+    add_alert(open_store(db or cfg.store_url), alert)
+    err.print(f"alert {name} added", highlight=False)
+
+
+@alert_app.command("list")
+@edge
+def alert_list(db: DbOpt = None, config: ConfigOpt = None) -> None:
+    """List the alerts: their filters and where they send."""
+    from .store.alerts import alerts
+
+    cfg = load_config(config)
+    table = Table("name", "filters", "sends to")
+    for a in alerts(open_store(db or cfg.store_url)):
+        filters = "; ".join(f"{k}={v}" for k, v in a.filters.items() if v not in (None, []))
+        where = (a.webhook + (" (signed)" if a.secret else "")) if a.webhook else a.email
+        table.add_row(escape(a.name), escape(filters or "everything"), escape(where or "-"))
+    Console(width=max(Console().width, 120)).print(table)
+
+
+@alert_app.command("remove")
+@edge
+def alert_remove(name: Annotated[str, typer.Argument()], db: DbOpt = None,
+                 config: ConfigOpt = None) -> None:
+    """Remove an alert and its delivery log."""
+    from .store.alerts import remove_alert
+
+    cfg = load_config(config)
+    if not remove_alert(open_store(db or cfg.store_url), name):
+        _fail(f"error V403: bad request: no alert named {name!r}")
+    err.print(f"alert {name} removed", highlight=False)
+
+
+@alert_app.command("log")
+@edge
+def alert_log(
+    db: DbOpt = None,
+    config: ConfigOpt = None,
+    limit: Annotated[int | None, typer.Option(help="Show only the last N.", min=1)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, for scripts.")] = False,
+) -> None:
+    """The deliveries of alerts, newest first: sent or not, attempts, and what was answered."""
+    from dataclasses import asdict
+
+    from .store.alerts import deliveries
+
+    cfg = load_config(config)
+    found = deliveries(open_store(db or cfg.store_url), limit=limit)
+    if as_json:
+        for d in found:
+            sys.stdout.write(json.dumps(asdict(d), default=str) + "\n")
+        return
+    table = Table("at", "alert", "event", "sent", "attempts", "detail")
+    for d in found:
+        table.add_row(d.at.strftime("%Y-%m-%d %H:%M:%S"), escape(d.alert), d.event_id,
+                      "yes" if d.ok else "NO", str(d.attempts), escape(d.detail or "-"))
+    Console(width=max(Console().width, 120)).print(table)
+    err.print(f"{len(found)} deliveries", highlight=False)
 
 
 import_app = typer.Typer(help="Load other coders' data into the store, beside veille's own.",

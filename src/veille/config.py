@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -49,6 +50,20 @@ class WatchConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class AlertsConfig:
+    """Alerts: the SMTP server emails go through, and how often a delivery is tried."""
+
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = True
+    sender: str = ""
+    retries: int = 3
+    retry_delay: float = 2.0
+
+
+@dataclass(frozen=True, slots=True)
 class PipelineConfig:
     """Every knob of the pipeline; see `default_config.toml` for what each one means (and for
     the defaults: build one with `load_config()`)."""
@@ -72,6 +87,7 @@ class PipelineConfig:
     store_url: str = "sqlite:///veille.db"
     api: ApiConfig = field(default_factory=ApiConfig)
     watch: WatchConfig = field(default_factory=WatchConfig)
+    alerts: AlertsConfig = field(default_factory=AlertsConfig)
 
 
 def _read_default() -> dict[str, Any]:
@@ -120,9 +136,22 @@ def load_config(path: str | Path | None = None) -> PipelineConfig:
             store_url=str(data["store"]["url"]),
             api=_api_config(data["api"], str(path or "default_config.toml")),
             watch=_watch_config(data["watch"]),
+            alerts=_alerts_config(data["alerts"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise BadConfig(path=str(path or "default_config.toml"), detail=f"missing or bad {exc}") from exc
+
+
+def _alerts_config(section: dict[str, Any]) -> AlertsConfig:
+    retries = int(section["retries"])
+    if retries < 1 or float(section["retry_delay"]) < 0:
+        raise ValueError("[alerts] retries must be 1 or more, retry_delay not negative")
+    return AlertsConfig(
+        smtp_host=str(section["smtp_host"]), smtp_port=int(section["smtp_port"]),
+        smtp_user=str(section["smtp_user"]),
+        smtp_password=os.environ.get("VEILLE_SMTP_PASSWORD") or str(section["smtp_password"]),
+        smtp_starttls=bool(section["smtp_starttls"]), sender=str(section["sender"]),
+        retries=retries, retry_delay=float(section["retry_delay"]))
 
 
 def _watch_config(section: dict[str, Any]) -> WatchConfig:

@@ -145,7 +145,8 @@ def sources_file(tmp_path, *tables: dict) -> object:
     return path
 
 
-def test_once_stores_new_articles_and_an_unchanged_feed_costs_one_304(site, tmp_path, runtime):
+def test_once_stores_new_articles_and_an_unchanged_feed_costs_one_304(site, tmp_path, runtime,
+                                                                      store_url):
     site.serve("/feed.xml", rss([
         site.base + "/news/segou.html",
         site.base + "/news/segou.html?utm_source=rss&utm_medium=feed",  # the same, tracked
@@ -154,7 +155,7 @@ def test_once_stores_new_articles_and_an_unchanged_feed_costs_one_304(site, tmp_
     ]), ETag='"v1"', **{"Content-Type": "application/rss+xml"})
     path = sources_file(tmp_path, {"name": "Courrier", "url": site.base + "/feed.xml",
                                    "lang": "fr", "country": "ML", "every": "15m"})
-    store = open_store(str(tmp_path / "watch.db"))
+    store = open_store(store_url)  # SQLite, and PostgreSQL with the postgres suite
     (first,) = watch(read_sources(path), store, fetcher(), reader(runtime), once=True)
     assert (first.status, first.entries, first.stored, first.rejected) == ("new", 3, 2, 1)
     assert first.events, "the attack in Ségou is an event"

@@ -177,3 +177,31 @@ source_entries = Table(
     Column("outcome", String(16), nullable=False),
     Column("seen_at", DateTime(timezone=True), nullable=False),
 )
+
+# Alerts (`veille alert add`): what a new or updated record must match, and where it is sent.
+# `filters` holds country, admin1, event_type, actor (lists) and min_fatalities.
+alerts = Table(
+    "alerts", metadata,
+    Column("name", String(128), primary_key=True),
+    Column("filters", JSON, nullable=False),
+    Column("webhook", Text),
+    Column("secret", Text),
+    Column("email", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every delivery attempted: to which alert, of which event in which state (`fingerprint`, a
+# hash of the fields an alert can match: an update that changes none of them does not alert
+# again), whether it went through, after how many attempts, and what the other end said.
+alert_deliveries = Table(
+    "alert_deliveries", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert", String(128), ForeignKey("alerts.name", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("event_id", String(64), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("ok", Boolean, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("detail", Text),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+)
