@@ -181,6 +181,29 @@ async def test_each_filter_selects_its_events(client):
         assert set(found) == expected, params
 
 
+async def test_the_atom_feed_holds_what_the_same_filters_select(client):
+    """GET /events.atom: an Atom document a feed reader accepts, whose entries are the events
+    GET /events gives for the same filters, the records changed last first."""
+    from xml.etree import ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    for params, expected in FILTERS[:6]:
+        response = await client.get("/events.atom", params={**params, "limit": "1000"})
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"].startswith("application/atom+xml")
+        feed = ET.fromstring(response.content)
+        assert feed.tag == atom + "feed" and feed.find(atom + "updated") is not None
+        entries = feed.findall(atom + "entry")
+        found = {e.find(atom + "id").text.rsplit(":", 1)[1] for e in entries}
+        assert found == expected, params
+        stamps = [e.find(atom + "updated").text for e in entries]
+        assert stamps == sorted(stamps, reverse=True)
+        assert all(e.find(atom + "link").get("href").startswith("http://veille.test/events/")
+                   for e in entries)
+    bad = await client.get("/events.atom", params={"min_fatalities": "-1"})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "V403"
+
+
 async def test_no_filter_lists_everything_newest_first(client):
     response = await client.get("/events")
     body = response.json()
@@ -753,3 +776,24 @@ async def test_a_bug_answers_v999_without_details(store):
     async with client_for(app, raise_app_exceptions=False) as client:
         error = assert_error(await client.get("/boom"), 500, "V999")
     assert "secret" not in error["message"] and "RuntimeError" not in error["message"]
+
+
+async def test_sources_are_listed_and_added_with_a_token(client):
+    """GET /sources lists what `veille watch` polls; POST /sources adds one (a token needed;
+    a private address refused, as the config does not allow them; a bad interval refused)."""
+    assert (await client.get("/sources")).json() == {"sources": []}
+    new = {"name": "Wire", "url": "https://93.184.216.34/feed.xml", "lang": "fr",
+           "country": "sd", "every": "1h"}
+    assert (await client.post("/sources", json=new)).status_code == 401
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    added = await client.post("/sources", json=new, headers=auth)
+    assert added.status_code == 201, added.text
+    body = added.json()
+    assert (body["country"], body["every_seconds"], body["errors"]) == ("SD", 3600, 0)
+    listed = (await client.get("/sources")).json()["sources"]
+    assert [s["url"] for s in listed] == [new["url"]]
+    private = await client.post("/sources", headers=auth,
+                                json={**new, "url": "http://127.0.0.1:8080/feed.xml"})
+    assert private.status_code == 422 and "private or local" in private.json()["error"]["message"]
+    fast = await client.post("/sources", headers=auth, json={**new, "every": "5s"})
+    assert fast.status_code == 422 and "at least 1m" in fast.json()["error"]["message"]

@@ -17,6 +17,7 @@ from .limits import BodyLimit, NoNul, RateLimit
 from .routes_articles import articles_router
 from .routes_events import events_router
 from .routes_export import export_router
+from .routes_sources import sources_router
 from .routes_web import add_web
 from .settings import ApiSettings
 
@@ -41,6 +42,7 @@ def create_app(store: Store, settings: ApiSettings | None = None, *,
     app.include_router(events_router(ctx))
     app.include_router(articles_router(ctx))
     app.include_router(export_router(ctx))
+    app.include_router(sources_router(ctx))
     add_docs(app)
     add_web(app)
     if settings.cors:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, Security
 from fastapi.security import HTTPAuthorizationCredentials
 
 from ..errors import UnknownEvent
+from ..export.atom import atom_feed
 from ..model import Event
 from . import queries
 from .auth import BEARER
@@ -30,6 +31,24 @@ def events_router(ctx: Context) -> APIRouter:
         back as `cursor` (with the same filters and sort) for the next page."""
         events, after = queries.events_page(store, filters)
         return json_response(EventPage(events=events, next_cursor=after, count=len(events)))
+
+    @router.get("/events.atom", responses={**BAD_REQUEST, 200: {
+        "content": {"application/atom+xml": {}},
+        "description": "An Atom feed of the records, newest change first."}}, tags=["events"])
+    def events_feed(request: Request, filters: Annotated[EventFilters, Query()]) -> Response:
+        """The events `GET /events` would give for the same filters, as an Atom feed, the
+        records changed last first (unless `sort` says otherwise): subscribe to "Sudan, 10
+        dead or more" in any feed reader."""
+        if "sort" not in request.query_params:
+            filters = filters.model_copy(update={"sort": "-updated"})
+        events, _ = queries.events_page(store, filters)
+        base = str(request.base_url).rstrip("/")
+        title = "veille: " + (", ".join(f"{k}={v}" for k, v in request.query_params.items()
+                                        if k not in ("limit", "cursor", "sort"))
+                              or "all events")
+        body = atom_feed(events, feed_url=str(request.url), title=title,
+                         event_url=base + "/events/{event_id}")
+        return Response(body, media_type="application/atom+xml; charset=utf-8")
 
     @router.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND,
                 tags=["events"])

@@ -208,3 +208,35 @@ class ErrorDetail(BaseModel):
 
 class ErrorBody(BaseModel):
     error: ErrorDetail
+
+
+class NewSource(Strict):
+    """The body of `POST /sources`: a source as a SOURCES.toml [[source]] table gives it."""
+
+    name: str = Field(min_length=1, max_length=200)
+    url: str = Field(min_length=1, max_length=2048, description="An RSS or Atom feed.")
+    lang: str | None = Field(default=None, description="Two-letter language code (`fr`).")
+    country: str | None = Field(default=None, description="ISO 3166-1 code, a hint (`SD`).")
+    every: str = Field(default="15m", description="How often to poll: `15m`, `1h`, `1d`.")
+
+
+class SourceHealth(Strict):
+    """A source `veille watch` polls, and how it is doing."""
+
+    url: str
+    name: str
+    lang: str | None
+    country: str | None
+    every_seconds: int
+    etag: str | None
+    last_modified: str | None
+    last_poll: dt.datetime | None
+    last_new: dt.datetime | None
+    next_poll: dt.datetime | None
+    articles: int
+    errors: int = Field(description="Failed polls in a row.")
+    last_error: str | None = Field(description="Why the source backs off, if it does.")
+
+
+class SourceList(Strict):
+    sources: list[SourceHealth]

@@ -49,7 +49,7 @@ def read_sources(path: Path) -> list[Source]:
         if unknown:
             raise BadSources(path=str(path), detail=f"{where}: unknown key(s) {', '.join(unknown)} "
                              f"(known: {', '.join(sorted(_KEYS))})")
-        source = _source(table, where, str(path))
+        source = parse_source(table, where, str(path))
         if source.url in urls:
             raise BadSources(path=str(path), detail=f"{where}: {source.url} is listed twice")
         urls.add(source.url)
@@ -57,7 +57,8 @@ def read_sources(path: Path) -> list[Source]:
     return sources
 
 
-def _source(table: dict, where: str, path: str) -> Source:
+def parse_source(table: dict, where: str, path: str) -> Source:
+    """One source from its table (a [[source]] of the file, a POST /sources body)."""
     name, url = table.get("name"), table.get("url")
     if not isinstance(name, str) or not name.strip():
         raise BadSources(path=path, detail=f"{where}: `name` is missing")
