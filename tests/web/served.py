@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import SimpleNamespace
 
 import uvicorn
 
@@ -21,6 +22,7 @@ from builders import report, strike, toll
 from veille.api import ApiSettings, create_app
 from veille.model import Article, Evidence, Report, Source, Span
 from veille.store import open_store
+from veille.store.sources import record_poll, register
 
 TOKEN = "web-tests-token-0123456789"
 AUTHOR = "Grace Hopper"
@@ -126,10 +128,26 @@ def corpus() -> list:
     return reports
 
 
+# Sources `veille watch` polls: one healthy, one backing off; a name that is a payload.
+SOURCE_PAYLOAD = "<img src=//127.0.0.1:9/source.png onerror=alert('source')>Wire"
+SOURCES = [
+    SimpleNamespace(name="Le Courrier du Sahel", url="https://93.184.216.34/sahel.xml",
+                    lang="fr", country="ML", every=900),
+    SimpleNamespace(name=SOURCE_PAYLOAD, url="https://93.184.216.35/wire.xml", lang=None,
+                    country=None, every=3600),
+]
+
+
 def fill(url: str) -> None:
     store = open_store(url)
     results = store.save_all(corpus())
     assert all(r.error is None for r in results), [r.error for r in results if r.error]
+    now = dt.datetime(2025, 3, 12, 8, 0, tzinfo=dt.UTC)
+    register(store, SOURCES, now)
+    record_poll(store, SOURCES[0].url, last_poll=now, last_new=now, articles=12, errors=0,
+                next_poll=now + dt.timedelta(minutes=15))
+    record_poll(store, SOURCES[1].url, last_poll=now, errors=2,
+                last_error="HTTP 503, retry after 120 s", next_poll=now + dt.timedelta(hours=1))
     store.engine.dispose()
 
 

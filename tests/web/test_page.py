@@ -21,6 +21,7 @@ from served import (
     PAYLOAD_TEXT,
     PAYLOAD_TOKEN,
     PAYLOADS,
+    SOURCE_PAYLOAD,
     TOKEN,
     fill,
     serving,
@@ -437,3 +438,17 @@ def _clipped(spans: list[tuple[int, int, str]], text: str) -> list[str]:
         marked.append(text[start:end])
         at = end
     return marked
+
+
+def test_the_sources_watched_and_the_atom_link(page, base):
+    """The sources `veille watch` polls, with their health (a failing one stands out, a name
+    that is a payload stays text); the Atom link follows the filters."""
+    open_page(page, base, "?country=ML")
+    rows = page.locator("#sources tbody tr")
+    assert rows.count() == 2
+    failing = page.locator("#sources tbody tr.failing")
+    assert failing.count() == 1
+    assert failing.locator("td").first.inner_text() == SOURCE_PAYLOAD
+    assert failing.locator("td").last.inner_text() == "HTTP 503, retry after 120 s"
+    assert page.locator("#sources img").count() == 0
+    assert page.get_attribute("#atom", "href") == "/events.atom?country=ML"

@@ -138,6 +138,9 @@ async function load(filters) {
   drawTimeline(filters);
   drawTable();
   subTypes();
+  const feed = new URLSearchParams(filters).toString();
+  $("#atom").href = feed ? `/events.atom?${feed}` : "/events.atom";
+  await drawSources();
   document.body.dataset.loaded = "true";  // tests wait for this
 }
 
@@ -285,6 +288,28 @@ function drawTable() {
     row.addEventListener("click", () => openRecord(e.event_id));
     body.append(row);
   }
+}
+
+/** The sources `veille watch` polls, with their health (GET /sources). */
+async function drawSources() {
+  const body = $("#sources tbody");
+  body.replaceChildren();
+  let found = [];
+  try {
+    found = (await getJSON("/sources")).sources;
+  } catch (error) {
+    body.append(el("tr", {}, el("td", {colspan: "7"}, `Error: ${error.message}`)));
+    return;
+  }
+  const when = (stamp) => (stamp ? stamp.slice(0, 16).replace("T", " ") : "–");
+  for (const s of found) {
+    body.append(el("tr", {"data-url": s.url, class: s.errors ? "failing" : ""},
+      el("td", {title: s.url}, s.name), el("td", {}, when(s.last_poll)),
+      el("td", {}, when(s.last_new)), el("td", {}, String(s.articles)),
+      el("td", {}, String(s.errors)), el("td", {}, when(s.next_poll)),
+      el("td", {}, show(s.last_error))));
+  }
+  $("#sources-area").hidden = found.length === 0;
 }
 
 function subTypes() {
