@@ -358,7 +358,8 @@ def watch_sources(
         err.print(f"{result.source}: {line}", markup=False, highlight=False, soft_wrap=True)
 
     results = watch(specs, store, fetcher, lambda a: read_articles([a], runtime)[0],
-                    once=once, stop=stop, on_poll=said, max_entries=w.max_entries)
+                    once=once, stop=stop, on_poll=said, max_entries=w.max_entries,
+                    workers=w.workers)
     err.print(f"{len(results)} polls, {sum(r.stored for r in results)} articles stored, "
               f"{failed} failed; store: {_without_password(store.url)}", highlight=False)
     if failed:

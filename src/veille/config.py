@@ -46,6 +46,7 @@ class WatchConfig:
     max_bytes: int = 5_000_000
     max_redirects: int = 5
     max_entries: int = 200
+    workers: int = 4
     allow_private: bool = False
 
 
@@ -160,9 +161,11 @@ def _watch_config(section: dict[str, Any]) -> WatchConfig:
     if any(value <= 0 for key, value in numbers.items() if key != "host_delay") \
             or numbers["host_delay"] < 0:
         raise ValueError("[watch] timeouts must be positive, host_delay not negative")
-    counts = {key: int(section[key]) for key in ("max_bytes", "max_redirects", "max_entries")}
-    if counts["max_bytes"] < 1 or counts["max_entries"] < 1 or counts["max_redirects"] < 0:
-        raise ValueError("[watch] max_bytes and max_entries must be positive")
+    counts = {key: int(section[key]) for key in ("max_bytes", "max_redirects", "max_entries",
+                                                 "workers")}
+    if min(counts["max_bytes"], counts["max_entries"], counts["workers"]) < 1 \
+            or counts["max_redirects"] < 0:
+        raise ValueError("[watch] max_bytes, max_entries and workers must be positive")
     return WatchConfig(contact=str(section["contact"]).strip(),
                        allow_private=bool(section["allow_private"]), **numbers, **counts)
 

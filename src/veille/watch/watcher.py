@@ -17,6 +17,7 @@ import logging
 import random
 import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -69,38 +70,64 @@ def canonical_url(link: str, base: str | None = None) -> str | None:
 def watch(sources: list[Source], store: Store, fetcher: Fetcher, read: Reader, *,
           once: bool = False, stop: threading.Event | None = None,
           on_poll: Callable[[PollResult], None] | None = None,
-          max_entries: int = MAX_ENTRIES) -> list[PollResult]:
+          max_entries: int = MAX_ENTRIES, workers: int = 4) -> list[PollResult]:
     """Poll the sources: each once (`once`), or each when due until `stop` is set. Returns
-    the results of the polls made (with `once`; a long watch returns those since start)."""
+    the results of the polls made. `workers` sources are fetched at once (the fetcher keeps
+    one request at a time per host); their pages are read and stored one by one, here."""
     stop = stop or threading.Event()
     book.register(store, sources, _now())
     urls = [s.url for s in sources]
     results: list[PollResult] = []
-    while not stop.is_set():
-        now = _now()
-        states = book.sources(store, urls)
-        due = states if once else [s for s in states if s.next_poll is None or s.next_poll <= now]
-        for state in sorted(due, key=lambda s: (s.next_poll or now, s.url)):
-            if stop.is_set():
+    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="watch") as pool:
+        while not stop.is_set():
+            now = _now()
+            states = book.sources(store, urls)
+            due = states if once else [s for s in states
+                                       if s.next_poll is None or s.next_poll <= now]
+            due.sort(key=lambda s: (s.next_poll or now, s.url))
+            futures = [pool.submit(gather, state, store, fetcher, stop=stop,
+                                   max_entries=max_entries) for state in due]
+            for future in as_completed(futures):
+                result = settle(future.result(), store, read, stop=stop)
+                results.append(result)
+                if on_poll is not None:
+                    on_poll(result)
+            if once:
                 break
-            result = poll(state, store, fetcher, read, stop=stop, max_entries=max_entries)
-            results.append(result)
-            if on_poll is not None:
-                on_poll(result)
-        if once:
-            break
-        states = book.sources(store, urls)
-        wake = min((s.next_poll for s in states if s.next_poll is not None), default=None)
-        pause = 60.0 if wake is None else (wake - _now()).total_seconds()
-        stop.wait(min(max(pause, 0.5), 60.0))
+            states = book.sources(store, urls)
+            wake = min((s.next_poll for s in states if s.next_poll is not None), default=None)
+            pause = 60.0 if wake is None else (wake - _now()).total_seconds()
+            stop.wait(min(max(pause, 0.5), 60.0))
     return results
 
 
 def poll(state: book.SourceState, store: Store, fetcher: Fetcher, read: Reader, *,
          stop: threading.Event | None = None, max_entries: int = MAX_ENTRIES) -> PollResult:
     """Poll one source now and read its new entries; record what happened."""
-    now = _now()
-    result = PollResult(source=state.url, status="unchanged")
+    return settle(gather(state, store, fetcher, stop=stop, max_entries=max_entries), store,
+                  read, stop=stop)
+
+
+@dataclass
+class Gathered:
+    """What a poll fetched: the feed's answer, and the pages of its new entries (or why a
+    page could not be fetched), before anything is read or stored."""
+
+    state: book.SourceState
+    at: dt.datetime
+    failure: str | None = None
+    wait: int | None = None  # the server's Retry-After, in seconds
+    etag: str | None = None
+    modified: str | None = None
+    entries: int = 0
+    pages: list[tuple[str, dt.date | None, bytes | None, VeilleError | None]] = \
+        field(default_factory=list)
+
+
+def gather(state: book.SourceState, store: Store, fetcher: Fetcher, *,
+           stop: threading.Event | None = None, max_entries: int = MAX_ENTRIES) -> Gathered:
+    """Fetch the feed (conditionally) and the pages of its entries not seen before."""
+    got = Gathered(state=state, at=_now(), etag=state.etag, modified=state.last_modified)
     headers = {}
     if state.etag:
         headers["If-None-Match"] = state.etag
@@ -109,32 +136,55 @@ def poll(state: book.SourceState, store: Store, fetcher: Fetcher, read: Reader, 
     try:
         answer = fetcher.get(state.url, headers=headers)
     except FetchFailed as exc:
-        return _failed(store, state, result, exc.message, now)
+        got.failure = exc.message
+        return got
     if answer.status == 304:
-        _succeeded(store, state, result, now, etag=state.etag, modified=state.last_modified)
-        return result
+        return got
     if answer.status in (429, 503) and "retry-after" in answer.headers:
-        wait = _retry_after(answer.headers["retry-after"], now)
-        return _failed(store, state, result, f"HTTP {answer.status}, retry after {wait} s",
-                       now, wait=wait)
+        got.wait = _retry_after(answer.headers["retry-after"], got.at)
+        got.failure = f"HTTP {answer.status}, retry after {got.wait} s"
+        return got
     if answer.status >= 400:
-        return _failed(store, state, result, f"HTTP {answer.status}", now)
+        got.failure = f"HTTP {answer.status}"
+        return got
     feed = feedparser.parse(answer.body, response_headers=dict(answer.headers))
     entries = _entries(feed.entries[:max_entries], answer.url)
     if not entries and feed.bozo:  # a feed so broken that no entry with a link survives
         reason = " ".join(str(feed.get("bozo_exception", "")).split())[:200]
-        return _failed(store, state, result, f"not a readable feed ({reason})", now)
-    result.entries = len(entries)
+        got.failure = f"not a readable feed ({reason})"
+        return got
+    got.etag, got.modified = answer.headers.get("etag"), answer.headers.get("last-modified")
+    got.entries = len(entries)
     seen = book.seen_entries(store, [url for url, _ in entries])
-    fresh = [e for e in entries if e[0] not in seen]
-    for url, published in fresh:
+    for url, published in entries:
+        if url in seen:
+            continue
+        if stop is not None and stop.is_set():
+            break  # the rest waits for the next poll
+        try:
+            page = fetcher.get(url)
+            if page.status >= 400:
+                raise FetchFailed(url=url, detail=f"HTTP {page.status}")
+            got.pages.append((url, published, page.body, None))
+        except FetchFailed as exc:
+            got.pages.append((url, published, None, exc))
+    return got
+
+
+def settle(got: Gathered, store: Store, read: Reader, *,
+           stop: threading.Event | None = None) -> PollResult:
+    """Read and store what a poll fetched, and record the poll."""
+    state = got.state
+    result = PollResult(source=state.url, status="unchanged", entries=got.entries)
+    if got.failure is not None:
+        return _failed(store, state, result, got.failure, got.at, wait=got.wait)
+    for url, published, body, error in got.pages:
         if stop is not None and stop.is_set():
             break  # the article in flight is done and stored; the rest waits for next time
-        _read_entry(url, published, state, store, fetcher, read, result)
+        _read_entry(url, published, body, error, state, store, read, result)
     if result.stored:
         result.status = "new"
-    _succeeded(store, state, result, now, etag=answer.headers.get("etag"),
-               modified=answer.headers.get("last-modified"))
+    _succeeded(store, state, result, got.at, etag=got.etag, modified=got.modified)
     return result
 
 
@@ -153,16 +203,16 @@ def _entries(entries: Iterable, base: str) -> list[tuple[str, dt.date | None]]:
     return list(found.items())
 
 
-def _read_entry(url: str, published: dt.date | None, state: book.SourceState, store: Store,
-                fetcher: Fetcher, read: Reader, result: PollResult) -> None:
-    """Fetch, read and store one entry's page; record the entry whatever happens."""
+def _read_entry(url: str, published: dt.date | None, body: bytes | None,
+                error: VeilleError | None, state: book.SourceState, store: Store,
+                read: Reader, result: PollResult) -> None:
+    """Read and store one entry's page; record the entry whatever happens."""
     result.fetched += 1
     article_id, outcome = None, "rejected"
     try:
-        page = fetcher.get(url)
-        if page.status >= 400:
-            raise FetchFailed(url=url, detail=f"HTTP {page.status}")
-        article = article_from_html(page.body, name=url, url=url, published=published,
+        if error is not None:
+            raise error
+        article = article_from_html(body or b"", name=url, url=url, published=published,
                                     lang=state.lang)
         article = article.model_copy(update={"outlet": article.outlet or state.name})
         article_id = article.id
