@@ -7,6 +7,7 @@ each hostile or broken server an error of its own source only, bounded in time."
 from __future__ import annotations
 
 import gzip
+import signal
 import subprocess
 import sys
 import threading
@@ -14,6 +15,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from sqlalchemy import text
 
 from veille.errors import BadSources, FetchFailed
 from veille.pipeline import read_articles
@@ -287,3 +289,47 @@ def test_cli_watch_once_then_sources(site, tmp_path):
                             text=True, timeout=120)
     assert listed.returncode == 0 and '"articles": 1' in listed.stdout
     assert '"errors": 0' in listed.stdout
+
+
+def test_a_sitemap_and_a_section_page_are_sources_too(site, tmp_path, runtime):
+    site.serve("/sitemap.xml", (
+        "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        f"<url><loc>{site.base}/news/segou.html</loc><lastmod>2024-05-07</lastmod></url>"
+        "</urlset>").encode(), **{"Content-Type": "application/xml"})
+    site.serve("/afrique/", (
+        "<html><body><nav><a href='/'>Accueil</a> <a href='/category/sport/'>Sport</a></nav>"
+        "<main><h2><a href='/news/mopti.html'>Manifestation à Mopti</a></h2></main>"
+        "</body></html>").encode(), **{"Content-Type": "text/html"})
+    path = sources_file(tmp_path, {"name": "map", "url": site.base + "/sitemap.xml"},
+                        {"name": "section", "url": site.base + "/afrique/"})
+    store = open_store(str(tmp_path / "watch.db"))
+    results = {r.source.rsplit("/", 2)[-2] or r.source.rsplit("/", 1)[1]: r for r in
+               watch(read_sources(path), store, fetcher(), reader(runtime), once=True)}
+    assert sorted((r.entries, r.stored) for r in results.values()) == [(1, 1), (1, 1)]
+    assert site.asked("/category/sport/") == 0 and site.asked("/") == 0
+
+
+def test_sigterm_finishes_the_article_in_flight_and_exits(site, tmp_path):
+    site.serve("/feed.xml", rss(["/news/segou.html", "/news/mopti.html"]))
+    path = sources_file(tmp_path, {"name": "Courrier", "url": site.base + "/feed.xml",
+                                   "lang": "fr", "every": "1m"})
+    db = tmp_path / "term.db"
+    process = subprocess.Popen([sys.executable, "-m", "veille", "watch", str(path), "--db",
+                                str(db), "--allow-private"], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 240
+        while site.asked("/news/mopti.html") == 0:  # both pages fetched: reading them now
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.1)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=120) == 0, process.stderr.read()
+    finally:
+        process.kill()
+    store = open_store(str(db))
+    (state,) = stored_sources(store)
+    assert state.last_poll is not None and state.errors == 0
+    # The article in flight was stored whole, and what was stored is what the source counts;
+    # what was not read waits for the next poll.
+    with store.engine.connect() as conn:
+        stored = conn.execute(text("SELECT count(*) FROM articles")).scalar()
+    assert 1 <= state.articles == stored <= 2

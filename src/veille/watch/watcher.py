@@ -19,10 +19,11 @@ import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import courlan
 import feedparser
+from lxml import etree, html
 
 from ..errors import FetchFailed, VeilleError
 from ..ingest.html import article_from_html
@@ -149,6 +150,9 @@ def gather(state: book.SourceState, store: Store, fetcher: Fetcher, *,
         return got
     feed = feedparser.parse(answer.body, response_headers=dict(answer.headers))
     entries = _entries(feed.entries[:max_entries], answer.url)
+    if not feed.entries:  # no feed: a sitemap, or a site's section page
+        entries = _sitemap(answer.body, answer.url) or _section(answer.body, answer.url)
+        entries = entries[:max_entries]
     if not entries and feed.bozo:  # a feed so broken that no entry with a link survives
         reason = " ".join(str(feed.get("bozo_exception", "")).split())[:200]
         got.failure = f"not a readable feed ({reason})"
@@ -201,6 +205,49 @@ def _entries(entries: Iterable, base: str) -> list[tuple[str, dt.date | None]]:
         except (TypeError, ValueError):
             found[url] = None
     return list(found.items())
+
+
+def _sitemap(body: bytes, base: str) -> list[tuple[str, dt.date | None]]:
+    """The pages of a sitemap (`<urlset><url><loc>`), the last modified first."""
+    if b"<urlset" not in body[:2000]:
+        return []
+    try:  # no entity is resolved and nothing is fetched: a hostile file stays text
+        root = etree.fromstring(body, etree.XMLParser(resolve_entities=False, no_network=True,
+                                                      huge_tree=False))
+    except etree.XMLSyntaxError:
+        return []
+    found: dict[str, dt.date | None] = {}
+    for item in root.iter("{*}url"):
+        loc, modified = item.findtext("{*}loc"), item.findtext("{*}lastmod")
+        url = canonical_url(loc or "", base)
+        if url is None or url in found:
+            continue
+        try:
+            found[url] = dt.date.fromisoformat((modified or "").strip()[:10])
+        except ValueError:
+            found[url] = None
+    return sorted(found.items(), key=lambda item: item[1] or dt.date.min, reverse=True)
+
+
+def _section(body: bytes, base: str) -> list[tuple[str, dt.date | None]]:
+    """The article links of a site's section page, in page order: links to the same host,
+    not to the site's root, to this page, or to navigation, category or login pages
+    (courlan's filters). lxml reads the links: courlan's own extractor drops hosts that are
+    IP addresses, such as a source on the user's network."""
+    try:
+        page = html.fromstring(body)
+    except (etree.ParserError, ValueError):
+        return []
+    host, here = urlsplit(base).netloc, canonical_url(base)
+    found: list[tuple[str, dt.date | None]] = []
+    for href in page.xpath("//a/@href"):
+        url = canonical_url(str(href), base)
+        if (url is None or urlsplit(url).netloc != host or not urlsplit(url).path.strip("/")
+                or url == here or courlan.is_navigation_page(url)
+                or courlan.is_not_crawlable(url)):
+            continue
+        found.append((url, None))
+    return list(dict.fromkeys(found))
 
 
 def _read_entry(url: str, published: dt.date | None, body: bytes | None,
