@@ -251,6 +251,7 @@ def test_canonical_urls_leave_tracking_out():
         "https://example.org/a?id=3"
     assert canonical_url("/b", "https://example.org/feed") == "https://example.org/b"
     assert canonical_url("mailto:x@example.org") is None
+    assert canonical_url("http://[bad") is None  # found by make fuzz: urljoin raised
 
 
 @pytest.mark.parametrize(("text", "message"), [

@@ -58,13 +58,13 @@ class PollResult:
 def canonical_url(link: str, base: str | None = None) -> str | None:
     """An entry's URL as veille knows it: absolute, normalised, tracking parameters
     (`utm_*`, `fbclid` ...) and fragments out; None when it is no web address."""
-    url = urljoin(base or "", link.strip()) if link else ""
-    cleaned = courlan.clean_url(url)
-    if not cleaned or not cleaned.startswith(("http://", "https://")):
-        return None
     try:
+        url = urljoin(base or "", link.strip()) if link else ""
+        cleaned = courlan.clean_url(url)
+        if not cleaned or not cleaned.startswith(("http://", "https://")):
+            return None
         return courlan.normalize_url(cleaned, strict=True)
-    except ValueError:
+    except ValueError:  # "http://[bad": no URL at all
         return None
 
 
