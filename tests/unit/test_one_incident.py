@@ -417,3 +417,22 @@ def test_what_a_bomb_holds_is_no_shelling(runtime):
     report = read(runtime, "Lundi, une bombe artisanale contenant un obus d'artillerie a explosé "
                            "dans une gare de Maroua, blessant douze personnes.")
     assert [e.sub_event_type for e in report.events] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("On Monday, an army vehicle struck an IED near Djibo, injuring several soldiers.",
+     "Military Forces of Burkina Faso"),
+    ("Lundi, un policier a été tué quand une bombe a explosé dans un marché de Gao.",
+     "Police Forces of Mali"),
+])
+def test_forces_a_planted_bomb_hit_are_its_actor2(runtime, text, actor2):
+    event = only_event(read(runtime, text))
+    assert (event.actor1 or "").startswith("Unidentified Armed Group") and event.actor2 == actor2
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, soldiers defused an IED near Gao.",
+    "Lundi, des militaires ont désamorcé un engin explosif près de Gao.",
+])
+def test_a_bomb_defused_is_no_explosion(runtime, text):
+    assert [e.sub_event_type for e in read(runtime, text).events] == ["Disrupted weapons use"]

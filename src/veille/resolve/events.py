@@ -174,6 +174,10 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
           and c.actor1_basis in _DOERS):
         key = rules.crowd_acting[first.kind][key]  # "rioters beat up a man": mob violence
         kind = key.split(".")[0]
+    elif (first is not None and first.kind == "state" and key in rules.state_hit
+          and c.actor1_basis == "position" and actor2 is None):
+        # "an army vehicle struck an IED": the forces the bomb hit (taxonomy: state_hit).
+        actor1, actor2, moved, first = None, c.actor1, True, None
     elif first is not None and first.kind == "civilians" and kind not in rules.civilians_may_act:
         # "32 civilians were killed in a bombing": the victims, never the perpetrator.
         actor1, actor2 = None, actor2 or c.actor1
@@ -244,6 +248,12 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         if near is not None or victims:
             put_default("actor2", near.label if near else victims, near or c.trigger,
                         "text" if near else "context")
+    if hit and country and values.get("actor2") is None:
+        # ACLED: the soldiers or police a bomb or a shell hit are its actor2 ("an army
+        # vehicle struck an IED", "un policier a été tué quand une bombe a explosé").
+        forces = _forces_hit(doc, c, actors)
+        if forces is not None:
+            put("actor2", forces, "text")
     perpetrator = rules.unknown_perpetrator.get(key, rules.unknown_perpetrator.get(kind))
     if perpetrator and country and values.get("actor1") is None:
         put_default("actor1", perpetrator, c.trigger, "context")
@@ -301,6 +311,18 @@ def _civilians_near(doc: Document, c: Candidate, actors: dict[str, ActorEntry]):
     for mention in doc.of_kind("actor"):
         entry = actors.get(mention.label)
         if entry and entry.kind == "civilians" and c.trigger.end <= mention.start < end:
+            return mention
+    return None
+
+
+def _forces_hit(doc: Document, c: Candidate, actors: dict[str, ActorEntry]):
+    """State forces named in the trigger's sentence, other than its actor1: those an
+    explosion hit."""
+    doer = c.actor1.label if c.actor1 is not None else None
+    for mention in doc.of_kind("actor", c.trigger.sent):
+        entry = actors.get(mention.label)
+        if entry is not None and entry.kind == "state" and mention.label != doer \
+                and not mention.data.get("metonym"):
             return mention
     return None
 

@@ -82,6 +82,9 @@ class TaxonomyFile(Strict):
     # Types in which civilians may act (a crowd protesting); in every other type civilians
     # named before the trigger are its victims (actor2), never actor1.
     civilians_may_act: list[str] = Field(default_factory=list)
+    # Types whose state forces, named only by their place before the trigger, are the ones it
+    # hit ("an army vehicle struck an IED"): actor2, the bomb's planter actor1.
+    state_hit: list[str] = Field(default_factory=list)
     # By kind of crowd (rioters, protesters), types that become another when that crowd does
     # them, as the parse's subject or agent (ACLED: rioters who beat a man commit mob violence).
     crowd_acting: dict[str, dict[str, str]] = Field(default_factory=dict)
