@@ -107,6 +107,23 @@ def test_batch_twice_stores_nothing_new(corpus, tmp_path):
     assert "0 articles read" in again.stderr and "50 already stored, skipped" in again.stderr
     assert _store(db) == before
 
+    # One of them published again by another outlet: skipped unread, its events gain a source.
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    original = next(corpus.glob("en-airstrike-kharkiv-0.txt")).read_text("utf-8")
+    (wire / "copy.txt").write_text(original.replace("outlet: Veille Example", "outlet: Wire B")
+                                   .replace("https://example.org/", "https://wire-b.example/"),
+                                   "utf-8")
+    copied = _veille("batch", str(wire), "--db", f"sqlite:///{db}", "--workers", "2", "-q")
+    assert copied.returncode == 0, copied.stderr
+    assert "1 already stored, skipped" in copied.stderr
+    assert "stored events given another outlet" in copied.stderr
+    after = _store(db)
+    assert after["articles"] == before["articles"] and after["sources"] == before["sources"]
+    gained = [e for e in after["events"].values() if e["sources"][-1]["outlet"] == "Wire B"]
+    assert gained and all(e["sources"][-1]["url"].startswith("https://wire-b.example/")
+                          for e in gained)
+
 
 def test_killed_batch_resumes_to_the_same_store(corpus, tmp_path):
     whole = tmp_path / "whole.db"

@@ -105,6 +105,51 @@ def test_running_again_changes_nothing(inputs, store_url, runtime):
     assert list(store.events()) == records
 
 
+def test_a_copy_from_another_outlet_is_one_more_source_not_another_report(
+        inputs, store_url, runtime, tmp_path):
+    """The same wire story on a second outlet: one article (its text's hash), its events gain
+    the outlet as a source with a revision saying so; the toll is not counted twice."""
+    run(inputs, store_url)
+    store = open_store(store_url)
+    strike = next(e for e in store.events() if e.location == "Binnish")
+    before = counts(store)
+    copy = tmp_path / "copies" / "binnish.html"
+    copy.parent.mkdir()
+    page = (FIXTURES / "veilleur-du-levant.html").read_text(encoding="utf-8")
+    copy.write_text(page.replace("Le Veilleur du Levant", "La Gazette du Golfe").replace(
+        "veilleur-levant.example", "gazette-golfe.example"), encoding="utf-8")
+    result = run(copy.parent, store_url)
+    assert "0 new events, 0 reports merged" in result.stderr
+
+    after = store.event(strike.event_id)
+    assert [s.outlet for s in after.sources] == [s.outlet for s in strike.sources] + [
+        "La Gazette du Golfe"]
+    gazette = after.sources[-1]
+    assert gazette.article_id == strike.sources[0].article_id
+    assert gazette.url.startswith("https://gazette-golfe.example/")
+    assert gazette.attributed_to == OSDH
+    assert after.fatalities == strike.fatalities  # a copy is not a second report of the toll
+    assert {**before, "revisions": before["revisions"] + 1} == counts(store)
+    added = store.history(strike.event_id)[-1]
+    assert added.changes == {} and added.reason == "the same text, published by La Gazette du Golfe"
+    assert "La Gazette du Golfe" in next(iter(cli_export(store_url)))["source"]
+
+    again = counts(store)
+    run(copy.parent, store_url)  # the same copy again adds nothing
+    assert counts(store) == again and len(store.event(strike.event_id).sources) == 4
+    shown = CliRunner().invoke(cli.app, ["history", strike.event_id, "--db", store_url])
+    assert shown.stdout.count("La Gazette du Golfe") == 2  # its source, its revision
+    assert "(source added)" in shown.stdout
+
+
+def cli_export(store_url: str) -> list[dict]:
+    """`veille export --format acled` as rows of the Binnish strike."""
+    import csv
+    result = CliRunner().invoke(cli.app, ["export", "--format", "acled-csv", "--db", store_url])
+    assert result.exit_code == 0, result.output
+    return [r for r in csv.DictReader(io.StringIO(result.stdout)) if r["location"] == "Binnish"]
+
+
 def test_history_tells_why_the_toll_changed(inputs, store_url, runtime):
     run(inputs, store_url)
     strike = next(e for e in open_store(store_url).events() if e.location == "Binnish")

@@ -190,7 +190,7 @@ def run(
             reports.append(outcome)
     store.save_rejects(rejected)  # listed by `veille rejects`
     results = store.save_all(reports)
-    touched = list(dict.fromkeys(i for r in results for i in r.created + r.merged))
+    touched = list(dict.fromkeys(i for r in results for i in r.created + r.merged + r.copied))
     _print_events([e for e in (store.event(i) for i in touched[:_MAX_ROWS]) if e is not None])
     if len(touched) > _MAX_ROWS:
         err.print(f"... and {len(touched) - _MAX_ROWS} more events: `veille export` lists them",
@@ -200,9 +200,15 @@ def run(
         f"{len(reports)} articles read ({len(reports) - len(stored)} already stored or refused), "
         f"{sum(len(r.created) for r in stored)} new events, "
         f"{sum(len(r.merged) for r in stored)} reports merged into stored events, "
+        f"{_copied(sum(len(r.copied) for r in results))}"
         f"{skipped} files or records skipped; store: {store.url}", highlight=False, soft_wrap=True)
     if (skipped and not reports) or any(r.error is not None for r in results):
         raise typer.Exit(1)
+
+
+def _copied(events: int) -> str:
+    """The clause of a run's summary on copies of stored articles, when there were any."""
+    return f"{events} stored events given another outlet (a copy of their article), " if events else ""
 
 
 def _stored(results: list) -> list:
@@ -267,7 +273,8 @@ def batch(
               f"on {summary.workers} workers (started in {summary.startup_seconds:.1f} s){peak}; "
               f"{p.skipped} already stored, skipped; "
               f"{p.new_events} new events, {p.merged} reports merged into stored events, "
-              f"{p.rejected} rejected; store: {store.url}", highlight=False, soft_wrap=True)
+              f"{_copied(p.copied)}{p.rejected} rejected; store: {store.url}", highlight=False,
+              soft_wrap=True)
     if summary.interrupted:
         err.print("interrupted: what was committed is stored; run the same command to go on",
                   highlight=False)
@@ -461,15 +468,21 @@ def history(
     sources = Table(title="Sources", show_lines=False)
     for column in ("published", "outlet", "article", "attributed to", "read as"):
         sources.add_column(column)
-    for src, reading in zip(event.sources, store.sources(event_id), strict=False):
+    # One reading per article; a copy of an article (another outlet) shares its reading.
+    readings = {r.sources[0].article_id: r for r in store.sources(event_id) if r.sources}
+    for src in event.sources:
+        reading = readings.get(src.article_id)
+        read_as = (f"{reading.sub_event_type}, {_deaths(reading.fatalities)} dead"
+                   if reading else "-")
         sources.add_row(str(src.published or "-"), src.outlet or src.url or "-", src.article_id,
-                        src.attributed_to or "-",
-                        f"{reading.sub_event_type}, {_deaths(reading.fatalities)} dead")
+                        src.attributed_to or "-", read_as)
     out.print(sources)
     revisions = Table(title="Revisions", show_lines=False)
     for column in ("when", "from", "field", "was", "now"):
         revisions.add_column(column)
-    outlets = {s.article_id: s.outlet or s.url for s in event.sources}
+    outlets: dict[str, str | None] = {}
+    for s in event.sources:  # an article's first outlet (its copies' revisions name theirs)
+        outlets.setdefault(s.article_id, s.outlet or s.url)
     for rev in store.history(event_id):
         who = rev.author or "-"
         if rev.article_id:

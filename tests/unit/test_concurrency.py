@@ -131,8 +131,9 @@ def test_two_runs_into_one_sqlite_file_at_once(tmp_path, runtime):
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         stored = [r[0] for r in conn.execute("SELECT id FROM articles")]
         assert len(stored) == len(set(stored)) and set(stored) == expected
-        # Every event's source count is its rows of event_sources, and every article that
-        # reported an event has its evidence (what a write lost halfway would break).
+        # Every event's source count is its rows of event_sources (no article here is a copy
+        # of another: see copies.py), and every article that reported an event has its
+        # evidence (what a write lost halfway would break).
         assert conn.execute(
             "SELECT count(*) FROM events e WHERE e.sources != "
             "(SELECT count(*) FROM event_sources s WHERE s.event_id = e.event_id)").fetchone() == (0,)

@@ -87,6 +87,31 @@ def test_store_save_all_counts_reports(tmp_path, fr_report):
     assert store.count("articles") == 1
 
 
+def test_store_copy_in_the_same_batch_is_one_more_source(tmp_path, fr_report):
+    """A copy of an article (same text, another outlet) saved with its original in one batch:
+    every event of the article gains the copy as a source, once, and no second reading."""
+    def published_by(outlet: str, url: str):
+        where = {"url": url, "outlet": outlet}
+        return fr_report.model_copy(update={
+            "article": fr_report.article.model_copy(update=where),
+            "events": [e.model_copy(update={"sources": [s.model_copy(update=where)
+                                                        for s in e.sources]})
+                       for e in fr_report.events]})
+
+    store = store_at(tmp_path)
+    original = published_by("Agence A", "https://a.example/1")
+    copy = published_by("Journal B", "https://b.example/9")
+    first, second, third = store.save_all([original, copy, copy])
+    assert (first.stored, second.stored, third.stored) == (True, False, False)
+    assert second.copied == first.created and third.copied == []
+    for event in store.events():
+        assert [(s.outlet, s.url) for s in event.sources] == [
+            ("Agence A", "https://a.example/1"), ("Journal B", "https://b.example/9")]
+        assert len(store.sources(event.event_id)) == 1  # one reading: the toll counts once
+    assert store.count("revisions") == len(first.created)
+    assert store.save(original).copied == []  # the original again adds nothing
+
+
 def test_store_evidence_rows_for_each_event(tmp_path, fr_report):
     store = store_at(tmp_path)
     store.save(fr_report)

@@ -180,6 +180,10 @@ def test_once_stores_new_articles_and_an_unchanged_feed_costs_one_304(site, tmp_
     site.serve("/news/new.html", page(*ARTICLES["/news/mopti.html"]))  # a copy of a story
     (third,) = watch(read_sources(path), store, fetcher(), reader(runtime), once=True)
     assert (third.fetched, third.stored, third.duplicates) == (1, 0, 1)
+    # The copy is one more source of the story's events, at its own address.
+    (copied,) = {e for e in third.events}
+    urls = [s.url for s in store.event(copied).sources]
+    assert urls == [site.base + "/news/mopti.html", site.base + "/news/new.html"]
     assert site.asked("/news/segou.html") == 1
     assert site.most_at_once == 1  # never two requests at once to one host
 

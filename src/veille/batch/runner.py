@@ -54,6 +54,7 @@ class BatchProgress:
     rejected: int = 0
     new_events: int = 0
     merged: int = 0
+    copied: int = 0  # stored events that gained a copy's outlet as a source
     started: float = field(default_factory=time.perf_counter)
 
     @property
@@ -104,11 +105,13 @@ def run_batch(inputs: Iterable[Path], config: PipelineConfig, store: Store,
 @dataclass
 class _Job:
     """Up to `job_size` records in input order: the articles to read (none already stored),
-    the records that could not be read, and how many were skipped as already stored."""
+    the records that could not be read, and how many were skipped as already stored; of
+    those, the copies of stored articles from another outlet (saved unread: see copies.py)."""
 
     articles: list[Article]
     rejects: list[Rejected]
     skipped: int
+    copies: list[Article]
 
 
 def _jobs(files: list[Path], config: PipelineConfig, store: Store, options: BatchOptions,
@@ -126,7 +129,11 @@ def _jobs(files: list[Path], config: PipelineConfig, store: Store, options: Batc
                 seen.add(a.id)
                 taken.add(a.id)
         new_rejects = [r for r in rejects if r.key not in seen]
-        return _Job(fresh, new_rejects, len(articles) + len(rejects) - len(fresh) - len(new_rejects))
+        # Only copies of articles committed already: one of this run's may not be stored yet.
+        again = [a for a in articles if a.id in seen and a.id not in taken]
+        copies = store.copies(again) if again else []
+        return _Job(fresh, new_rejects, len(articles) + len(rejects) - len(fresh) - len(new_rejects),
+                    copies)
 
     for file in files:
         for item in read_records(file, max_bytes=config.max_bytes, published=published,
@@ -174,6 +181,7 @@ def _drive(ray, readers: list, jobs: Iterator[_Job], store: Store, options: Batc
         store.save_rejects(rejects)
         progress.new_events += sum(len(r.created) for r in results)
         progress.merged += sum(len(r.merged) for r in results)
+        progress.copied += sum(len(r.copied) for r in results)
         reports.clear()
         rejects.clear()
 
@@ -189,6 +197,7 @@ def _drive(ray, readers: list, jobs: Iterator[_Job], store: Store, options: Batc
             else:
                 reports.append(result)
                 progress.events += len(result.events)
+        reports.extend(Report(article=a) for a in job.copies)
         progress.skipped += job.skipped
         progress.done += job.skipped + len(job.rejects) + len(job.articles)
         send()

@@ -28,12 +28,13 @@ from sqlalchemy import (
 from sqlalchemy.exc import OperationalError, SQLAlchemyError, StatementError
 
 from ..errors import BadCorrection, StoreError, UnknownEvent
-from ..model import CasualtyReport, Event, Evidence, Rejected, Report, Revision
+from ..model import Article, CasualtyReport, Event, Evidence, Rejected, Report, Revision
 from ..resolve.events import notes
 from ..resources import Taxonomy, load_taxonomy
 from . import fusion, migrate, schema
 from .batch import Batch, casualty_row, event_row, evidence_rows
 from .candidates import Candidates
+from .copies import add_copy, is_new_copy
 
 # Events by whether ACLED's data holds them too (see `acled_is`).
 AcledFilter = Literal["also", "not", "only"]
@@ -48,6 +49,9 @@ class SaveResult:
     stored: bool = True  # False: the article was already in the store; nothing changed
     created: list[str] = field(default_factory=list)  # new event ids
     merged: list[str] = field(default_factory=list)  # stored events the article reported again
+    # Stored events whose article this one copies (same text, another outlet or address):
+    # each gained it as a source (see copies.py).
+    copied: list[str] = field(default_factory=list)
     error: StoreError | None = None
 
 
@@ -200,16 +204,19 @@ class Store:
         with the stored events they report again."""
         now = dt.datetime.now(dt.UTC)
         known = self._stored_articles(conn, [r.article.id for r in reports])
-        fresh = []
+        fresh, copies = [], []
         results = []
         for report in reports:
-            result = SaveResult(report.article.id, stored=report.article.id not in known)
+            article = report.article
+            result = SaveResult(article.id, stored=article.id not in known)
             if result.stored and _holds_nul(report):
                 result.stored = False
                 result.error = StoreError(url=self.url, detail=(
-                    f"article {report.article.id!r} holds a NUL character (U+0000), which "
+                    f"article {article.id!r} holds a NUL character (U+0000), which "
                     "PostgreSQL cannot store; not stored (on any database, so both agree)"))
-            known.add(report.article.id)
+            elif not result.stored and is_new_copy(article, known[article.id]):
+                copies.append((article, result))
+            known.setdefault(article.id, (article.url, article.outlet))
             results.append(result)
             if result.stored:
                 fresh.append((report, result))
@@ -238,11 +245,19 @@ class Store:
             batch.rows["repairs"] += [{"article_id": article.id, **r.model_dump()}
                                       for r in report.repairs]
         batch.write(conn)
+        for article, result in copies:  # after the write: a copy may follow its original
+            result.copied = add_copy(conn, article, now)
         return results
 
     @staticmethod
-    def _stored_articles(conn: Connection, ids: list[str]) -> set[str]:
-        return _existing(conn, schema.articles.c.id, ids)
+    def _stored_articles(conn: Connection, ids: list[str]) -> dict[str, tuple]:
+        """Of `ids`, the stored articles' (url, outlet)."""
+        a = schema.articles.c
+        found: dict[str, tuple] = {}
+        for i in range(0, len(ids), 500):  # bounded IN lists
+            rows = conn.execute(select(a.id, a.url, a.outlet).where(a.id.in_(ids[i:i + 500])))
+            found.update((row.id, (row.url, row.outlet)) for row in rows)
+        return found
 
     def correct(self, event_id: str, values: dict[str, object], *, author: str,
                 reason: str | None = None) -> Event:
@@ -320,6 +335,13 @@ class Store:
         with self.engine.connect() as conn:
             return (_existing(conn, schema.articles.c.id, keys)
                     | _existing(conn, schema.rejects.c.key, keys))
+
+    def copies(self, articles: list[Article]) -> list[Article]:
+        """Of `articles`, those whose text is a stored article's but which name another address
+        or outlet: saving them (even without events) adds them as sources (copies.py)."""
+        with self.engine.connect() as conn:
+            stored = self._stored_articles(conn, [a.id for a in articles])
+        return [a for a in articles if a.id in stored and is_new_copy(a, stored[a.id])]
 
     def rejects(self, *, limit: int | None = None) -> list[Rejected]:
         """Recorded rejects, oldest first."""

@@ -271,7 +271,7 @@ def _read_entry(url: str, published: dt.date | None, body: bytes | None,
             if saved.error is not None:
                 raise saved.error
             outcome = "stored" if saved.stored else "duplicate"
-            result.events += saved.created + saved.merged
+            result.events += saved.created + saved.merged + saved.copied
     except VeilleError as exc:
         log.warning("%s: %s", state.name, exc.one_line())
         store.save_rejects([Rejected(article_id=article_id, source=url, stage="watch",
