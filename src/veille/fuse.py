@@ -11,12 +11,16 @@ Fusion across articles belongs to the store.
 from __future__ import annotations
 
 from .document import Document
+from .extract.events import COUNTER_CROWD
 from .model import Event
 from .resolve.actors import UNKNOWN, compatible_actors, interaction
 from .resolve.events import NO_OPPONENT, event_key, notes
 from .resources import Taxonomy
 
 _CROWDS = {5, 6}  # ACLED inter codes of rioters and protesters
+_CROWD_INTER = {"riots": 5, "protests": 6}
+_DEMONSTRATIONS = frozenset(_CROWD_INTER)
+_ARMED = {1, 2, 3, 4, 8}  # ACLED inter codes of state forces and armed groups
 _VIOLENCE = {"battles", "explosions", "violence_against_civilians"}
 _PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "location", "sub_location", "latitude",
                  "longitude", "geo_precision", "geonames_id")
@@ -33,7 +37,9 @@ def fuse_events(doc: Document, taxonomy: Taxonomy) -> Document:
             if _subsumes(event, twin, taxonomy):
                 _take_type(twin, event)
             _absorb(twin, event)
+            _crowd_follows(twin, taxonomy)
     fused = _without_parts(fused, taxonomy)
+    fused = _clashes_at_demonstrations(fused, taxonomy)
     fused = _without_retellings(fused, doc.allies, taxonomy)
     for event in fused:
         event.event_id = event_key(doc.article.id, event)
@@ -58,15 +64,82 @@ def _without_parts(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
             continue
         becomes = parts[key].get(taxonomy.key(whole.event_type, whole.sub_event_type) or "")
         if becomes:
-            whole.event_type, whole.sub_event_type = taxonomy.names(becomes)
-            for name in ("event_type", "sub_event_type"):
-                whole.evidence[name].spans.extend(event.evidence[name].spans)
+            _become(whole, becomes, event, taxonomy)
             if whole.actor2 is None and event.actor1 is not None:
                 # the force that detained the protesters is the one the protest faced
                 whole.actor2, whole.inter2 = event.actor1, event.inter1
                 whole.evidence["actor2"] = event.evidence["actor1"]
                 whole.interaction = interaction(whole.inter1, whole.inter2)
     return kept
+
+
+def _clashes_at_demonstrations(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
+    """A clash with no armed opponent beside a demonstration of the article at its place and
+    date is a clash with its crowd (taxonomy.yaml `clash_at_demonstration`): the clash goes,
+    the demonstration becomes a riot and the clash's armed side is its actor2."""
+    rules = taxonomy.file.clash_at_demonstration
+    kept = []
+    for event in events:
+        key = taxonomy.key(event.event_type, event.sub_event_type)
+        sides = [(a, i) for a, i in ((event.actor1, event.inter1), (event.actor2, event.inter2))
+                 if a is not None]
+        armed = [(a, i) for a, i in sides if i in _ARMED]
+        crowd = None
+        # No armed side, or an unarmed one named ("entre la police et les étudiants"): a
+        # war's battle whose rebels go unnamed ("des combats contre l'armée") is no clash
+        # with a crowd.
+        if key in rules and len(armed) <= 1 and (not armed or len(armed) < len(sides)):
+            crowd = next((o for o in events if o is not event
+                          and _kind(o, taxonomy) in _DEMONSTRATIONS
+                          and _same_time_and_place(o, event)), None)
+        if crowd is None:
+            kept.append(event)
+            continue
+        _become(crowd, rules[key], event, taxonomy)
+        if armed and crowd.actor2 is None:
+            crowd.actor2, crowd.inter2 = armed[0]
+            crowd.evidence["actor2"] = event.evidence["actor1" if armed[0][0] == event.actor1
+                                                      else "actor2"]
+            crowd.interaction = interaction(crowd.inter1, crowd.inter2)
+    return kept
+
+
+def _kind(event: Event, taxonomy: Taxonomy) -> str:
+    return (taxonomy.key(event.event_type, event.sub_event_type) or "").split(".")[0]
+
+
+def _become(whole: Event, key: str, part: Event, taxonomy: Taxonomy) -> None:
+    """`whole` takes the type `key`, because of `part` (whose trigger says so)."""
+    whole.event_type, whole.sub_event_type = taxonomy.names(key)
+    for name in ("event_type", "sub_event_type"):
+        known = {(s.start, s.end) for s in whole.evidence[name].spans}
+        whole.evidence[name].spans.extend(s for s in part.evidence[name].spans
+                                          if (s.start, s.end) not in known)
+    _crowd_follows(whole, taxonomy)
+
+
+def _crowd_follows(event: Event, taxonomy: Taxonomy) -> None:
+    """ACLED names a demonstration's crowd by what it did: protesters whose demonstration
+    turned violent are rioters ("Protesters (France)" -> "Rioters (France)"), and the
+    crowd of a protest stays protesters."""
+    kind = _kind(event, taxonomy)
+    templates = taxonomy.file.default_actor1
+    if kind not in _DEMONSTRATIONS or event.inter1 not in _CROWDS or not event.actor1:
+        return
+    crowd = {event.actor1}
+    for other in _DEMONSTRATIONS - {kind}:
+        before = templates[other].split("{")[0]
+        if event.actor1.startswith(before) and event.actor1.endswith(")"):
+            event.actor1 = templates[kind].format(country=event.actor1[len(before):-1])
+            event.inter1 = _CROWD_INTER[kind]
+            crowd.add(event.actor1)
+    told = event.evidence.get("actor2")
+    if event.actor2 in crowd and (told is None or told.basis != COUNTER_CROWD):
+        # the crowd itself, named again (the protesters who rioted, "the protesters inside
+        # the building"): actor1, not its own opponent; a counter-demonstration stays
+        event.actor2 = event.inter2 = None
+        event.evidence.pop("actor2", None)
+    event.interaction = interaction(event.inter1, event.inter2)
 
 
 def _without_retellings(events: list[Event], allies: dict[str, list[str]],
@@ -161,16 +234,22 @@ def _absorb(into: Event, other: Event) -> None:
     if _undated(into) and not _undated(other):  # the dated report says when
         into.event_date, into.date_precision = other.event_date, other.date_precision
         into.evidence["event_date"] = other.evidence["event_date"]
-    if not _placed(into) and _placed(other):  # the report that names the place says where
+    # The report that names the place says where; else any place beats none.
+    if (not _placed(into) and _placed(other)) or (into.country is None and other.country):
         for name in _PLACE_FIELDS:
             setattr(into, name, getattr(other, name))
             if name in other.evidence:
                 into.evidence[name] = other.evidence[name]
+    elif into.sub_location is None and into.geonames_id == other.geonames_id:
+        into.sub_location = other.sub_location  # the same town: the part of it named
+        if "sub_location" in other.evidence:
+            into.evidence["sub_location"] = other.evidence["sub_location"]
     if into.actor1 and into.actor1.startswith(UNKNOWN) and other.actor1:
         into.actor1, into.inter1 = other.actor1, other.inter1
         into.evidence["actor1"] = other.evidence["actor1"]
     for name in Event.model_fields:
-        if name in ("event_id", "evidence", "sources", "notes", "confidence"):
+        # A place is one block of fields (above): a town's name on a country's point is none.
+        if name in ("event_id", "evidence", "sources", "notes", "confidence", *_PLACE_FIELDS):
             continue
         if getattr(into, name) in (None, []) and getattr(other, name) not in (None, []):
             setattr(into, name, getattr(other, name))

@@ -15,6 +15,7 @@ with a demonstrative (an event told already) give no event.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -40,6 +41,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     regions = [r for r in regions if r is not None]
     seen: set[tuple[int, str]] = set()
     irrealis = set(lexicon.triggers.irrealis)
+    causes = set(lexicon.triggers.protest_causes)
     civilians = {name for name, entry in actors.items() if entry.kind == "civilians"}
     anchors = set(lexicon.triggers.time_anchors)
     instruments = _instrument_pattern(lexicon.triggers.instrument_markers)
@@ -62,10 +64,13 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "la plupart tués dans des bombardements": the cause of counted deaths
         if _governed_by(doc, trigger, irrealis):
             continue  # "a menacé d'attaquer", "called for a ceasefire": nothing happened
+        if _is_protest_cause(doc, trigger, causes):
+            continue  # "protested against demolishing the station": what the crowd opposes
         if _governed_by(doc, trigger, anchors):
             continue  # "le jour même de l'entrée en vigueur de la trêve": a time reference
         if _names_weapon(trigger, weapons) and (_is_instrument(doc, trigger, instruments)
-                                                or _is_held(doc, trigger, held)):
+                                                or _is_held(doc, trigger, held)
+                                                or _is_thrown(doc, trigger)):
             continue  # "avec des fusils et des lance-grenades", "armés de grenades": no use
         if _is_tally(doc, trigger, tallies) or _is_span(doc, trigger, spans):
             continue  # "des centaines d'attaques", "a year of fighting": many events, none told
@@ -73,9 +78,12 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "chassés de leurs foyers par les combats": the war in general
         if _hazard_does(doc, trigger, hazards) or _takes_no_ground(doc, trigger, taking, ground):
             continue  # "un cyclone a frappé Paris", "a pris son thermomètre": no violence
-        if candidates and (_is_retold(doc, trigger, demonstratives)
-                           or _is_told_again(doc, trigger, definite, lexicon)):
+        if candidates and (_is_told_again(doc, trigger, definite, lexicon)
+                           or (_is_retold(doc, trigger, demonstratives)
+                               and _retells(doc, trigger, candidates, lexicon, taxonomy))):
             continue  # "n'a pas communiqué sur cette attaque": an event already told
+        if candidates and _is_definite_alone(doc, trigger, definite):
+            trigger = _as_told(trigger, candidates, taxonomy)
         seen.add(key)
         candidates.append(_candidate(doc, trigger, lexicon, taxonomy, actors, civilians))
     candidates = [c for c in candidates if not _ordinary_crime(doc, c, lexicon, actors)]
@@ -84,6 +92,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     return doc
 
 
+# The basis of a protest's actor2 read from a counter-demonstration of its paragraph.
+COUNTER_CROWD = "counter_crowd"
 # Kinds of actor that are never blamed for an event (farmers "accused of passing information").
 _NEVER_BLAMED = {"civilians", "protesters", "rioters", "source"}
 # Links from a blamed actor up to the verb that blames it: its object, or the object of its
@@ -146,11 +156,49 @@ def _governed_by(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
     return _governor(token, lemmas, _CONTENT_LINKS, 4) is not None
 
 
+# Links from a protest's cause up to the protest ("manifesté à Lyon contre la démolition").
+_PROTEST_CAUSE_LINKS = _CONTENT_LINKS | {"obl:mod"}
+
+
+def _is_protest_cause(doc: Document, trigger: Mention, causes: set[str]) -> bool:
+    """Whether a protest trigger of the sentence governs the trigger through a preposition of
+    `causes` ("protested against demolishing", "manifesté contre la démolition"), up to three
+    links up the parse: the crowd's cause, not an event."""
+    if not causes or not doc.doc.has_annotation("DEP"):
+        return False
+    protests = [t for t in doc.of_kind("trigger", trigger.sent) if t.label.startswith("protests.")]
+    if not protests:
+        return False
+    token, marked = _root(doc, trigger), False
+    for _ in range(3):
+        marked = marked or token.lower_ in causes or any(
+            c.dep_ in ("case", "mark") and c.lower_ in causes for c in token.children)
+        if token.dep_ not in _PROTEST_CAUSE_LINKS or token.head is token:
+            return False
+        token = token.head
+        if marked and any(t.start <= token.idx < t.end for t in protests):
+            return True
+    return False
+
+
 _TALLY_FROM = 50  # "plus de 300 frappes": a number this large on a trigger noun counts many events
 
 
 def _names_weapon(trigger: Mention, weapons: set[str]) -> bool:
     return trigger.label in weapons or trigger.label.split(".")[0] in weapons
+
+
+def _is_thrown(doc: Document, trigger: Mention) -> bool:
+    """Whether a weapon is the object of another trigger's verb ("un avion a largué un obus"):
+    what that action used, told by its verb, not an event of its own."""
+    if not doc.doc.has_annotation("DEP"):
+        return False
+    token = _root(doc, trigger)
+    if token.dep_ not in ("obj", "dobj"):
+        return False
+    head = token.head
+    return any(t.start <= head.idx < t.end and (t.start, t.end) != (trigger.start, trigger.end)
+               for t in doc.of_kind("trigger", trigger.sent))
 
 
 def _is_tally(doc: Document, trigger: Mention, tallies: set[str]) -> bool:
@@ -227,6 +275,49 @@ def _noun_of(token, lemmas: set[str], links: set[str]) -> bool:
     if token.dep_ == "pobj" and head.head is not head:
         head = head.head
     return token.dep_ in links and head.lemma_.lower() in lemmas
+
+
+def _retells(doc: Document, trigger: Mention, told: list[Candidate], lexicon: Lexicon,
+             taxonomy: Taxonomy) -> bool:
+    """Whether a trigger noun with a demonstrative names an event the article told before:
+    "cette attaque" (one-sided words, whatever was told), "ces frappes" after a strike; not
+    "pendant cette émeute" after a protest, which tells that the protest turned violent."""
+    if _one_sided(doc, trigger, lexicon):
+        return True
+    label, kind = trigger.label, trigger.label.split(".")[0]
+    return any(c.trigger.label == label or taxonomy.subsumes(c.trigger.label, label)
+               or (c.trigger.label.split(".")[0] == kind
+                   and not taxonomy.subsumes(label, c.trigger.label)) for c in told)
+
+
+def _as_told(trigger: Mention, told: list[Candidate], taxonomy: Taxonomy) -> Mention:
+    """A trigger noun with a definite article in a sentence with no place or date of its own
+    ("le bombardement a déclenché un incendie" after "un avion a largué un obus") tells the
+    last event of its kind again: it takes that event's type, so that the two fuse, unless
+    one type takes the other in (fusion then keeps the sharper)."""
+    kind = trigger.label.split(".")[0]
+    for c in reversed(told):
+        other = c.trigger.label
+        if other.split(".")[0] == kind:
+            if other == trigger.label or taxonomy.subsumes(other, trigger.label) \
+                    or taxonomy.subsumes(trigger.label, other):
+                return trigger
+            return dataclasses.replace(trigger, label=other)
+    return trigger
+
+
+def _is_definite_alone(doc: Document, trigger: Mention, definite: set[str]) -> bool:
+    """A trigger noun with a definite article in a sentence that names no place and no date
+    ("le bombardement a déclenché un incendie")."""
+    if not definite or not doc.doc.has_annotation("DEP"):
+        return False
+    token = _root(doc, trigger)
+    # "du bombardement": the tagger makes a contracted article a preposition (case)
+    if token.pos_ != "NOUN" or not any(c.dep_ in ("det", "case") and c.lower_ in definite
+                                       for c in token.children):
+        return False
+    return not any(m.kind in ("place", "country", *_DATE_KINDS)
+                   for m in doc.in_sentence(trigger.sent))
 
 
 def _is_retold(doc: Document, trigger: Mention, demonstratives: set[str]) -> bool:
@@ -556,7 +647,7 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     crowd = taxonomy.file.default_actor1.get(trigger.label.split(".")[0])
     if actor2 is None and crowd and trigger.label.startswith("protests."):
         actor2 = _counter_crowd(doc, trigger, lexicon, crowd)
-        basis2 = "counter_crowd" if actor2 is not None else basis2
+        basis2 = COUNTER_CROWD if actor2 is not None else basis2
     if (actor2 is None and assoc and trigger.label in taxonomy.file.symmetric
             and not _one_sided(doc, trigger, lexicon)
             and all(a.end <= trigger.start for a in (actor1, *assoc))):
@@ -777,6 +868,11 @@ def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
         return (towns or earlier)[-1], "context"
     if here:
         return here[0], "text"
+    # "Au Togo, des manifestations ... Les forces de l'ordre ont dispersé les manifestants":
+    # a story that names one country, and no town before, places what it tells there.
+    countries = [m for m in doc.of_kind("country") if not m.data.get("dateline")]
+    if len({m.label for m in countries}) == 1 and countries[0].sent < trigger.sent:
+        return countries[0], "context"
     return None, "text"
 
 

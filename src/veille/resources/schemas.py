@@ -56,6 +56,10 @@ class TaxonomyFile(Strict):
     # the key's table says what the other becomes (ACLED: protesters arrested at a protest make
     # it a protest with intervention; an attacker arrested on the spot is part of the attack).
     part_of_another: dict[str, dict[str, str]] = Field(default_factory=dict)
+    # Types that, with no armed opponent, beside a demonstration of the article at its place
+    # and date, are a clash with its crowd: the demonstration becomes the key's value and the
+    # armed side its actor2 (ACLED: police clashing with students at their march: a riot).
+    clash_at_demonstration: dict[str, str] = Field(default_factory=dict)
     # Types (or type.sub-type keys) whose triggers name weapons: one named as the means of
     # another action ("avec des fusils et des lance-grenades") is no event of its own
     # (triggers.yaml `instrument_markers`).
@@ -232,6 +236,10 @@ class TriggersFile(Strict):
     # "denied carrying out the strike"), or only the topic of a meeting, a debate or a trial
     # ("la réunion portait sur l'enlèvement"). A trigger they govern gives no event.
     irrealis: list[str] = Field(default_factory=list)
+    # Prepositions that give a protest its cause ("protested against demolishing the
+    # station", "ont manifesté contre la démolition de la gare"): a trigger a protest governs
+    # through one is what the crowd opposes, not an event the article tells.
+    protest_causes: list[str] = Field(default_factory=list)
     # Lemmas of words that make a trigger governed by them a date for something else ("le jour
     # même de l'entrée en vigueur de la trêve", "on the eve of the offensive").
     time_anchors: list[str] = Field(default_factory=list)
