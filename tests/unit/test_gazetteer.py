@@ -293,3 +293,28 @@ def test_a_place_inside_a_longer_name(runtime, text, lang, kept, dropped):
     _, spans = _places_of(runtime, text, lang)
     assert kept <= set(spans), spans
     assert not dropped & set(spans), spans
+
+
+@pytest.mark.parametrize(("text", "country", "location"), [
+    ("On 4 March, protesters against Russia's invasion of Ukraine rallied and marched in "
+     "Athens.", "Greece", "Athens"),
+    ("Samedi, des centaines de personnes ont manifesté à Berlin contre la guerre en "
+     "Ukraine, à l'appel d'associations ukrainiennes.", "Germany", "Berlin"),
+])
+def test_a_capital_abroad_named_by_its_own_name_is_the_events_place(runtime, text, country,
+                                                                     location):
+    """The story is about another country, yet "rallied in Athens" happened in Athens: a
+    national capital or a world city named by its own name is no gap of the gazetteer."""
+    from test_extract import only_event, read
+
+    event = only_event(read(runtime, text))
+    assert (event.country, event.location) == (country, location)
+
+
+def test_a_world_citys_name_in_another_language_is_no_place_abroad(runtime):
+    """"Colonia" is Cologne in Spanish, and a neighbourhood in a Mexican story: never Germany."""
+    from test_extract import only_event, read
+
+    event = only_event(read(runtime, "On Sunday, in Morelia, Michoacan, a man was shot dead by "
+                                     "gunmen in Colonia Camino Real."))
+    assert event.country == "Mexico"

@@ -107,7 +107,13 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
         return None, None, "a continent, which is no event's place"
     abroad = (bool(country) and place.country_code != country
               and int(support[place.country_code]) <= 1)
-    if abroad and not (far and (not place.country_code or place.population >= WORLD_CITY)):
+    # A national capital or a world city named by its own name (not another language's:
+    # "Colonia" is a part of a Mexican town, not Cologne; "Al Quds" in a West Bank story is
+    # not Israel's capital) is no gap of the gazetteer: "rallied in Athens against the
+    # invasion of Ukraine" happened in Athens, whatever the story is about.
+    known = ((place.feature_code == "PPLC" or (place.population >= WORLD_CITY and (
+        place.feature_code or "").startswith("PPL"))) and normalize(name) == normalize(place.name))
+    if abroad and not known and not (far and not place.country_code):
         return None, None, (f"abstained: only in {place.country_code or 'no country'}, which "
                             "nothing else in the article points at")
     namesakes = gazetteer.candidates(name, variants=True)
