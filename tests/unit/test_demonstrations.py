@@ -16,7 +16,9 @@ English:
 - a story that names one country places there the events of sentences that name no place;
 - a mob that wrecks property commits mob violence; stones thrown and shop windows smashed make
   a riot; "une attaque à la bombe" is a bomb, not a shooting;
-- a figurative fight ("to fight the pandemic") is no battle.
+- a figurative fight ("to fight the pandemic") is no battle;
+- a party whose members protest is associated with the crowd, which is actor1 (taxonomy.yaml
+  `crowd_led`).
 """
 
 from __future__ import annotations
@@ -129,3 +131,16 @@ def test_an_attack_with_a_bomb_is_an_explosion(runtime):
 ])
 def test_a_figurative_fight_is_no_battle(runtime, text):
     assert {e.event_type for e in read(runtime, text).events} == {"Protests"}
+
+
+@pytest.mark.parametrize(("text", "crowd", "group"), [
+    ("On Monday, INC workers staged a protest in Bhopal against the rise in fuel prices.",
+     "Protesters (India)", "INC: Indian National Congress"),
+    ("Samedi, des partisans du Hezbollah ont manifesté à Beyrouth contre la hausse des prix.",
+     "Protesters (Lebanon)", "Hezbollah"),
+])
+def test_a_party_whose_members_protest_is_associated_with_the_crowd(runtime, text, crowd,
+                                                                    group):
+    event = only_event(read(runtime, text))
+    assert event.actor1 == crowd
+    assert event.assoc_actor1 == [group]

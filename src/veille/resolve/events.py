@@ -148,6 +148,10 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
 
     first = actors.get(c.actor1.label) if c.actor1 else None
     actor1, actor2 = c.actor1, c.actor2
+    joined: list = []  # named groups whose members make up the crowd
+    if kind in rules.crowd_led and first is not None and first.kind == "armed":
+        # "INC workers staged a protest": Protesters (India), with the party associated
+        joined, actor1, first = [c.actor1], None, None
     moved = False  # whether the text's actor1 ends up as actor2 (with its allies)
     mob_sides = False  # a clash of civilians: rioters on both sides
     crowd = {m.label for m in (actor1, actor2) if m is not None
@@ -208,9 +212,9 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         if mob_sides:
             put_default("actor2", default, c.actor2 or c.actor1 or c.trigger, "context")
     # Each side's allies follow it: a crowd's opponent moved to actor2 takes its allies along.
-    sides = {"assoc_actor1": c.assoc_actor1, "assoc_actor2": c.assoc_actor2}
+    sides = {"assoc_actor1": [*joined, *c.assoc_actor1], "assoc_actor2": c.assoc_actor2}
     if moved:
-        sides = {"assoc_actor1": [], "assoc_actor2": c.assoc_actor1}
+        sides = {"assoc_actor1": joined, "assoc_actor2": c.assoc_actor1}
     for role, mentions in sides.items():
         assoc = [(m, actor_name(choose_actor(m.label, m.data.get("alternatives"), iso, day,
                                              actors), country, iso, actors, day))

@@ -86,6 +86,9 @@ class TaxonomyFile(Strict):
     # Types in which civilians may act (a crowd protesting); in every other type civilians
     # named before the trigger are its victims (actor2), never actor1.
     civilians_may_act: list[str] = Field(default_factory=list)
+    # Types whose actor1 is always their crowd (ACLED's "Protesters (X)", "Rioters (X)"): a
+    # party, union or group the text names as doing it is an associated actor of the crowd.
+    crowd_led: list[str] = Field(default_factory=list)
     # Types whose state forces, named only by their place before the trigger, are the ones it
     # hit ("an army vehicle struck an IED"): actor2, the bomb's planter actor1.
     state_hit: list[str] = Field(default_factory=list)
