@@ -14,13 +14,12 @@ from .document import Document
 from .extract.events import COUNTER_CROWD
 from .model import Event
 from .resolve.actors import UNKNOWN, compatible_actors, interaction
-from .resolve.events import NO_OPPONENT, event_key, notes
+from .resolve.events import ARMED_INTERS, NO_OPPONENT, event_key, notes
 from .resources import Taxonomy
 
-_CROWDS = {5, 6}  # ACLED inter codes of rioters and protesters
-_CROWD_INTER = {"riots": 5, "protests": 6}
+_CROWD_INTER = {"riots": 5, "protests": 6}  # ACLED inter codes of rioters and protesters
+_CROWDS = set(_CROWD_INTER.values())
 _DEMONSTRATIONS = frozenset(_CROWD_INTER)
-_ARMED = {1, 2, 3, 4, 8}  # ACLED inter codes of state forces and armed groups
 _VIOLENCE = {"battles", "explosions", "violence_against_civilians"}
 _PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "location", "sub_location", "latitude",
                  "longitude", "geo_precision", "geonames_id")
@@ -83,7 +82,7 @@ def _clashes_at_demonstrations(events: list[Event], taxonomy: Taxonomy) -> list[
         key = taxonomy.key(event.event_type, event.sub_event_type)
         sides = [(a, i) for a, i in ((event.actor1, event.inter1), (event.actor2, event.inter2))
                  if a is not None]
-        armed = [(a, i) for a, i in sides if i in _ARMED]
+        armed = [(a, i) for a, i in sides if i in ARMED_INTERS]
         crowd = None
         # No armed side, or an unarmed one named ("entre la police et les étudiants"): a
         # war's battle whose rebels go unnamed ("des combats contre l'armée") is no clash

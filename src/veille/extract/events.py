@@ -306,14 +306,15 @@ def _as_told(trigger: Mention, told: list[Candidate], taxonomy: Taxonomy) -> Men
     return trigger
 
 
-def _is_definite_alone(doc: Document, trigger: Mention, definite: set[str]) -> bool:
+def _is_definite_alone(doc: Document, trigger: Mention, definite: set[str],
+                       links: tuple[str, ...] = ("det", "case")) -> bool:
     """A trigger noun with a definite article in a sentence that names no place and no date
-    ("le bombardement a déclenché un incendie")."""
+    ("le bombardement a déclenché un incendie"); the article is a child of the noun by one of
+    `links` ("du bombardement": the tagger makes a contracted article a preposition, case)."""
     if not definite or not doc.doc.has_annotation("DEP"):
         return False
     token = _root(doc, trigger)
-    # "du bombardement": the tagger makes a contracted article a preposition (case)
-    if token.pos_ != "NOUN" or not any(c.dep_ in ("det", "case") and c.lower_ in definite
+    if token.pos_ != "NOUN" or not any(c.dep_ in links and c.lower_ in definite
                                        for c in token.children):
         return False
     return not any(m.kind in ("place", "country", *_DATE_KINDS)
@@ -366,14 +367,8 @@ def _is_told_again(doc: Document, trigger: Mention, definite: set[str],
                    lexicon: Lexicon) -> bool:
     """Whether a one-sided trigger noun with a definite article (`the attack`, `l'attaque`) in
     a sentence that names no place and no date points back at the event told before it."""
-    if not definite or not doc.doc.has_annotation("DEP") or not _one_sided(doc, trigger, lexicon):
-        return False
-    token = _root(doc, trigger)
-    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in definite
-                                       for c in token.children):
-        return False
-    return not any(m.kind in ("place", "country", *_DATE_KINDS)
-                   for m in doc.in_sentence(trigger.sent))
+    return (_one_sided(doc, trigger, lexicon)
+            and _is_definite_alone(doc, trigger, definite, links=("det",)))
 
 
 def _hazard_does(doc: Document, trigger: Mention, hazards: set[str]) -> bool:

@@ -99,7 +99,7 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
 
     key = _actors(doc, c, values, evidence, lexicon=lexicon, taxonomy=taxonomy, actors=actors)
     sides = {values.get("inter1"), values.get("inter2")} - {None}
-    if key in taxonomy.file.needs_armed_side and sides and not sides & set(_ARMED):
+    if key in taxonomy.file.needs_armed_side and sides and not sides & set(ARMED_INTERS):
         return None  # "plusieurs habitants ont quitté la ville": civilians, no armed side
     event_type, sub_event_type = taxonomy.names(key)
 
@@ -225,7 +225,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
             values[role] = list(dict.fromkeys(name for _, name in assoc))
             evidence[role] = doc.evidence(*(m for m, _ in assoc))
     if (key in rules.needs_armed_opponent and _one_sided(doc, c, lexicon)
-            and values.get("inter2") not in _ARMED):
+            and values.get("inter2") not in ARMED_INTERS):
         # One armed side and no armed opponent: not a battle (taxonomy: needs_armed_opponent).
         key = rules.needs_armed_opponent[key]
         _civilians_as_actor2(doc, c, actors, values, evidence)
@@ -235,7 +235,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
             and not _own_state(actors.get(c.actor1.label), iso)):
         key = rules.needs_own_state[key]
         _civilians_as_actor2(doc, c, actors, values, evidence)
-    if key in rules.armed_target_makes and values.get("inter2") in _ARMED:
+    if key in rules.armed_target_makes and values.get("inter2") in ARMED_INTERS:
         key = rules.armed_target_makes[key]  # an attack on soldiers or police: a battle
     fatalities = values.get("fatalities")
     if key in rules.with_fatalities and fatalities is not None and (fatalities.best or 0) > 0:
@@ -266,7 +266,8 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     return key
 
 
-_ARMED = (1, 2, 3, 4, 8)
+# ACLED inter codes of state forces and armed groups.
+ARMED_INTERS = (1, 2, 3, 4, 8)
 # Roles the parse gives whoever did it (extract/roles.py bases).
 _DOERS = ("subject", "agent")
 # The basis of a type chosen because the text names no armed opponent ("une attaque" alone).

@@ -253,11 +253,8 @@ class Store:
     def _stored_articles(conn: Connection, ids: list[str]) -> dict[str, tuple]:
         """Of `ids`, the stored articles' (url, outlet)."""
         a = schema.articles.c
-        found: dict[str, tuple] = {}
-        for i in range(0, len(ids), 500):  # bounded IN lists
-            rows = conn.execute(select(a.id, a.url, a.outlet).where(a.id.in_(ids[i:i + 500])))
-            found.update((row.id, (row.url, row.outlet)) for row in rows)
-        return found
+        return {row.id: (row.url, row.outlet) for part in _bounded(ids)
+                for row in conn.execute(select(a.id, a.url, a.outlet).where(a.id.in_(part)))}
 
     def correct(self, event_id: str, values: dict[str, object], *, author: str,
                 reason: str | None = None) -> Event:
@@ -417,9 +414,15 @@ def _holds_nul(report: Report) -> bool:
 def _existing(conn: Connection, column, keys: list[str]) -> set[str]:
     """Of `keys`, those present in `column`."""
     found: set[str] = set()
-    for i in range(0, len(keys), 500):  # bounded IN lists
-        found.update(conn.execute(select(column).where(column.in_(keys[i:i + 500]))).scalars())
+    for part in _bounded(keys):
+        found.update(conn.execute(select(column).where(column.in_(part))).scalars())
     return found
+
+
+def _bounded(keys: list[str], size: int = 500) -> Iterator[list[str]]:
+    """`keys` in parts of `size`: IN lists a database accepts."""
+    for i in range(0, len(keys), size):
+        yield keys[i:i + size]
 
 
 def country_is(country: str):
