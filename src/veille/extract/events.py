@@ -53,6 +53,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     hazards = set(lexicon.triggers.natural_hazards)
     taking = {w.lower() for w in lexicon.triggers.needs_territory}
     ground = {w.lower() for w in lexicon.triggers.territory}
+    leaving = {w.lower() for w in lexicon.triggers.withdrawals}
     demonstratives = set(lexicon.triggers.demonstratives)
     definite = set(lexicon.triggers.definite_articles)
     candidates = []
@@ -76,7 +77,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "des centaines d'attaques", "a year of fighting": many events, none told
         if _is_cause_of_flight(doc, trigger, fled):
             continue  # "chassés de leurs foyers par les combats": the war in general
-        if _hazard_does(doc, trigger, hazards) or _takes_no_ground(doc, trigger, taking, ground):
+        if (_hazard_does(doc, trigger, hazards) or _takes_no_ground(doc, trigger, taking, ground)
+                or _leaves_no_ground(doc, trigger, leaving, ground)):
             continue  # "un cyclone a frappé Paris", "a pris son thermomètre": no violence
         if candidates and (_is_told_again(doc, trigger, definite, lexicon)
                            or (_is_retold(doc, trigger, demonstratives)
@@ -404,6 +406,20 @@ def _takes_no_ground(doc: Document, trigger: Mention, taking: set[str], ground: 
                    or any(s <= o.idx < e for s, e in places) for o in objects)
 
 
+def _leaves_no_ground(doc: Document, trigger: Mention, leaving: set[str],
+                      ground: set[str]) -> bool:
+    """Whether a withdrawal (`leaving`, triggers.yaml `withdrawals`) names no ground left: no
+    place in its sentence and no word of `ground` ("les policiers se sont retirés pour ne pas
+    blesser les manifestantes")."""
+    if doc.text[trigger.start:trigger.end].lower() not in leaving \
+            or not doc.doc.has_annotation("LEMMA"):
+        return False
+    if any(m.kind in ("place", "country", "sub_location") for m in doc.in_sentence(trigger.sent)):
+        return False
+    sentence = doc.doc[_root(doc, trigger).i].sent
+    return not any(t.lemma_.lower() in ground for t in sentence)
+
+
 def _is_cause_of_flight(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
     """Whether a trigger noun is what people fled (`chassés par les combats`, `fled the
     fighting`, `displaced by the violence`)."""
@@ -423,7 +439,8 @@ def _held_pattern(markers: list[str]) -> re.Pattern[str] | None:
     if not markers:
         return None
     words = "|".join(re.escape(m.lower()) for m in sorted(markers, key=len, reverse=True))
-    return re.compile(rf"(?:^|\W)(?:{words})(?:[\s,]+[^\s.;:!?]+){{0,10}}[\s,]*$")
+    # "vol d'armes": the first weapon may be glued to an elided marker.
+    return re.compile(rf"(?:^|\W)(?:{words})[^\s.;:!?]*(?:[\s,]+[^\s.;:!?]+){{0,10}}[\s,]*$")
 
 
 def _instrument_pattern(markers: list[str]) -> re.Pattern[str] | None:
@@ -835,10 +852,10 @@ def _is_period_start(doc: Document, date: Mention) -> bool:
 def _sentence_places(doc: Document, sent: int) -> list[Mention]:
     """The places of a sentence, less a dateline's (where the story was filed), those of the
     words that describe who spoke (where the source was reached) and those the wounded were
-    taken to."""
+    taken to or someone was born in."""
     tail = speaker_tail(doc, sent)
     return [m for m in doc.in_sentence(sent) if m.kind in _PLACE_KINDS
-            and not m.data.get("dateline") and not m.data.get("care")
+            and not m.data.get("dateline") and not m.data.get("elsewhere")
             and (tail is None or m.start < tail)]
 
 
@@ -856,7 +873,7 @@ def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
     if named:  # "la trêve au Liban": a country the sentence places it in beats an earlier town
         return named[0], "text"
     earlier = [m for m in doc.of_kind("place") if not m.data.get("unresolved")
-               and not m.data.get("dateline") and not m.data.get("care")
+               and not m.data.get("dateline") and not m.data.get("elsewhere")
                and m.sent < trigger.sent]
     if earlier:  # the last town named before, else the last region
         towns = [m for m in earlier if not m.data.get("region")]

@@ -69,12 +69,13 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found += _number_mentions(parsed, doc.lang or "", sent_of)
     in_actor = {i for m in found if m.kind == "actor" for i in range(m.start, m.end)}
     unparsed = _unparsed_sentences(doc, sent_of)
+    links = {w.lower() for w in lex.lexicon.places.name_links}
     found += [p for p in _place_mentions(parsed, gazetteer, doc.lang or "", sent_of, is_common_word,
                                          lex.lexicon.places)
               if p.start not in in_actor
               and not (p.sent in unparsed and p.kind == "place"
                        and not _after(doc.text, p.start, lex.lexicon.places.locatives)
-                       and _in_longer_name(parsed, p))]
+                       and _in_longer_name(parsed, p, links))]
     found = _without_town_parts(doc.text, found, lex.lexicon.places)
     # "le régime au pouvoir à Niamey": the government, not the city.
     found = [m for m in found if not (m.kind == "place" and _after(doc.text, m.start, seats))]
@@ -82,9 +83,14 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     _mark_regions(doc.text, found, lex.lexicon.places)
     _mark_containers(doc.text, found, gazetteer)
     _mark_datelines(doc.text, found)
-    for m in found:  # "taken to hospitals in Maiduguri": where the wounded went, not the event
-        if m.kind == "place" and _after(doc.text, m.start, lex.lexicon.places.care_markers):
-            m.data["care"] = True
+    # "taken to hospitals in Maiduguri": where the wounded went; "né à Rabat": where a person
+    # was born. Neither is the event's place.
+    for m in found:
+        if m.kind == "place":
+            if _after(doc.text, m.start, lex.lexicon.places.care_markers):
+                m.data["elsewhere"] = "care"
+            elif _after(doc.text, m.start, lex.lexicon.places.origin_markers):
+                m.data["elsewhere"] = "origin"
     for m in found:  # "au Liban", "in Lebanon": the country is where something happens
         if m.kind == "country" and _after(doc.text, m.start, lex.lexicon.places.locatives):
             m.data["locative"] = True
@@ -203,13 +209,16 @@ def _unparsed_sentences(doc: Document, sent_of: list[int]) -> set[int]:
     return set(range(sent_of[-1] + 1)) - parsed
 
 
-def _in_longer_name(parsed: Doc, mention: Mention) -> bool:
-    """Whether a capitalised word touches the mention on either side (`Rebecca Miller`)."""
+def _in_longer_name(parsed: Doc, mention: Mention, links: set[str]) -> bool:
+    """Whether a capitalised word touches the mention on either side (`Rebecca Miller`), or
+    follows it after a linking word (`Le Syndicat des Travailleurs Libres`)."""
     span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return True
     before = parsed[span.start - 1] if span.start > 0 else None
     after = parsed[span.end] if span.end < len(parsed) else None
+    if after is not None and after.lower_ in links and span.end + 1 < len(parsed):
+        after = parsed[span.end + 1]
     return any(t is not None and t.is_title and not t.is_sent_start for t in (before, after))
 
 
@@ -532,8 +541,17 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
             and not gazetteer.has_variant(e.text)]
     in_full = {i for e in full for i in range(e.start, e.end)}
     surnames = {e[-1].text for e in full}
+    # "une jeune fille nommée Eloïse": the name a person is introduced by is a person's,
+    # there and wherever the text repeats it (the Eloise of Michigan is not meant).
+    markers = {w.lower() for w in places.person_markers}
+    surnames |= {t.text for t in parsed[1:] if _capitalised(t) and t.ent_type_ not in _PLACE_LABELS
+                 and parsed[t.i - 1].lower_ in markers}
     people += [(t.idx, t.idx + len(t.text)) for t in parsed if t.text in surnames
                and t.i not in in_full and not _after(text, t.idx, places.locatives)]
+    # "Le Syndicat des Travailleurs Libres": common words at the start of an organisation's
+    # name are the organisation, not the village of that name.
+    people += [(c.start_char, c.end_char) for c in candidates
+               if _common_words_of_an_organisation(c, parsed.ents)]
     # A longer name the gazetteer knows that holds the "person" is the place: the NER's
     # "Mato Grosso" of "Mato Grosso do Sul".
     whole = [c for c in candidates
@@ -586,6 +604,16 @@ def _inside_a_longer_name(span, names, links: set[str], compass: set[str]) -> bo
                 and not all(t.lower_ in compass for t in before)):
             return True
     return False
+
+
+def _common_words_of_an_organisation(span, ents) -> bool:
+    """Whether a name is only common nouns ("Le Syndicat") that an organisation's name, as
+    the NER reads it, begins with and goes on past."""
+    words = [t for t in span if t.pos_ != "DET"]
+    if not words or not all(t.pos_ in ("NOUN", "ADJ") for t in words):
+        return False
+    return any(e.label_ == "ORG" and e.start <= words[0].i and e.end > span.end
+               for e in ents)
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

@@ -271,6 +271,10 @@ class TriggersFile(Strict):
     # "a pris son thermomètre", "took her bag" take nothing.
     needs_territory: list[str] = Field(default_factory=list)
     territory: list[str] = Field(default_factory=list)
+    # Trigger phrases of withdrawal ("se sont retirés", "withdrew") that leave ground only when
+    # their sentence names a place or a word of `territory`: "police withdrew to avoid hurting
+    # the crowd" is a move, not a transfer of territory.
+    withdrawals: list[str] = Field(default_factory=list)
     killed_by: KilledBy | None = None
     ordinary_crime: OrdinaryCrime | None = None
     # Demonstratives (as written, lower case): a trigger noun they determine ("cette attaque",
@@ -488,6 +492,12 @@ class PlacesFile(Strict):
     # Words after which a place is where the wounded or the dead were taken ("taken to
     # hospitals in Maiduguri", "évacués vers Bamako"): never the event's place.
     care_markers: list[str] = Field(default_factory=list)
+    # Words after which a place is where someone was born or comes from ("né à Rabat", "a
+    # native of Kano"): a fact about a person, never the event's place.
+    origin_markers: list[str] = Field(default_factory=list)
+    # Words that introduce a person's name ("une jeune fille nommée Eloïse", "a man named
+    # Jackson"): that name, there and wherever the text repeats it, is no place.
+    person_markers: list[str] = Field(default_factory=list)
     # Whether this language writes nationality words with a capital ("Russian", not "russe"):
     # then a lowercase match of a form in the actors' `demonyms` ("regime forces") names no
     # country as a place. Nationality words are toponyms of their country (GeoWebNews counts

@@ -40,6 +40,9 @@ class Place:
     feature_code: str | None = None
 
 
+_SOURCE_LANGUAGE = "en"  # the language GeoNames and ACLED write country names in
+
+
 class Gazetteer:
     """Name look-ups over GeoNames places and countries.
 
@@ -152,6 +155,7 @@ class Gazetteer:
         """Normalized country name in `lang` (and in the shared languages) -> ISO code (CLDR)."""
         if lang not in self._country_names:
             table: dict[str, str] = {}
+            foreign: dict[str, str] = {}  # names from another language than `lang`
             for code in (lang, *self._shared_languages):
                 try:
                     territories = Locale.parse(code).territories
@@ -159,13 +163,24 @@ class Gazetteer:
                     continue
                 for cc, name in territories.items():
                     if cc in self._countries:
-                        table.setdefault(normalize(name), cc)
-            for cc, country in self._countries.items():
-                table.setdefault(normalize(country["name"]), cc)
-            for cc, name in self._acled_names.items():
-                table.setdefault(normalize(name), cc)
+                        (table if code == lang else foreign).setdefault(normalize(name), cc)
+            sources = [(cc, country["name"]) for cc, country in self._countries.items()]
+            sources += list(self._acled_names.items())
+            for cc, name in sources:  # GeoNames' and ACLED's names, in English
+                (table if lang == _SOURCE_LANGUAGE else foreign).setdefault(normalize(name), cc)
+            for name, cc in foreign.items():
+                # In French, "Mexico" is the capital (the country is "Mexique"): another
+                # language's country name that this language's own table lacks and that names
+                # a capital or a city of a million is that city.
+                if name not in table and not self._is_big_city(name):
+                    table[name] = cc
             self._country_names[lang] = table
         return self._country_names[lang]
+
+    def _is_big_city(self, name: str) -> bool:
+        place = next(iter(self._places(name)), None)
+        return place is not None and (place.feature_code == "PPLC"
+                                      or place.population >= 1_000_000)
 
     def country_name(self, code: str) -> str:
         """A country's English name as ACLED writes it (else GeoNames') from its ISO code;
