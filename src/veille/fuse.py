@@ -186,7 +186,20 @@ def _violent(event: Event, taxonomy: Taxonomy) -> bool:
 def _same_time_and_place(a: Event, b: Event) -> bool:
     if a.event_date != b.event_date and not (_undated(a) or _undated(b)):
         return False
-    return a.geonames_id == b.geonames_id or not (_placed(a) and _placed(b))
+    return (a.geonames_id == b.geonames_id or not (_placed(a) and _placed(b))
+            or _within(a, b) or _within(b, a))
+
+
+def _within(outer: Event, inner: Event) -> bool:
+    """Whether `inner` is placed more precisely inside `outer`'s place: a town of the country
+    or of the region the other mention names ("une attaque dans le nord du Burkina Faso" ...
+    "le détachement de Tin-Akoff a été la cible d'une attaque")."""
+    if outer.country is None or outer.country != inner.country or inner.location is None:
+        return False
+    if outer.location is None:
+        return True
+    return (outer.geo_precision == 3 and inner.geo_precision != 3
+            and outer.admin1 is not None and outer.admin1 == inner.admin1)
 
 
 def _placed(event: Event) -> bool:
@@ -234,7 +247,8 @@ def _absorb(into: Event, other: Event) -> None:
         into.event_date, into.date_precision = other.event_date, other.date_precision
         into.evidence["event_date"] = other.evidence["event_date"]
     # The report that names the place says where; else any place beats none.
-    if (not _placed(into) and _placed(other)) or (into.country is None and other.country):
+    if ((not _placed(into) and _placed(other)) or (into.country is None and other.country)
+            or (_within(into, other) and _placed(other))):
         for name in _PLACE_FIELDS:
             setattr(into, name, getattr(other, name))
             if name in other.evidence:

@@ -97,6 +97,8 @@ def _selects(selector: str, name: str, actors: dict[str, ActorEntry]) -> bool:
 
 def _resolve_anaphors(doc: Document, actors: dict[str, ActorEntry]) -> None:
     named = [m for m in doc.of_kind("actor") if "anaphor" not in m.data]
+    stand_ins = {selector: name for name, entry in actors.items()
+                 for selector in entry.stands_in_for}
     dropped = []
     # Per selector, the named actors it fits, by end and by start (text order), so that each
     # anaphor finds its antecedent by bisection: long articles hold hundreds of each.
@@ -119,8 +121,11 @@ def _resolve_anaphors(doc: Document, actors: dict[str, ActorEntry]) -> None:
         if target is None:
             after = bisect_left(fit_starts, mention.end)
             target = fits[after] if after < len(fits) else None
-        if target is None or _inside_noun_phrase(doc, mention):
+        if _inside_noun_phrase(doc, mention) or (target is None and selector not in stand_ins):
             dropped.append(mention)
+            continue
+        if target is None:  # "des jihadistes présumés", no group named: an unnamed group
+            mention.label = stand_ins[selector]
             continue
         mention.label = target.label
         mention.data["refers_to"] = (target.start, target.end)

@@ -10,6 +10,7 @@ dates are not counts. A count in a background sentence is kept only as a running
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc
@@ -34,11 +35,19 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
     words = doc.of_kind("casualty_word")
     counts = []
     starts = {w.lower() for w in lexicon.casualties.period_starts}
+    # Trigger nouns that are no people ("deux attaques", not "deux manifestants", "2 bodies").
+    people = {i for a in [*doc.of_kind("actor"), *words] for i in range(*token_range(parsed, a))}
+    triggers = {i for t in doc.of_kind("trigger")
+                for i in range(*token_range(parsed, t))} - people
+    ages = _ages_pattern(tuple(lexicon.casualties.ages))
     conflicts = {w.lower() for w in lexicon.casualties.conflict_nouns}
     for quantity, values in _quantities(doc, lexicon):
         q_start, q_end = token_range(parsed, quantity)
+        if ages is not None and ages.match(doc.text, quantity.end):
+            continue  # "a 12-year-old boy": an age
         outcome_word = _outcome(parsed, quantity, q_start, q_end, words, window)
-        if outcome_word is None or _counts_killers(parsed, q_start, outcome_word):
+        if (outcome_word is None or _counts_killers(parsed, q_start, outcome_word)
+                or _counts_events(parsed, q_start, triggers)):
             continue
         if quantity.data.get("linked_only") and not _linked(
                 parsed, q_start, parsed[slice(*token_range(parsed, outcome_word))].root.i):
@@ -49,6 +58,8 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
         since = [w for w in words if w.label == "since" and w.sent == quantity.sent]
         cumulative = (
             any(w.label == "cumulative" and w.sent == quantity.sent for w in words)
+            or (any(w.label == "total" and w.sent == quantity.sent for w in words)
+                and not names_a_day(doc, quantity.sent))
             or any(_since_date(doc, w) or _since_start(doc, w, starts) for w in since)
             or _of_conflict(doc, outcome_word, conflicts))
         if is_background_at(doc, quantity):
@@ -134,6 +145,14 @@ def _of_conflict(doc: Document, word: Mention, conflicts: set[str]) -> bool:
 
 def _indefinite(noun) -> bool:
     return any(c.dep_ == "det" and "Definite=Ind" in c.morph for c in noun.children)
+
+
+def names_a_day(doc: Document, sent: int) -> bool:
+    """Whether a sentence names one day: a weekday, a relative day ("hier") or a date with its
+    day number ("le 12 mars"), not a month or a span ("entre janvier et juin")."""
+    return any(m.kind in ("weekday", "relative_day")
+               or (m.kind == "date" and any(c.isdigit() for c in doc.text[m.start:m.end]))
+               for m in doc.in_sentence(sent))
 
 
 def _year_total(doc: Document, sent: int) -> bool:
@@ -239,6 +258,8 @@ def _outcome(parsed: Doc, quantity: Mention, q_start: int, q_end: int, words: li
         if word.label not in ("killed", "injured", "toll") or word.sent != quantity.sent:
             continue
         w_start, w_end = token_range(parsed, word)
+        if word.label != "toll" and _argument_of(parsed, q_start, parsed[w_start:w_end].root):
+            return word  # "killing at least 12 villagers and injuring several others"
         if word.label == "toll":  # "the death toll in Gaza has risen to 62,064"
             if w_end <= q_start and q_start - w_end < _TOLL_BEFORE and best is None:
                 best, best_gap = word, _TOLL_BEFORE  # any killed or injured word wins
@@ -258,6 +279,21 @@ def _outcome(parsed: Doc, quantity: Mention, q_start: int, q_end: int, words: li
     return best
 
 
+@functools.lru_cache(maxsize=8)
+def _ages_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[\s-]*(?:{alternatives})(?![^\W_])", re.IGNORECASE)
+
+
+def _counts_events(parsed: Doc, q_start: int, triggers: set[int]) -> bool:
+    """`blessés lors de deux attaques`, `a largué deux missiles`: a number that counts the
+    trigger noun it qualifies counts events or weapons, not people."""
+    number = parsed[q_start]
+    return number.dep_ == "nummod" and number.head.i in triggers
+
+
 def _counts_killers(parsed: Doc, q_start: int, word: Mention) -> bool:
     """`3 assailants killed a journalist`: a number whose noun is the active subject of a
     verb of killing with an object counts who killed, not who died (`311 personnes sont
@@ -268,6 +304,19 @@ def _counts_killers(parsed: Doc, q_start: int, word: Mention) -> bool:
     return (noun.dep_ in ("nsubj", "csubj") and noun.head == verb and verb.pos_ == "VERB"
             and any(c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN", "PRON")
                     for c in verb.children))
+
+
+# A number's noun in one of these roles of a killed or injured verb is that verb's count.
+_ARGUMENTS = {"obj", "dobj", "nsubj", "nsubj:pass", "nsubjpass"}
+
+
+def _argument_of(parsed: Doc, q_start: int, verb) -> bool:
+    """Whether the number's noun is the subject or object of the killed or injured verb
+    (`killing at least 12 villagers and injuring several others`, `25 civils ont perdu la vie
+    et 47 autres ont été blessés`): that verb's count, whatever word stands nearer."""
+    number = parsed[q_start]
+    noun = number.head if number.dep_ in ("nummod", "det") else number
+    return noun == verb or (noun.dep_ in _ARGUMENTS and noun.head == verb)
 
 
 def _linked(parsed: Doc, q_start: int, w_start: int) -> bool:

@@ -26,7 +26,7 @@ from .attribution import attributions, sources_in, speaker_tail
 from .background import is_background_at, is_background_sentence
 from .counts import breakdown_region
 from .lexicon_matchers import words_regex
-from .roles import read_roles
+from .roles import is_acted_upon, read_roles
 from .tokens import token_range
 
 _PLACE_KINDS = ("place", "country")
@@ -121,6 +121,8 @@ def _blame(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
         told = [c for c in candidates if c.trigger.start < actor.start]
         if told and told[-1].actor1 is None:
             told[-1].actor1, told[-1].actor1_basis = actor, "blamed"
+            if told[-1].actor2 is not None and told[-1].actor2.label == actor.label:
+                told[-1].actor2 = None  # "une attaque attribuée à des paramilitaires": not their target
 
 
 def _blamed(doc: Document, actor: Mention, verbs: set[str]):
@@ -586,9 +588,21 @@ def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     features = lexicon.background.habitual_morph
     if not features:
         return False
-    morph = str(head.morph)
-    return (head.pos_ == "VERB" and all(f in morph for f in features)
-            and not any(c.dep_.startswith("aux") for c in head.children))
+    # A participle takes the tense of the verb it hangs on ("gangs who raid villages, looting
+    # and killing residents").
+    verb = head
+    for _ in range(3):
+        if (verb.morph.get("VerbForm") not in (["Part"], ["Ger"], ["Inf"])
+                or verb.dep_ not in _SAME_CLAUSE or verb.head is verb):
+            break
+        verb = verb.head
+    morph = str(verb.morph)
+    return (verb.pos_ == "VERB" and all(f in morph for f in features)
+            and not any(c.dep_.startswith("aux") for c in verb.children))
+
+
+# Links along which a verb shares the clause of the verb it hangs on.
+_SAME_CLAUSE = {"conj", "advcl", "xcomp"}
 
 
 def _habit_of(word, adverbs: set[str]) -> bool:
@@ -604,7 +618,16 @@ def _is_pluperfect(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     if (since is not None and _has_aux(doc, trigger, since)
             and any(w.label == "since" for w in doc.of_kind("casualty_word", trigger.sent))):
         return True
-    return cue is not None and _has_aux(doc, trigger, cue)
+    return cue is not None and _has_aux(doc, trigger, cue) and not _reported(doc, trigger)
+
+
+def _reported(doc: Document, trigger: Mention) -> bool:
+    """Whether the trigger's clause is what someone said ("le ministère a annoncé que douze
+    personnes avaient été tuées lundi"): a pluperfect there is the past of the report, not an
+    earlier time."""
+    token = _root(doc, trigger)
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    return verb.dep_ == "ccomp" and verb.head.pos_ == "VERB"
 
 
 def _has_aux(doc: Document, trigger: Mention, cue) -> bool:
@@ -648,12 +671,18 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
             # "un cessez-le-feu entre les FDS et l'ANS est entré en vigueur": the other side
             # may stand before the trigger too.
             others += [a for a in actors if a not in others and a.label != actor1.label]
+    if basis1 == "position" and actor1 is not None and is_acted_upon(doc, actor1):
+        # "Douze soldats ont été tués dans une attaque contre l'armée": the dead were hit.
+        others = [actor1, *(a for a in others if a is not actor1)]
+        actor1 = None
     actor1, assoc = _lead(doc, actor1, actors)
     side = set(doc.allies.get(actor1.label, [actor1.label])) if actor1 else set()
     actor2, basis2 = next((a for a in others if a.label not in side
                            and not _subject_elsewhere(doc, a, trigger)), None), "position"
     if parsed.actor2 is not None and parsed.actor2.mention.label not in side:
         actor2, basis2 = parsed.actor2.mention, parsed.actor2.basis
+    if actor1 is not None and actor2 is not None and actor2.label == actor1.label:
+        actor2 = None  # one actor is not its own opponent ("perpétrée par des djihadistes")
     # "l'armée, appuyée par des miliciens wazalendo": the target's allies are assoc_actor2.
     actor2, assoc2 = _lead(doc, actor2, actors, lead_anywhere=False)
     crowd = taxonomy.file.default_actor1.get(trigger.label.split(".")[0])
@@ -666,7 +695,7 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
         # "Tiv and Ichen militias clashed", "forces of India and Pakistan exchanged fire": the
         # two named together before a clash are its two sides.
         actor2, basis2, assoc = assoc[0], "opponent", assoc[1:]
-    place, basis = _place(doc, trigger)
+    place, basis = _place(doc, trigger, lexicon.places.country_anaphors)
     other_places = [m for m in _sentence_places(doc, sent)
                     if m is not place and not m.data.get("unresolved")]
     dates = [m for m in doc.in_sentence(sent) if m.kind in _DATE_KINDS
@@ -746,7 +775,7 @@ def _counter_crowd(doc: Document, trigger: Mention, lexicon: Lexicon,
     """The counter-demonstration of a protest's paragraph ("people also gathered for a
     counter-demonstration"), as ACLED's actor2: other protesters (`crowd`, the type's
     default actor)."""
-    pattern = _counter_pattern(tuple(lexicon.actors.counter_crowds))
+    pattern = _words_pattern(tuple(lexicon.actors.counter_crowds))
     if pattern is None:
         return None
     start = _paragraph(doc.text, trigger.start)
@@ -758,7 +787,7 @@ def _counter_crowd(doc: Document, trigger: Mention, lexicon: Lexicon,
 
 
 @functools.lru_cache(maxsize=8)
-def _counter_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return words_regex(list(words))
 
 
@@ -859,7 +888,8 @@ def _sentence_places(doc: Document, sent: int) -> list[Mention]:
             and (tail is None or m.start < tail)]
 
 
-def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
+def _place(doc: Document, trigger: Mention,
+           country_anaphors: list[str]) -> tuple[Mention | None, str]:
     here = _sentence_places(doc, trigger.sent)
     cities = [m for m in here if m.kind == "place" and not m.data.get("unresolved")]
     towns = [m for m in cities if not m.data.get("region")]
@@ -885,7 +915,30 @@ def _place(doc: Document, trigger: Mention) -> tuple[Mention | None, str]:
     countries = [m for m in doc.of_kind("country") if not m.data.get("dateline")]
     if len({m.label for m in countries}) == 1 and countries[0].sent < trigger.sent:
         return countries[0], "context"
+    if not countries:
+        return _country_of_nationals(doc, country_anaphors), "context"
     return None, "text"
+
+
+def _country_of_nationals(doc: Document, country_anaphors: list[str]) -> Mention | None:
+    """"Des soldats burkinabè ont été tués dans le nord du pays": in a story that names no
+    place and speaks of "the country", the one country all its nationality words name, or
+    else all those that qualify an actor (the first such word is the evidence)."""
+    # Not the attacker's ("frappes israéliennes sur le sud du pays"), nor a continent's people.
+    triggers = [(t.start, t.end) for t in doc.of_kind("trigger")]
+    nationals = [m for m in doc.of_kind("demonym") if len(m.label) == 2]
+    attackers = {m.label for m in nationals
+                 if any(s <= m.start < e or s <= _root(doc, m).head.idx < e for s, e in triggers)}
+    nationals = [m for m in nationals if m.label not in attackers]
+    if len({m.label for m in nationals}) > 1:  # "soldats burkinabè ... frontière malienne"
+        actors = [(a.start, a.end) for a in doc.of_kind("actor")]
+        nationals = [m for m in nationals if any(s <= m.start < e for s, e in actors)]
+    if not nationals or len({m.label for m in nationals}) > 1 or not country_anaphors:
+        return None
+    if not _words_pattern(tuple(country_anaphors)).search(doc.text):
+        return None
+    first = nationals[0]
+    return Mention("country", first.label, first.start, first.end, first.sent)
 
 
 def _nearest(mentions: list[Mention], trigger: Mention) -> Mention | None:

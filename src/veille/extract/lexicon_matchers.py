@@ -187,7 +187,7 @@ def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
         "killed": cas.killed, "injured": cas.injured, "at_least": cas.at_least,
         "at_most": cas.at_most, "about": cas.about, "vague": list(cas.vague),
         "cumulative": cas.cumulative, "breakdown": cas.breakdown, "civilians": cas.civilians,
-        "since": cas.since, "toll": cas.tolls,
+        "since": cas.since, "toll": cas.tolls, "total": cas.totals,
     }
     attribution_table = {"preposition": lexicon.attribution.prepositions,
                          "speech_verb": lexicon.attribution.speech_verbs}

@@ -79,6 +79,10 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found = _without_town_parts(doc.text, found, lex.lexicon.places)
     # "le régime au pouvoir à Niamey": the government, not the city.
     found = [m for m in found if not (m.kind == "place" and _after(doc.text, m.start, seats))]
+    # "the central Ukrainian city": a nationality word the NER calls a place is no place.
+    nationals = {(parsed[s].idx, parsed[e - 1].idx + len(parsed[e - 1])) for _, s, e in lex.demonyms(parsed)}
+    found = [m for m in found if not (m.kind == "place" and m.data.get("unresolved")
+                                      and (m.start, m.end) in nationals)]
     found += _demonym_mentions(parsed, lex, found, sent_of)
     _mark_regions(doc.text, found, lex.lexicon.places)
     _mark_containers(doc.text, found, gazetteer)
@@ -144,9 +148,10 @@ def _killed_by(parsed: Doc, rule: KilledBy, markers: set[str], found: list[Menti
     triggers = []
     for token in _with_lemmas(parsed, lemmas):
         passive = any(c.dep_ in ("aux:pass", "auxpass") for c in token.children)
-        # The tagger may hang "par des hommes armés" as a plain oblique: its "par" tells.
+        # The tagger may hang "par des hommes armés" as a plain oblique, or as a conjunct
+        # after an elliptic "et des dizaines blessés": its "par" tells.
         agents = [c for c in token.children if c.dep_ in _AGENT_LINKS
-                  or (passive and c.dep_.startswith("obl")
+                  or (passive and (c.dep_.startswith("obl") or c.dep_ == "conj")
                       and any(g.dep_ == "case" and g.lower_ in markers for g in c.children))]
         if not passive and not agents:
             if token.pos_ != "VERB" or _perfect_without_date(token, sent_of[token.i] in dated):
@@ -531,9 +536,12 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     # name where the model's NER says so ("M. Eric Samara" is no Russian city). One word alone
     # the NER too often takes for a person ("la sortie d'Amouda"): only longer names count,
     # and not after a locative word ("à Kafr Nubl" is a town whatever the NER says).
+    # Nor a name the gazetteer knows after a noun of settlement ("the city of Kryvyi Rih").
+    settled = [w for w in places.place_nouns if " " in w.strip()]
     people = [(e.start_char, e.end_char) for e in parsed.ents
               if e.label_ in _PERSON_LABELS and len(e) > 1
-              and not _after(text, e.start_char, places.locatives)]
+              and not _after(text, e.start_char, places.locatives)
+              and not (_after(text, e.start_char, settled) and gazetteer.has_variant(e.text))]
     # A person named in full once ("Mark Zuckerberg", "Mohamed Salah") is then named by the
     # surname alone: that word is no place either, unless a locative comes before it. Not
     # when the "person" is a place the gazetteer knows (the NER's "Tizi Ouzou").

@@ -71,9 +71,23 @@ def read_roles(doc: Document, trigger: Mention, actors: list[Mention], lexicon: 
         actor1, actor2 = _verb_roles(head, finder, words)
     else:
         actor1, actor2 = _noun_roles(head, finder, words, civilians)
+    if actor2 is None and (hit := finder.named_by(_aimed_at(head, words.aimed_at))) is not None:
+        actor2 = Role(hit, "target")  # "le détachement a été la cible d'une attaque"
     if actor1 and actor2 and actor1.mention is actor2.mention:
         actor2 = None
     return Roles(actor1, actor2)
+
+
+def is_acted_upon(doc: Document, mention: Mention) -> bool:
+    """Whether the parse makes an actor mention the subject of a passive verb ("douze soldats
+    ont été tués", "three soldiers were killed"): the side that was hit, never the doer."""
+    parsed: Doc = doc.doc
+    if not parsed.has_annotation("DEP"):
+        return False
+    start, end = token_range(parsed, mention)
+    token = parsed[start:end].root
+    return token.dep_ in _PASSIVE_SUBJECTS or (token.dep_ in _SUBJECTS
+                                                and _is_passive(token.head))
 
 
 class _Words:
@@ -90,6 +104,7 @@ class _Words:
         self.defence = set(roles.defence_verbs)
         self.handover = set(roles.handover_verbs)
         self.recipient = {w.lower() for w in roles.recipient_markers}
+        self.aimed_at = set(roles.target_nouns)
 
 
 class _Finder:
@@ -195,6 +210,16 @@ def _own_agent(verb: Token, markers: set[str]) -> Token | None:
     return None
 
 
+def _aimed_at(trigger: Token, target_nouns: set[str]) -> Token | None:
+    """The subject of a target noun the trigger noun complements ("le détachement a été la
+    cible d'une attaque", "the post was the target of an attack"), if any."""
+    target = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+    if target is trigger or target.lemma_.lower() not in target_nouns:
+        return None
+    clause = target.head if target.dep_ == "attr" else target  # English: "was" holds the subject
+    return next(iter(_children(clause, _SUBJECTS | _PASSIVE_SUBJECTS)), None)
+
+
 def _verb_roles(verb: Token, finder: _Finder, words: _Words) -> tuple[Role | None, Role | None]:
     subject, passive = _subject(verb)
     if verb.lemma_.lower() in words.defence and not passive:
@@ -242,10 +267,14 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
     actor1 = actor2 = None
     if (own := finder.covering(noun)) is not None and own.label not in civilians:
         actor1 = Role(own, "nationality")  # "un drone turc", "Russian airstrikes"
-    for child in noun.children:
-        if (child.dep_ in ("poss", "nmod:poss", "compound") and actor1 is None
+    for child in noun.children:  # "the Taliban's attack", "une attaque jihadiste"
+        if (child.dep_ in ("poss", "nmod:poss", "compound", "amod") and actor1 is None
                 and (doer := finder.named_by(child)) is not None and doer.label not in civilians):
             actor1 = Role(doer, "possessor")
+    for child in noun.children:  # "deux attaques menées par les FSR", "strikes carried out by"
+        if (child.dep_ in ("acl", "acl:relcl") and actor1 is None
+                and (doer := finder.named_by(_own_agent(child, words.agent))) is not None):
+            actor1 = Role(doer, "agent")
     for marker, arg in _prepositional(noun):
         other = finder.named_by(arg)
         if other is None:
@@ -269,6 +298,12 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
             actor1 = Role(agent, "agent")
         if actor2 is None and (hit := finder.named_by(_subject(verb)[0])) is not None:
             actor2 = Role(hit, "subject")
+    # "une attaque à l'engin explosif a été perpétrée par des djihadistes", "the attack was
+    # carried out by": the agent of a light verb in the passive acted.
+    event = noun.head if noun.dep_ in ("obl:arg", "nmod") and noun.head.pos_ == "NOUN" else noun
+    if (actor1 is None and event.dep_ in _PASSIVE_SUBJECTS and event.head.lemma_ in words.light
+            and (doer := finder.named_by(_agent(event.head, words.agent))) is not None):
+        actor1 = Role(doer, "light_verb")
     if governor is not None and noun.dep_ in _OBJECTS:
         subject, passive = _subject(governor)
         doer = finder.named_by(_agent(governor, words.agent) if passive else subject)

@@ -261,6 +261,9 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     perpetrator = rules.unknown_perpetrator.get(key, rules.unknown_perpetrator.get(kind))
     if perpetrator and country and values.get("actor1") is None:
         put_default("actor1", perpetrator, c.trigger, "context")
+    attacker = rules.unknown_attacker.get(key, rules.unknown_attacker.get(kind))
+    if attacker and country and values.get("actor1") is None and values.get("actor2"):
+        put_default("actor1", attacker, c.trigger, "context")
     values["interaction"] = interaction(values.get("inter1"), values.get("inter2"))
     values["civilian_targeting"] = values.get("inter2") == 7
     return key

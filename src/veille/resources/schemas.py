@@ -43,6 +43,9 @@ class TaxonomyFile(Strict):
     # Event type (or type.sub-type) key -> actor1 when the text names no perpetrator of a
     # violent event: ACLED's unidentified actor (`Unidentified Armed Group ({country})`).
     unknown_perpetrator: dict[str, str] = Field(default_factory=dict)
+    # Event type (or type.sub-type) key -> actor1 when the text names only the side attacked
+    # ("douze soldats tués dans une attaque contre l'armée"): ACLED's unidentified actor.
+    unknown_attacker: dict[str, str] = Field(default_factory=dict)
     # Event type (or type.sub-type) key -> actor2 when the text names none: the people an
     # attack on civilians or a mob hits are civilians (ACLED's `Civilians ({country})`).
     default_actor2: dict[str, str] = Field(default_factory=dict)
@@ -124,6 +127,10 @@ class ActorEntry(Strict):
     kind: Literal["armed", "state", "civilians", "protesters", "rioters", "source",
                   "government"] = "armed"
     tags: list[str] = Field(default_factory=list)  # e.g. islamist: what anaphors may select
+    # Anaphor selectors ("tag:islamist") this actor answers when the article names no actor
+    # they may refer to: "des jihadistes présumés" with no group named is ACLED's unidentified
+    # armed group.
+    stands_in_for: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _home_country(self) -> ActorEntry:
@@ -307,6 +314,11 @@ class CasualtiesFile(Strict):
     about: list[str] = Field(default_factory=list)  # "environ 5" -> best = 5
     vague: dict[str, VagueNumber] = Field(default_factory=dict)  # "des dizaines" -> low 10
     cumulative: list[str] = Field(default_factory=list)  # markers of a running total
+    # Words after a number that make it an age ("a 12-year-old boy", "une fille de 19 ans").
+    ages: list[str] = Field(default_factory=list)
+    # Words of a total ("au total", "a total of"): a running total only in a sentence that
+    # names no single day ("A total of 18 people were killed late Tuesday": Tuesday's toll).
+    totals: list[str] = Field(default_factory=list)
     since: list[str] = Field(default_factory=list)  # a running total when a date follows
     # ... or when one of these verbs of beginning follows ("since the strikes began").
     period_starts: list[str] = Field(default_factory=list)
@@ -440,6 +452,9 @@ class RolesFile(Strict):
     # Lemmas of verbs whose object is an attack and whose subject was its target ("repousser
     # une attaque", "repel an assault").
     defence_verbs: list[str] = Field(default_factory=list)
+    # Lemmas of nouns whose subject an event was aimed at ("le détachement a été la cible d'une
+    # attaque", "the post was the target of an attack"): that subject is the event's actor2.
+    target_nouns: list[str] = Field(default_factory=list)
     # Lemmas of verbs that hand territory over ("remettre la base à l'armée", "hand over the
     # base to"), and the prepositions of the recipient: ACLED's actor1 of a transfer is the side
     # that takes the ground, actor2 the side that gives it up.
@@ -506,5 +521,9 @@ class PlacesFile(Strict):
     # Words for the people of a continent ("European", "africain"), by the continent's English
     # name as GeoNames writes it: toponyms of that continent, like nationality words.
     continent_demonyms: dict[str, list[str]] = Field(default_factory=dict)
+    # Words for a country the text does not name ("dans le nord du pays", "the country's
+    # east"): with every nationality word of the article naming one country ("soldats
+    # burkinabè"), the events of a story that names no place happened there.
+    country_anaphors: list[str] = Field(default_factory=list)
     # Country names CLDR lacks, matched as written (ISO code -> names): "U.S.", "UK", "RDC".
     country_aliases: dict[str, list[str]] = Field(default_factory=dict)
