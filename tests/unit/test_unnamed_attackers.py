@@ -16,9 +16,10 @@ the tolls around it, each on short texts written for these tests, in French and 
 - tolls: "a total of 18 killed late Tuesday" is Tuesday's toll (casualties.yaml `totals`); the
   verb a number is the subject or object of counts it ("killing at least 12 villagers and
   injuring several others"); "deux attaques" counts attacks, not people; "une quinzaine" is 15;
-  "a 12-year-old boy" is an age (casualties.yaml `ages`);
+  "a 12-year-old boy" is an age (casualties.yaml `ages`), "Delmas 30" a name;
 - "the city of Kryvyi Rih" is a place the gazetteer knows, though the NER calls it a person,
-  and "Ukrainian" is a nationality, not a place;
+  and "Ukrainian" is a nationality, not a place; "Democratic Republic of the Congo" in full is
+  the DRC, not the Republic of the Congo inside it, and a country is spelt as ACLED does;
 - a relative clause in the simple present and the participles it coordinates tell what an
   actor habitually does ("gangs who raid villages, looting and killing residents"): no event;
   "vigilantes" names a kind of actor, not mob violence.
@@ -157,3 +158,19 @@ def test_a_city_named_after_city_of_is_a_place_even_when_the_ner_says_person(run
 def test_an_age_is_no_count(runtime, text):
     event = only_event(read(runtime, text))
     assert event.fatalities is None or event.fatalities.best != 12
+
+
+def test_a_number_that_ends_a_name_is_no_count(runtime):
+    event = only_event(read(runtime, "Mardi, des gangs armés ont attaqué le quartier de Delmas "
+                                     "30, à Port-au-Prince, faisant des victimes."))
+    assert event.fatalities is None
+
+
+@pytest.mark.parametrize("text", [
+    "At least 11 people were killed on Sunday in clashes between M23 and Wazalendo militias in "
+    "northeastern Democratic Republic of the Congo, media reported.",
+    "Au moins onze personnes ont été tuées dimanche dans des affrontements entre le M23 et des "
+    "miliciens wazalendo dans l'est de la République démocratique du Congo.",
+])
+def test_the_drc_named_in_full_is_the_drc_spelt_as_acled_does(runtime, text):
+    assert only_event(read(runtime, text)).country == "Democratic Republic of Congo"

@@ -45,6 +45,8 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
         q_start, q_end = token_range(parsed, quantity)
         if ages is not None and ages.match(doc.text, quantity.end):
             continue  # "a 12-year-old boy": an age
+        if _in_a_name(parsed, q_start):
+            continue  # "le quartier de Delmas 30", "Route 66": part of a name
         outcome_word = _outcome(parsed, quantity, q_start, q_end, words, window)
         if (outcome_word is None or _counts_killers(parsed, q_start, outcome_word)
                 or _counts_events(parsed, q_start, triggers)):
@@ -285,6 +287,13 @@ def _ages_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"[\s-]*(?:{alternatives})(?![^\W_])", re.IGNORECASE)
+
+
+def _in_a_name(parsed: Doc, q_start: int) -> bool:
+    """Whether a number in digits ends a capitalised name ("Delmas 30", "Route 66")."""
+    number, before = parsed[q_start], parsed[q_start - 1] if q_start else None
+    return (before is not None and number.text.isdigit() and before.is_title
+            and not before.is_sent_start and before.whitespace_ != "")
 
 
 def _counts_events(parsed: Doc, q_start: int, triggers: set[int]) -> bool:

@@ -592,7 +592,7 @@ def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     # and killing residents").
     verb = head
     for _ in range(3):
-        if (verb.morph.get("VerbForm") not in (["Part"], ["Ger"], ["Inf"])
+        if (verb.morph.get("VerbForm") not in (["Part"], ["Ger"])
                 or verb.dep_ not in _SAME_CLAUSE or verb.head is verb):
             break
         verb = verb.head

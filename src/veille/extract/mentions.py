@@ -23,7 +23,9 @@ _PLACE_LABELS = {"LOC", "GPE"}
 _PERSON_LABELS = {"PER", "PERSON"}
 # NER labels of numbers, dates and amounts: never a name holding a place.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-_MAX_PLACE_TOKENS = 4  # words; the pieces of one hyphenated word count as one
+# Words of a place name ("Democratic Republic of the Congo"); the pieces of one hyphenated word
+# count as one.
+_MAX_PLACE_TOKENS = 5
 _MAX_WORD_PIECES = 8  # `Saint-Maur-des-Fossés` is seven tokens
 _LARGE_CITY = 100_000  # people: a capitalised frequent word naming a city this large is it
 

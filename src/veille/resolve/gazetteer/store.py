@@ -201,8 +201,9 @@ class Gazetteer:
                 point = self._conn.execute("SELECT latitude, longitude FROM country_points "
                                            "WHERE country_code = ?", (code,)).fetchone()
         lat, lon = point if point else (None, None)
-        return Place(geonameid=int(info["geonameid"]), name=info["name"], latitude=lat,
-                     longitude=lon, country_code=code, country=info["name"], admin1=None,
+        name = self.country_name(code)  # as ACLED writes it, like the country of every place
+        return Place(geonameid=int(info["geonameid"]), name=name, latitude=lat,
+                     longitude=lon, country_code=code, country=name, admin1=None,
                      admin2=None, population=int(info.get("population") or 0), is_country=True)
 
     def counts(self) -> dict[str, int]:
