@@ -16,7 +16,8 @@ the tolls around it, each on short texts written for these tests, in French and 
 - tolls: "a total of 18 killed late Tuesday" is Tuesday's toll (casualties.yaml `totals`); the
   verb a number is the subject or object of counts it ("killing at least 12 villagers and
   injuring several others"); "deux attaques" counts attacks, not people; "une quinzaine" is 15;
-  "a 12-year-old boy" is an age (casualties.yaml `ages`), "Delmas 30" a name;
+  "a 12-year-old boy" is an age (casualties.yaml `ages`), "Delmas 30" a name, and "25
+  Palestinians" a count (a plural name after a number names people);
 - "the city of Kryvyi Rih" is a place the gazetteer knows, though the NER calls it a person,
   and "Ukrainian" is a nationality, not a place; "Democratic Republic of the Congo" in full is
   the DRC, not the Republic of the Congo inside it, and a country is spelt as ACLED does;
@@ -174,3 +175,20 @@ def test_a_number_that_ends_a_name_is_no_count(runtime):
 ])
 def test_the_drc_named_in_full_is_the_drc_spelt_as_acled_does(runtime, text):
     assert only_event(read(runtime, text)).country == "Democratic Republic of Congo"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Israeli airstrikes killed at least 25 Palestinians in Khan Younis on Tuesday, health "
+     "officials said.", "en"),
+    ("Des frappes israéliennes ont tué mardi au moins 25 Palestiniens à Khan Younès, selon les "
+     "autorités sanitaires.", "fr"),
+])
+def test_a_number_before_a_plural_nationality_counts_people(runtime, text, lang):
+    assert only_event(read(runtime, text, lang=lang)).fatalities.best == 25
+
+
+def test_myanmars_military_junta_is_its_military(runtime):
+    event = only_event(read(runtime, "Myanmar's military junta carried out airstrikes on a "
+                                     "village in Sagaing region on Monday, killing at least 30 "
+                                     "people, residents said."))
+    assert event.actor1.startswith("Military Forces of Myanmar")

@@ -197,12 +197,13 @@ def is_quantity(parsed: Doc, number: Mention, units: set[str], persons: set[str]
 
 def _names_follow(parsed: Doc, number: Mention) -> bool:
     """Whether a capitalised word follows a number written in digits mid-sentence: a name
-    (`400 Mawozo`), not a count."""
+    (`400 Mawozo`), not a count; a plural one names people (`25 Palestinians`)."""
     span = parsed.char_span(number.start, number.end, alignment_mode="expand")
     if span is None or span.end >= len(parsed) or not span.text[:1].isdigit():
         return False
     after = parsed[span.end]
-    return after.is_title and after.is_alpha and not after.is_sent_start and after.pos_ == "PROPN"
+    return (after.is_title and after.is_alpha and not after.is_sent_start
+            and after.pos_ == "PROPN" and after.morph.get("Number") != ["Plur"])
 
 
 def _is_one(word: str, lang: str | None) -> bool:
