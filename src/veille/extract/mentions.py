@@ -82,10 +82,11 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     # "le régime au pouvoir à Niamey": the government, not the city.
     found = [m for m in found if not (m.kind == "place" and _after(doc.text, m.start, seats))]
     # "the central Ukrainian city": a nationality word the NER calls a place is no place.
-    nationals = {(parsed[s].idx, parsed[e - 1].idx + len(parsed[e - 1])) for _, s, e in lex.demonyms(parsed)}
+    demonyms = lex.demonyms(parsed)  # matched once, for this filter and the mentions below
+    nationals = {(parsed[s].idx, parsed[e - 1].idx + len(parsed[e - 1])) for _, s, e in demonyms}
     found = [m for m in found if not (m.kind == "place" and m.data.get("unresolved")
                                       and (m.start, m.end) in nationals)]
-    found += _demonym_mentions(parsed, lex, found, sent_of)
+    found += _demonym_mentions(parsed, lex, demonyms, found, sent_of)
     _mark_regions(doc.text, found, lex.lexicon.places)
     _mark_containers(doc.text, found, gazetteer)
     _mark_datelines(doc.text, found)
@@ -111,7 +112,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     return doc
 
 
-def _demonym_mentions(parsed: Doc, lex: CompiledLexicon, found: list[Mention],
+def _demonym_mentions(parsed: Doc, lex: CompiledLexicon, demonyms, found: list[Mention],
                       sent_of: list[int]) -> list[Mention]:
     """Nationality words ("Russian", "syriens") as toponyms of their country, and words for
     the people of a continent ("European") as toponyms of it: kind `demonym`, labelled with
@@ -121,7 +122,7 @@ def _demonym_mentions(parsed: Doc, lex: CompiledLexicon, found: list[Mention],
     taken = {i for m in found if m.kind in ("place", "country") for i in range(m.start, m.end)}
     capitalised = lex.lexicon.places.capitalised_demonyms
     out = []
-    for label, start, end in lex.demonyms(parsed):
+    for label, start, end in demonyms:
         span = parsed[start:end]
         if capitalised and not span.text[:1].isupper():
             continue
