@@ -29,6 +29,11 @@ class Mention:
     sent: int
     data: dict[str, Any] = field(default_factory=dict)
 
+    def name(self, text: str) -> str:
+        """The name this mention spells in `text`: its span, less a word for the kind of area
+        the span ends with (`Benue` of `Benue State`, kept in `data["name"]`)."""
+        return self.data.get("name") or text[self.start:self.end]
+
 
 @dataclass(slots=True)
 class Candidate:

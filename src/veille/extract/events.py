@@ -896,6 +896,8 @@ def _place(doc: Document, trigger: Mention,
     cities = towns or cities  # "Hajine, dans la province de Deir ez-Zor": the town
     # "Londrina (Parana)": the town, not the region in brackets that says where it is
     cities = [m for m in cities if not m.data.get("container")] or cities
+    # "on the Dhaka-Mymensingh highway in Gazipur": the town, not the ends of the road
+    cities = [m for m in cities if not m.data.get("route")] or cities
     if cities:
         after = [m for m in cities if m.start >= trigger.end]
         return (after[0] if after else cities[-1]), "text"
@@ -912,7 +914,8 @@ def _place(doc: Document, trigger: Mention,
         return here[0], "text"
     # "Au Togo, des manifestations ... Les forces de l'ordre ont dispersé les manifestants":
     # a story that names one country, and no town before, places what it tells there.
-    countries = [m for m in doc.of_kind("country") if not m.data.get("dateline")]
+    countries = [m for m in doc.of_kind("country") if not m.data.get("dateline")
+                 and not m.data.get("elsewhere")]
     if len({m.label for m in countries}) == 1 and countries[0].sent < trigger.sent:
         return countries[0], "context"
     if not countries:

@@ -119,7 +119,8 @@ def _demonym_mentions(parsed: Doc, lex: CompiledLexicon, demonyms, found: list[M
     the country's ISO code or the continent's name. Not where a place or country is named
     already ("U.S."). They name no event's place (the events stage reads only places and
     countries)."""
-    taken = {i for m in found if m.kind in ("place", "country") for i in range(m.start, m.end)}
+    taken = {i for m in found if m.kind in ("place", "country", "demonym")
+             for i in range(m.start, m.end)}
     capitalised = lex.lexicon.places.capitalised_demonyms
     out = []
     for label, start, end in demonyms:
@@ -278,9 +279,13 @@ def _matcher_mentions(parsed: Doc, matcher, kind: str, sent_of: list[int],
 
 
 def _mark_regions(text: str, mentions: list[Mention], places) -> None:
-    """Flag place names that stand for their region (`Idleb province`, `province d'Idleb`)."""
+    """Flag place names that stand for their region (`Idleb province`, `province d'Idleb`).
+    A capitalised word for the kind of area that ends a region's proper name (`Benue State`,
+    `Orange County`) joins the mention's span; the name without it is kept for the
+    gazetteer."""
     after = [w.lower() for w in places.region_after]
     before = [w.lower() for w in places.region_before]
+    starts = {m.start for m in mentions}
     for m in mentions:
         if m.kind != "place":
             continue
@@ -289,6 +294,21 @@ def _mark_regions(text: str, mentions: list[Mention], places) -> None:
         if any(tail.startswith(w) and not tail[len(w):len(w) + 1].isalpha() for w in after) \
                 or any(head.endswith(w.rstrip()) for w in before):
             m.data["region"] = True
+        kind = _area_word_after(text, m.end, places.name_designators)
+        if kind and not any(m.end < s < m.end + kind for s in starts):
+            m.data["name"] = text[m.start:m.end]
+            m.end += kind
+
+
+def _area_word_after(text: str, end: int, words: list[str]) -> int:
+    """The length of " State" in "Benue State": one of `words` after a space, as written
+    and as a whole word; else 0."""
+    tail = text[end:end + 40]
+    for word in words:
+        if (tail[:1] == " " and tail[1:1 + len(word)] == word
+                and not tail[1 + len(word):2 + len(word)].isalnum()):
+            return 1 + len(word)
+    return 0
 
 
 # What follows the place of a dateline, up to the dash that opens the story: a date, an
@@ -304,7 +324,8 @@ def _mark_containers(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
     that follow it after a comma (`Empalme, Sonora`), for the resolver to choose among its
     namesakes. A place after a comma is a container only when a namesake of the first lies in
     it ("San Jose, San Jose" in Costa Rica; not "Aleppo, Idlib and Hama")."""
-    places = [m for m in mentions if m.kind in ("place", "country")]
+    places = sorted((m for m in mentions if m.kind in ("place", "country")),
+                    key=lambda m: m.start)
     for i, m in enumerate(places):
         if not text[m.end:m.end + 3].lstrip(" ").startswith("("):
             after = []
@@ -312,8 +333,8 @@ def _mark_containers(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
                 if text[(after[-1].end if after else m.end):nxt.start].strip() != ",":
                     break
                 after.append(nxt)
-            names = [text[n.start:n.end] for n in after]
-            if names and gazetteer.within(text[m.start:m.end], names) is not None:
+            names = [n.name(text) for n in after]
+            if names and gazetteer.within(m.name(text), names) is not None:
                 m.data["inside"] = names
                 for nxt in after:
                     nxt.data["container"] = True
@@ -322,10 +343,13 @@ def _mark_containers(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
         if close < 0 or "\n" in text[m.end:close]:
             continue
         open_at = text.find("(", m.end)
-        m.data["inside"] = [n.strip() for n in text[open_at + 1:close].split(",") if n.strip()]
-        for inner in places:
-            if m.end < inner.start and inner.end <= close:
-                inner.data["container"] = True
+        inners = [inner for inner in places if m.end < inner.start and inner.end <= close]
+        # The names the text gives, as the gazetteer spells them ("(Ga.)": Georgia).
+        spelt = {text[inner.start:inner.end]: inner.name(text) for inner in inners}
+        m.data["inside"] = [spelt.get(n.strip(), n.strip())
+                            for n in text[open_at + 1:close].split(",") if n.strip()]
+        for inner in inners:
+            inner.data["container"] = True
 
 
 def _mark_datelines(text: str, mentions: list[Mention]) -> None:
@@ -521,9 +545,11 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     (by its CLDR name or, as written, one of the language's `country_aliases`: `U.S.`)."""
     written = {name: code for code, names in places.country_aliases.items() for name in names}
     countries = {**gazetteer.country_names(lang), **{normalize(n): c for n, c in written.items()}}
-    # The NER's "the United States": the name is "United States", the article no part of it.
-    ner = [e[1:] if len(e) > 1 and e[0].pos_ == "DET" else e
+    # The NER's "the United States": the name is "United States", the article no part of it;
+    # nor the possessive of "Collier County's".
+    ner = [_without_possessive(e[1:] if len(e) > 1 and e[0].pos_ == "DET" else e)
            for e in parsed.ents if e.label_ in _PLACE_LABELS]
+    ner = [e for e in ner if len(e)]
     ner_starts = {e.start_char for e in ner}
     ner_words = {e.start_char for e in ner if len(e) == 1}  # "West" alone, not "West Zone"
     text = parsed.text
@@ -544,7 +570,8 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     people = [(e.start_char, e.end_char) for e in parsed.ents
               if e.label_ in _PERSON_LABELS and len(e) > 1
               and not _after(text, e.start_char, places.locatives)
-              and not (_after(text, e.start_char, settled) and gazetteer.has_variant(e.text))]
+              and not (_after(text, e.start_char, settled) and gazetteer.has_variant(e.text))
+              and not _names_a_region(e.text, gazetteer, countries)]
     # A person named in full once ("Mark Zuckerberg", "Mohamed Salah") is then named by the
     # surname alone: that word is no place either, unless a locative comes before it. Not
     # when the "person" is a place the gazetteer knows (the NER's "Tizi Ouzou").
@@ -565,8 +592,14 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
                if _common_words_of_an_organisation(c, parsed.ents)]
     # A longer name the gazetteer knows that holds the "person" is the place: the NER's
     # "Mato Grosso" of "Mato Grosso do Sul".
+    suffixes = {w.lower() for w in places.hyphen_suffixes}
+    route_end = functools.partial(
+        _route_end, text, is_place=functools.partial(_is_place, gazetteer=gazetteer,
+                                                     countries=countries),
+        is_country=lambda name: normalize(name) in countries,
+        route_nouns={w.lower() for w in places.route_nouns})
     whole = [c for c in candidates
-             if not _inside_word(text, c.start_char, c.end_char)
+             if not _inside_word(text, c.start_char, c.end_char, suffixes, route_end)
              and not any(s < c.end_char and c.start_char < e
                          and not (c.start_char <= s and e < c.end_char and len(c) > 2
                                   and gazetteer.has_name(c.text))
@@ -583,13 +616,27 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
               and not _is_place(e.text, gazetteer, countries)]
     links = {w.lower() for w in places.name_links}
     compass = {w.lower() for w in places.compass_words}
+    joined = [c for c in whole if route_end(c.start_char, c.end_char)]
     for span in filter_spans([c for c, known in zip(whole, exact, strict=True) if known]
                              + loose):
         code = countries.get(normalize(span.text))
         if not code and _inside_a_longer_name(span, longer, links, compass):
             continue
         kind, label = ("country", code) if code else ("place", span.text)
-        found.append(Mention(kind, label, span.start_char, span.end_char, sent_of[span.start]))
+        data = {}
+        if span in joined:
+            # "the Gao-Ansongo road": its ends, not where it happened; "the Russia-Ukraine
+            # war": two countries qualifying a noun.
+            data = {"elsewhere": "modifier"} if code else {"route": True}
+        elif kind == "place" and _names_only_areas(span.text, gazetteer):
+            data = {"region": True}  # "Nuevo Leon": a state, not a town
+        if _word_after_hyphen(text, span.end_char).lower() in suffixes:
+            # "Iran-backed", "US-led": a country qualifying a noun, like "Iranian"; "a
+            # London-based monitor": a town that is not where anything happened.
+            kind, data = ("demonym", {}) if code else ("place", {"elsewhere": "modifier"})
+        found.append(Mention(kind, label, span.start_char, span.end_char, sent_of[span.start],
+                             data))
+    found += _abbreviated_places(parsed, places.place_abbreviations, found, sent_of)
     covered = {i for m in found for i in range(m.start, m.end)}
     for ent in ner:
         if ent.start_char not in covered:
@@ -627,19 +674,96 @@ def _common_words_of_an_organisation(span, ents) -> bool:
                for e in ents)
 
 
-def _inside_word(text: str, start: int, end: int) -> bool:
+def _inside_word(text: str, start: int, end: int, suffixes: set[str] = frozenset(),
+                 route_end: Callable[[int, int], bool] = lambda start, end: False) -> bool:
     """Whether `text[start:end]` is part of a longer word: glued to a letter, or to another
     word by a hyphen (`Ville` of `Pétion-Ville`, `Sabra` of `Sabratha`). An Arabic article
-    before the hyphen is no word of its own (`Raqqa` of `Ar-Raqqa` is the town)."""
+    before the hyphen is no word of its own (`Raqqa` of `Ar-Raqqa` is the town), nor one of
+    the language's `suffixes` after it (`Britain` of `Britain-based`). Two names the gazetteer
+    knows joined by a hyphen into one it does not are two words (`Gao-Ansongo`,
+    `Amsterdam-London`: a route)."""
     after = text[end:end + 2]
     if after[:1].isalnum() or (start and text[start - 1].isalnum()):
         return True
     if after[:1] == "-" and after[1:2].isalnum():
-        return True
+        if _word_after_hyphen(text, end).lower() in suffixes:
+            return False
+        return not route_end(start, end)
     if start and text[start - 1] == "-":
-        head = text[max(0, start - 12):start - 1].split()[-1:] or [""]
-        return len(head[0]) > 3 and head[0].isalpha()
+        head = text[max(0, start - 40):start - 1].split()[-1:] or [""]
+        if len(head[0]) <= 3 or not head[0].isalpha():
+            return False
+        return not route_end(start, end)
     return False
+
+
+def _route_end(text: str, start: int, end: int, is_place: Callable[[str], bool],
+               is_country: Callable[[str], bool], route_nouns: set[str]) -> bool:
+    """Whether `text[start:end]` and a word a hyphen glues to it are two places the gazetteer
+    knows, and joined none, that name the ends of a route: two countries ("the Russia-Ukraine
+    war") or two towns by a route noun ("the Gao-Ansongo road", "l'axe Gao-Ménaka"). Not a
+    person's double name ("Lili-May", "Marie-France")."""
+    if text[end:end + 1] == "-":
+        first, second = text[start:end], _word_after_hyphen(text, end)
+        span = (start, end + 1 + len(second))
+    elif start and text[start - 1] == "-":
+        head = text[max(0, start - 40):start - 1].split()[-1:] or [""]
+        first, second = head[0].rsplit("-", 1)[-1], text[start:end]
+        span = (start - 1 - len(first), end)
+    else:
+        return False
+    if not (first[:1].isupper() and second[:1].isupper() and is_place(first)
+            and is_place(second) and not is_place(f"{first}-{second}")):
+        return False
+    if is_country(first) and is_country(second):
+        return True
+    near = (text[max(0, span[0] - 30):span[0]].lower().split()[-2:]
+            + text[span[1]:span[1] + 30].lower().split()[:2])
+    return any(w.strip(".,;:'’()").rsplit("'", 1)[-1].rsplit("’", 1)[-1] in route_nouns
+               for w in near)
+
+
+def _abbreviated_places(parsed: Doc, abbreviations: dict[str, str], found: list[Mention],
+                        sent_of: list[int]) -> list[Mention]:
+    """Places written as the wire abbreviates them ("HELENA, Mont.", "Fresno, Calif.", "the
+    B.C. border"), named in full for the gazetteer. An abbreviation of initials ("N.J.") counts
+    anywhere; a shortened word ("Pa.", "Ind.") only after a comma or in brackets, where it
+    says which state a town is in."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out = []
+    for token in parsed:
+        full = abbreviations.get(token.text)
+        if full is None or token.idx in taken:
+            continue
+        initials = token.text.count(".") > 1
+        if initials or (token.i and parsed[token.i - 1].text in (",", "(")):
+            out.append(Mention("place", full, token.idx, token.idx + len(token.text),
+                               sent_of[token.i], {"name": full, "area": True}))
+    return out
+
+
+def _names_only_areas(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether this name is an administrative area's, any town of the name a tenth its size
+    or less (`Benue`; `Nuevo Leon`, not its villages; not `Idlib`, a city too)."""
+    areas, towns = [0], [0]
+    for p in gazetteer.candidates(name):
+        (areas if (p.feature_code or "").startswith("ADM") else towns).append(p.population)
+    return max(areas) > 0 and max(areas) >= 10 * max(towns)
+
+
+def _names_a_region(name: str, gazetteer: Gazetteer, countries: dict[str, str]) -> bool:
+    """Whether `name` is, as written, a country's or a first-level region's: the NER's
+    "person" Tamil Nadu or Sierra Leone is the region."""
+    return normalize(name) in countries or any(
+        p.feature_code == "ADM1" for p in gazetteer.candidates(name))
+
+
+def _word_after_hyphen(text: str, end: int) -> str:
+    """The word glued by a hyphen after `text[:end]` ("based" of "Britain-based"), else ''."""
+    if text[end:end + 1] != "-":
+        return ""
+    match = re.match(r"\w+", text[end + 1:end + 40])
+    return match.group() if match else ""
 
 
 def _famous_place(token, gazetteer: Gazetteer, countries: dict[str, str]) -> bool:
@@ -677,11 +801,20 @@ def _capitalised_ngrams(parsed: Doc):
             glued = end - 1 > start and parsed[end - 2].whitespace_ == ""
             if end - 1 > start and not (_capitalised(last) or len(last) <= 3):
                 break
-            if _capitalised(last) or glued:
+            if (_capitalised(last) or glued) and last.text not in _POSSESSIVES:
                 single = end - start == 1
                 if single and (len(last) <= 2 or (last.is_sent_start and last.is_stop)):
                     continue
                 yield start, end
+
+
+# The possessive the tokenizer splits off a name ("United States'", "County's").
+_POSSESSIVES = frozenset({"'", "’", "'s", "’s"})
+
+
+def _without_possessive(span):
+    """`span` less a possessive ending."""
+    return span[:-1] if len(span) and span[-1].text in _POSSESSIVES else span
 
 
 def _capitalised(token) -> bool:

@@ -32,7 +32,9 @@ def country_support(doc: Document, gazetteer: Gazetteer,
     shares: dict[str, dict[str, float]] = {m.label: {m.label: 1.0} for m in doc.mentions
                                            if m.kind == "country"}
     for m in doc.of_kind("place"):
-        name = normalize(doc.text[m.start:m.end])
+        if m.data.get("elsewhere") == "modifier":  # "a London-based monitor" says nothing
+            continue
+        name = normalize(m.name(doc.text))
         largest: dict[str, int] = {}
         places = gazetteer.candidates(name, variants=True)
         if m.data.get("region"):  # "Chin state": the region, not a town of that name abroad
@@ -95,7 +97,11 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
     """
     if mention.kind == "country":
         return gazetteer.country(mention.label), REGION, "a country named"
-    name = doc.text[mention.start:mention.end]
+    name = mention.name(doc.text)
+    if mention.data.get("area"):  # "Wash.": the state, not the capital of that name
+        areas = [p for p in gazetteer.candidates(name) if p.feature_code == "ADM1"]
+        if areas:
+            return max(areas, key=lambda p: p.population), REGION, "a state or province"
     inside = gazetteer.within(name, mention.data.get("inside"))
     if inside is not None:
         return inside, TOWN, "the one of its name inside the area the text names"
@@ -154,7 +160,7 @@ def _anchors(doc: Document, gazetteer: Gazetteer, skip: str) -> list[Place]:
     """The towns the article names that have one place of their name only."""
     anchors = []
     for m in doc.of_kind("place"):
-        key = normalize(doc.text[m.start:m.end])
+        key = normalize(m.name(doc.text))
         if key == skip or m.data.get("unresolved"):
             continue
         found = {p.geonameid: p for p in gazetteer.candidates(key)

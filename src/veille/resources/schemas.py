@@ -476,6 +476,12 @@ class PlacesFile(Strict):
     # d'Idleb", "Al Hasakeh countryside"): the event is placed at region level (precision 3).
     region_after: list[str] = Field(default_factory=list)
     region_before: list[str] = Field(default_factory=list)
+    # Words for a kind of area that end a region's name and belong to its span ("Benue
+    # State", "Orange County", "Kherson Oblast"): the place is the region of that name.
+    name_designators: list[str] = Field(default_factory=list)
+    # Places as the wire abbreviates them, matched as written ("Calif.": California, "D.C.":
+    # Washington).
+    place_abbreviations: dict[str, str] = Field(default_factory=dict)
     # Nouns for a part of a town ("quartier"): the name after them is the sub-location.
     sub_location_nouns: list[str] = Field(default_factory=list)
     # Words between such a noun and the name ("d'", "de").
@@ -498,6 +504,12 @@ class PlacesFile(Strict):
     # de Paris"): a place there is still named. Elsewhere, a place inside a longer name and not
     # at its start ("Salim" of "Abu Salim", "Bazar" of "Nawagai Bazar") is no place of its own.
     name_links: list[str] = Field(default_factory=list)
+    # Words a hyphen glues after a name that leave the name whole ("Britain-based",
+    # "US-led", "Iran-backed"): the name qualifies a noun, it is not where anything happened.
+    hyphen_suffixes: list[str] = Field(default_factory=list)
+    # Nouns for a route beside two towns a hyphen joins ("the Gao-Ansongo road", "l'axe
+    # Gao-Ménaka"): the towns are its ends, read apart.
+    route_nouns: list[str] = Field(default_factory=list)
     # Words of direction or size before a place inside a longer name ("North Kharkiv", "Greater
     # Cairo"): the place is still named, less precisely.
     compass_words: list[str] = Field(default_factory=list)

@@ -1,0 +1,124 @@
+"""Pins how toponyms written in the forms of everyday English news are found and placed, each
+on short texts written for these tests:
+
+- a possessive is no part of a name ("the United States' lowest rate", "Collier County's
+  sheriff");
+- a name before a hyphen and a word like "based" or "led" is still the name, qualifying a noun
+  (places.yaml `hyphen_suffixes`): "a London-based monitor" is London, not where anything
+  happened; "Iran-backed" names Iran as "Iranian" would;
+- two places the gazetteer knows, joined by a hyphen into a name it does not, are the two ends
+  of a route ("the Gao-Ansongo road"), not the event's place when the sentence names another;
+- a capitalised word for a kind of area ends a region's name and belongs to its span ("Benue
+  State", "Orange County": places.yaml `name_designators`);
+- the wire's abbreviations of US states and Canadian provinces ("HELENA, Mont.", "Severn,
+  Md.") are those states and provinces (places.yaml `place_abbreviations`);
+- a region's or country's name that the NER takes for a person ("Tamil Nadu said") is the
+  region;
+- a name only an administrative area bears ("Nuevo Leon") is a region: a town of the sentence
+  is the event's place before it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import only_event, read  # the same helpers, one definition
+
+from veille.ingest import article_from_text
+from veille.pipeline import process_documents
+
+
+def toponyms(runtime, text: str) -> dict[str, tuple[str, str, dict]]:
+    """Span -> (kind, label, data) of the places, countries and nationality words of `text`."""
+    doc = process_documents([article_from_text(text, name="t", lang="en")],
+                            runtime.every_sentence())[0]
+    return {doc.text[m.start:m.end]: (m.kind, m.label, m.data) for m in doc.mentions
+            if m.kind in ("place", "country", "demonym")}
+
+
+def test_a_possessive_is_no_part_of_a_name(runtime):
+    found = toponyms(runtime, "Hawaii has the United States' lowest jobless rate, and the "
+                              "Islamic Republic's envoy met Collier County’s sheriff.")
+    assert found["United States"][:2] == ("country", "US")
+    assert "United States'" not in found
+    assert not any(span.endswith(("'s", "’s", "'")) for span in found)
+
+
+def test_a_name_before_based_or_led_still_names_the_place(runtime):
+    found = toponyms(runtime, "The Britain-based monitor said a London-based charity and "
+                              "Iran-backed militias were there.")
+    assert found["Britain"][:2] == ("demonym", "GB")
+    assert found["London"][0] == "place"
+    assert found["London"][2].get("elsewhere") == "modifier"
+
+
+def test_a_london_based_monitor_does_not_place_the_event(runtime):
+    event = only_event(read(runtime, "Gunmen killed five villagers in Kaduna on Monday, a "
+                                     "London-based monitor said.", lang="en"))
+    assert event.location == "Kaduna"
+
+
+def test_the_ends_of_a_route_are_two_places_and_not_the_events_place(runtime):
+    found = toponyms(runtime, "Jihadists ambushed a convoy on the Gao-Ansongo road.")
+    assert found["Gao"][2].get("route") and found["Ansongo"][2].get("route")
+    event = only_event(read(runtime, "Protesters blocked the Dhaka-Mymensingh highway in "
+                                     "Gazipur on Monday and clashed with police.", lang="en"))
+    assert event.location == "Gazipur"
+
+
+@pytest.mark.parametrize("name", ["Ar-Raqqa", "Pétion-Ville", "Guinea-Bissau"])
+def test_a_hyphenated_name_stays_whole(runtime, name):
+    found = toponyms(runtime, f"Fighting was reported in {name} on Monday.")
+    assert name in found
+
+
+def test_a_capitalised_word_for_an_area_ends_the_regions_name(runtime):
+    found = toponyms(runtime, "Gunmen attacked a village in Benue State, and police in Orange "
+                              "County and Kherson Oblast were on alert.")
+    assert {"Benue State", "Orange County", "Kherson Oblast"} <= set(found)
+    assert found["Benue State"][2]["name"] == "Benue"
+    # Lower case, the word says the region is meant, and stays out of the name.
+    assert "Idlib" in toponyms(runtime, "Shelling hit Idlib province on Monday.")
+
+
+def test_a_district_keeps_its_seats_name(runtime):
+    """ACLED places a district's events at its seat: "Zari District" is not extended."""
+    found = toponyms(runtime, "Clashes broke out in Kunduz District on Monday.")
+    assert "Kunduz" in found and "Kunduz District" not in found
+
+
+def test_the_wires_abbreviations_of_states_are_those_states(runtime):
+    found = toponyms(runtime, "HELENA, Mont. (AP) - A 55-year-old Severn, Md. man was "
+                              "arrested near the B.C. border. CAMP MURRAY, Wash. - Troops left.")
+    assert found["Mont."][:2] == ("place", "Montana")
+    assert found["Md."][2].get("container")
+    assert found["Severn"][2]["inside"] == ["Maryland"]
+    assert found["B.C."][1] == "British Columbia"
+    # "Wash." is the state, not the capital called Washington.
+    doc = process_documents([article_from_text("Fresno, Calif., and Spokane, Wash., were hit.",
+                                               name="t", lang="en")],
+                            runtime.every_sentence())[0]
+    from veille.resolve.places import country_support, resolve_place
+    support = country_support(doc, runtime.gazetteer)
+    (wash,) = [m for m in doc.of_kind("place") if doc.text[m.start:m.end] == "Wash."]
+    place, _, _ = resolve_place(wash, doc, runtime.gazetteer, support)
+    assert (place.feature_code, place.admin1) == ("ADM1", "Washington")
+
+
+def test_a_short_word_abbreviation_needs_a_town_before_it(runtime):
+    """"Pa." or "Miss." alone may be anything; after a town and a comma it is the state."""
+    found = toponyms(runtime, "Miss. Jones spoke. Then Pittsburgh, Pa. voted.")
+    assert "Miss." not in found
+    assert found["Pa."][1] == "Pennsylvania"
+
+
+def test_a_region_the_ner_takes_for_a_person_is_the_region(runtime):
+    text = ("The dispute over the river's water went to court. Tamil Nadu said the Centre had "
+            "refused to act, and Tamil Nadu wants the board set up.")
+    found = toponyms(runtime, text)
+    assert found["Tamil Nadu"][0] == "place"
+
+
+def test_a_town_beats_a_name_only_a_state_bears(runtime):
+    event = only_event(read(runtime, "On Monday, at the border between Escobedo and Monterrey, "
+                                     "Nuevo Leon, a man was found shot dead.", lang="en"))
+    assert event.location in ("Monterrey", "Escobedo")
