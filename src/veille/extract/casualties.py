@@ -16,7 +16,7 @@ from ..model import BreakdownItem, CasualtyReport, Fatalities
 from ..resolve.dates import resolve_date
 from ..resources import Lexicon
 from .attribution import attributions
-from .counts import breakdown_region, is_quantity
+from .counts import breakdown_region, coordinated_nouns, is_quantity
 from .tokens import token_range
 
 _PARTY_TOKENS = 8  # a party is at most this many words after its number
@@ -29,7 +29,8 @@ def build_casualty_reports(doc: Document, lexicon: Lexicon) -> Document:
     for count in counts:
         if any(count.start == n.start for items in splits.values() for n, _, _ in items):
             continue  # one side's share of an earlier total ("sept soldats et six insurgés")
-        items = splits.get(id(count)) or _breakdown(doc, count, lexicon)
+        items = (splits.get(id(count)) or _shares(doc, count)
+                 or _breakdown(doc, count, lexicon))
         doc.casualty_reports.append(_report(doc, count, items, lexicon))
     return doc
 
@@ -64,16 +65,9 @@ def _coordinated(doc: Document, count: Mention, numbers: list[Mention]) -> list[
     """The count and the numbers of the nouns coordinated with its noun ("six militaires et
     trois rebelles"), in text order."""
     start, _ = token_range(doc.doc, count)
-    noun = doc.doc[start].head
-    if noun.i == start or doc.doc[start].dep_ != "nummod":
+    nouns = coordinated_nouns(doc.doc[start])
+    if not nouns:
         return [count]
-    while noun.dep_ == "conj" and noun.head is not noun:
-        noun = noun.head
-    nouns = [noun, *(t for t in noun.subtree if t.dep_ == "conj" and t.head.i == noun.i)]
-    # The tagger often hangs both subjects of "Sept soldats et quatre rebelles ont été tués"
-    # on the verb: nouns of the same link to the same word are coordinated too.
-    nouns += [t for t in noun.head.children if t.dep_ == noun.dep_ and t.i != noun.i
-              and t.head.i != t.i and noun.dep_ != "conj"]
     found = [n for n in numbers if n.sent == count.sent
              and doc.doc[token_range(doc.doc, n)[0]].head in nouns
              and doc.doc[token_range(doc.doc, n)[0]].dep_ == "nummod"]
@@ -123,6 +117,14 @@ def _source(doc: Document, count: Mention, items: list[tuple[Mention, str, Menti
         if found:
             return found[0]
     return None
+
+
+def _shares(doc: Document, total: Mention) -> list[tuple[Mention, str, Mention]]:
+    """The coordinated counts a total sums ("three farmers and two herders": 5)."""
+    shares = total.data.get("shares") or []
+    numbers = [Mention("number", str(s.data["best"]), s.start, s.end, s.sent,
+                       {"value": s.data["best"]}) for s in shares]
+    return [_party(doc, n, numbers) for n in numbers]
 
 
 def _breakdown(doc: Document, total: Mention,

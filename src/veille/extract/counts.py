@@ -77,6 +77,7 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
             {"low": low, "best": best, "high": high, "cumulative": cumulative,
              "outcome_word": outcome_word},
         ))
+    counts += _sums(parsed, counts)
     for total in counts:
         region = breakdown_region(doc, total)
         for count in counts if region else ():
@@ -84,6 +85,50 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
                 count.data["in_breakdown"] = True
     doc.mentions = sorted(doc.mentions + counts, key=lambda m: (m.start, m.end))
     return doc
+
+
+def coordinated_nouns(number) -> list:
+    """The nouns coordinated with the noun a number or article counts ("six militaires et
+    trois rebelles", "a boy and two women"), that noun first; [] when it counts no noun."""
+    noun = number.head
+    if noun.i == number.i or number.dep_ not in ("nummod", "det"):
+        return []
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    nouns = [noun, *(t for t in noun.subtree if t.dep_ == "conj" and t.head.i == noun.i)]
+    # The tagger often hangs both subjects of "Sept soldats et quatre rebelles ont été tués"
+    # on the verb: nouns of the same link to the same word are coordinated too.
+    nouns += [t for t in noun.head.children if t.dep_ == noun.dep_ and t.i != noun.i
+              and t.head.i != t.i and noun.dep_ != "conj"]
+    return nouns
+
+
+def _sums(parsed: Doc, counts: list[Mention]) -> list[Mention]:
+    """One count for the exact counts of coordinated nouns of one outcome ("a boy and two women
+    were killed": 3; "sept soldats et six assaillants ont été tués": 13): ACLED records an
+    event's dead on all sides together. The counts it sums are its breakdown (`shares`), no
+    toll of their own."""
+    exact = [c for c in counts if not c.data["cumulative"] and c.data["best"] is not None
+             and c.data["low"] == c.data["best"] == c.data["high"]]
+    sums, taken = [], set()
+    for count in exact:
+        if id(count) in taken:
+            continue
+        nouns = {t.i for t in coordinated_nouns(parsed[token_range(parsed, count)[0]])}
+        group = [c for c in exact if c.sent == count.sent and c.label == count.label
+                 and parsed[token_range(parsed, c)[0]].head.i in nouns
+                 and parsed[token_range(parsed, c)[0]].dep_ in ("nummod", "det")]
+        if len(group) < 2 or count not in group:
+            continue
+        group.sort(key=lambda c: c.start)
+        total = sum(c.data["best"] for c in group)
+        for c in group:
+            taken.add(id(c))
+            c.data["in_breakdown"] = True
+        sums.append(Mention("count", count.label, group[0].start, group[-1].end, count.sent,
+                            {**group[0].data, "low": total, "best": total, "high": total,
+                             "in_breakdown": False, "shares": group}))
+    return sums
 
 
 def _quantities(doc: Document, lexicon: Lexicon):

@@ -56,6 +56,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     leaving = {w.lower() for w in lexicon.triggers.withdrawals}
     demonstratives = set(lexicon.triggers.demonstratives)
     definite = set(lexicon.triggers.definite_articles)
+    confirming = set(lexicon.triggers.confirm_verbs)
     candidates = []
     for trigger in doc.of_kind("trigger"):
         key = (trigger.sent, trigger.label)
@@ -81,6 +82,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
                 or _leaves_no_ground(doc, trigger, leaving, ground)):
             continue  # "un cyclone a frappé Paris", "a pris son thermomètre": no violence
         if candidates and (_is_told_again(doc, trigger, definite, lexicon)
+                           or _is_confirmed(doc, trigger, definite, confirming)
                            or (_is_retold(doc, trigger, demonstratives)
                                and _retells(doc, trigger, candidates, lexicon, taxonomy))):
             continue  # "n'a pas communiqué sur cette attaque": an event already told
@@ -91,7 +93,27 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     candidates = [c for c in candidates if not _ordinary_crime(doc, c, lexicon, actors)]
     doc.candidates = _without_subsumed(doc, candidates, taxonomy, lexicon)
     _blame(doc, doc.candidates, lexicon, actors)
+    _continue(doc, doc.candidates, set(lexicon.roles.continuations))
     return doc
+
+
+def _continue(doc: Document, candidates: list[Candidate], words: set[str]) -> None:
+    """"Another strike killed four people": one more event of the kind just told, naming no
+    author, is by the author of the last one of that kind (roles.yaml `continuations`)."""
+    if not words or not doc.doc.has_annotation("DEP"):
+        return
+    for i, c in enumerate(candidates):
+        if c.actor1 is not None:
+            continue
+        start, end = token_range(doc.doc, c.trigger)
+        near = [t for t in doc.doc[start:end] for t in (t, *t.children)]
+        near += [g for t in near for g in t.children]
+        if not any(t.lemma_.lower() in words and t.dep_ in ("det", "amod") for t in near):
+            continue
+        before = [b for b in candidates[:i] if b.trigger.label == c.trigger.label
+                  and b.actor1 is not None]
+        if before and (c.actor2 is None or c.actor2.label != before[-1].actor1.label):
+            c.actor1, c.actor1_basis = before[-1].actor1, "continued"
 
 
 # The basis of a protest's actor2 read from a counter-demonstration of its paragraph.
@@ -308,6 +330,19 @@ def _as_told(trigger: Mention, told: list[Candidate], taxonomy: Taxonomy) -> Men
                 return trigger
             return dataclasses.replace(trigger, label=other)
     return trigger
+
+
+def _is_confirmed(doc: Document, trigger: Mention, definite: set[str],
+                  verbs: set[str]) -> bool:
+    """Whether a trigger noun with a definite article is what a verb of `verbs` confirms or
+    reports ("the deputy governor of Lower Shabelle confirmed the fighting"): the event told
+    already, whatever places the speaker's title names."""
+    if not verbs or not doc.doc.has_annotation("DEP"):
+        return False
+    token = _root(doc, trigger)
+    return (token.pos_ == "NOUN" and token.dep_ in ("obj", "dobj")
+            and token.head.lemma_.lower() in verbs
+            and any(c.dep_ == "det" and c.lower_ in definite for c in token.children))
 
 
 def _is_definite_alone(doc: Document, trigger: Mention, definite: set[str],

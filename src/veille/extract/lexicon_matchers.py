@@ -118,18 +118,21 @@ class VerbTriggers:
     "child or grandchild" relation."""
 
     def __init__(self, triggers: dict[str, TriggerEntry]) -> None:
-        self.rules: dict[str, list[tuple[str, bool, set[str], set[str], set[str]]]] = {}
+        self.rules: dict[str, list[tuple[str, bool, bool, set[str], set[str], set[str]]]] = {}
         for key, entry in triggers.items():
             for rule in entry.verb_args:
                 words = [{w.lower() for w in ws} for ws in (rule.args, rule.also, rule.unless)]
                 for verb in rule.verbs:
-                    self.rules.setdefault(verb.lower(), []).append((key, rule.active, *words))
+                    self.rules.setdefault(verb.lower(), []).append(
+                        (key, rule.active, rule.untold_args, *words))
 
-    def __call__(self, parsed: Doc) -> list[tuple[str, int]]:
-        """(taxonomy key, verb token index) of every match, in text order."""
+    def __call__(self, parsed: Doc) -> list[tuple[str, int, list[int]]]:
+        """(taxonomy key, verb token index, indices of the `args` words that must be in no
+        trigger of their own) of every match, in text order."""
         found = []
         for token in parsed:
-            for key, active, args, also, unless in self.rules.get(token.lemma_.lower(), ()):
+            for key, active, untold, args, also, unless in self.rules.get(token.lemma_.lower(),
+                                                                          ()):
                 children = list(token.children)
                 if active:
                     if any(c.dep_ in _PASSIVE for c in children):
@@ -137,9 +140,15 @@ class VerbTriggers:
                     children = [c for c in children if c.dep_ in _OBJECT]
                 near = {c.lemma_.lower() for c in children}
                 near |= {g.lemma_.lower() for c in children for g in c.children}
-                if near & args and not near & unless and (
+                # The `unless` words may qualify the argument itself ("killed during a
+                # general strike").
+                below = {w.lemma_.lower() for t in token.subtree if t.lemma_.lower() in args
+                         for w in t.children}
+                if near & args and not (near | below) & unless and (
                         not also or any(t.lemma_.lower() in also for t in token.sent)):
-                    found.append((key, token.i))
+                    words = [t.i for c in children for t in (c, *c.children)
+                             if untold and t.lemma_.lower() in args]
+                    found.append((key, token.i, words))
                     break
         return found
 

@@ -246,9 +246,12 @@ def _trigger_mentions(parsed: Doc, lex: CompiledLexicon, sent_of: list[int]) -> 
         found += _matcher_mentions(parsed, lex.trigger_lemmas, "trigger", sent_of)
     if lex.trigger_verbs is not None and parsed.has_annotation("DEP"):
         taken = {(m.start, m.end) for m in found}
-        for label, verb in lex.trigger_verbs(parsed):
+        for label, verb, words in lex.trigger_verbs(parsed):
             token = parsed[verb]  # "ont remis lundi la base": the verb is the trigger
             span = (token.idx, token.idx + len(token))
+            # "a missile strike killed two": the word tells the event already (`untold_args`).
+            if any(m.start <= parsed[w].idx < m.end for m in found for w in words):
+                continue
             if span not in taken:
                 taken.add(span)
                 found.append(Mention("trigger", label, *span, sent_of[verb]))

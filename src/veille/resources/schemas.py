@@ -190,6 +190,9 @@ class VerbArgs(Strict):
     # dependent), not its subject: someone burned the cars on purpose ("ont incendié des
     # voitures"), which is not "des voitures ont brûlé" or "ont été détruites" by a flood.
     active: bool = False
+    # Only when the `args` word is in no trigger of its own: "another strike killed four" is
+    # one, "a missile strike killed two" is the missile strike already.
+    untold_args: bool = False
 
 
 class TriggerEntry(Strict):
@@ -291,6 +294,9 @@ class TriggersFile(Strict):
     # later sentence that names no place and no date of its own, is the event told already
     # ("2 soldiers were killed in the attack").
     definite_articles: list[str] = Field(default_factory=list)
+    # Lemmas of verbs whose object, a trigger noun with a definite article, is the event told
+    # already ("officials confirmed the fighting", "a confirmé l'attaque").
+    confirm_verbs: list[str] = Field(default_factory=list)
 
 
 class PluperfectCue(Strict):
@@ -463,6 +469,9 @@ class RolesFile(Strict):
     # Lemmas of verbs that lay an event at an actor's door ("police blamed Boko Haram", "a
     # attribué l'attaque aux FSR"): the actor is the perpetrator of the event just told.
     blame_verbs: list[str] = Field(default_factory=list)
+    # Lemmas that mark an event as one more of a kind just told ("another strike killed four",
+    # "une autre frappe"): with no author of its own, it has the author of the last one.
+    continuations: list[str] = Field(default_factory=list)
     # How those verbs start, for the first pass (which has no lemmas): a sentence after an
     # event's that holds one is parsed too.
     blame_stems: list[str] = Field(default_factory=list)
