@@ -21,6 +21,7 @@ _CROWD_INTER = {"riots": 5, "protests": 6}  # ACLED inter codes of rioters and p
 _CROWDS = set(_CROWD_INTER.values())
 _DEMONSTRATIONS = frozenset(_CROWD_INTER)
 _VIOLENCE = {"battles", "explosions", "violence_against_civilians"}
+_ATTACK = "violence_against_civilians.attack"  # not an abduction or sexual violence
 _PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "location", "sub_location", "latitude",
                  "longitude", "geo_precision", "geonames_id")
 
@@ -147,7 +148,9 @@ def _without_retellings(events: list[Event], allies: dict[str, list[str]],
     basis `no_opponent`), told beside another event of the article at its place and date, is
     that event told again: by the same actor ("le JNIM a revendiqué l'assaut"), or by nobody
     named beside a violent event ("They opened fire with rifles" after "gunmen attacked an
-    army post")."""
+    army post"). So is an attack on civilians by nobody named and with no toll of its own
+    beside a violent event on the same civilians (a source "faisant état d'un massacre" after
+    the drone strike it describes)."""
     kept = []
     for event in events:
         told = event.evidence.get("sub_event_type")
@@ -160,6 +163,12 @@ def _without_retellings(events: list[Event], allies: dict[str, list[str]],
                           and (_named_by(o, event, allies) if not nameless
                                else _violent(o, taxonomy))
                           and _same_time_and_place(o, event)), None)
+        elif (taxonomy.key(event.event_type, event.sub_event_type) == _ATTACK
+              and event.fatalities is None
+              and (event.actor1 is None or event.actor1.startswith(UNKNOWN))):
+            whole = next((o for o in events if o is not event and _violent(o, taxonomy)
+                          and o.actor2 == event.actor2 and _same_time_and_place(o, event)),
+                         None)
         if whole is None:
             kept.append(event)
         else:

@@ -69,7 +69,8 @@ def _mentions(doc: Document, rt: Runtime) -> Document:
 
 
 def _coreference(doc: Document, rt: Runtime) -> Document:
-    return resolve_references(doc, rt.lexicon(doc.lang), rt.actors, rt.gazetteer.country_name)
+    return resolve_references(doc, rt.lexicon(doc.lang), rt.actors, rt.gazetteer.country_name,
+                              rt.taxonomy.file.symmetric)
 
 
 def _resolve(doc: Document, rt: Runtime) -> Document:

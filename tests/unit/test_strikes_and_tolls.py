@@ -10,7 +10,14 @@ these tests:
   defences": actors.yaml `military_nouns`);
 - the exact counts of coordinated nouns make one toll, the dead of all sides as ACLED records
   them ("a boy and two women": 3; "sept soldats et six assaillants": 13), their shares its
-  breakdown.
+  breakdown;
+- an event named to date another ("two weeks after the coup", "after the attack" once an event
+  is told) is no event (triggers.yaml `time_relations`);
+- an event told again ("cette attaque ... près de Djibo") gives the first telling the town it
+  did not name;
+- "artillery fire from the RSF" is the RSF's; "the army and the RSF have been fighting" makes
+  two sides, not one; "the paramilitary force" is the paramilitary group named;
+- a massacre a source describes, by nobody named and with no toll, is the strike told again.
 """
 
 from __future__ import annotations
@@ -80,3 +87,67 @@ def test_a_countrys_air_defences_are_its_military(runtime, text, lang):
     event = only_event(read(runtime, text, lang=lang))
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Disrupted weapons use", "Military Forces of Ukraine", "Military Forces of Russia")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("At least 11 people were killed in Djibo on Saturday in an attack by suspected jihadists. "
+     "The attack came two weeks after the military coup. Protesters marched in Ouagadougou "
+     "after the attack on Sunday.", "en"),
+    ("Au moins 11 personnes ont été tuées samedi à Djibo dans une attaque de jihadistes "
+     "présumés. Cette nouvelle attaque survient deux semaines après le coup d'État militaire. "
+     "Des manifestants ont défilé dimanche à Ouagadougou après l'attaque.", "fr"),
+])
+def test_an_event_named_to_date_another_is_none(runtime, text, lang):
+    """triggers.yaml `time_relations`: "two weeks after the coup", and once an event is told
+    "after the attack", date something else; neither is an event of its own."""
+    events = read(runtime, text, lang=lang).events
+    assert sorted((e.event_type, e.location) for e in events) == [
+        ("Protests", "Ouagadougou"), ("Violence against civilians", "Djibo")]
+
+
+def test_an_event_told_again_gives_the_first_telling_its_town(runtime):
+    text = ("Douze soldats ont été tués vendredi dans une attaque de jihadistes présumés dans le "
+            "nord du Burkina Faso, selon l'armée. Cette attaque a visé un détachement "
+            "militaire près de Djibo, selon une source sécuritaire.")
+    event = only_event(read(runtime, text, lang="fr"))
+    assert event.location == "Djibo"
+    assert event.evidence["location"].basis == "context"
+
+
+def test_fire_from_an_actor_is_fired_by_it(runtime):
+    """roles.yaml `genitive_markers`: "artillery fire from the RSF" was the RSF's."""
+    event = only_event(read(runtime, "Thirteen people were killed on Wednesday when artillery "
+                                     "fire from the paramilitary Rapid Support Forces struck a "
+                                     "mosque in El Fasher.", lang="en"))
+    assert (event.sub_event_type, event.actor1) == (
+        "Shelling/artillery/missile attack", "Rapid Support Forces")
+
+
+def test_two_actors_that_fight_each_other_are_no_alliance(runtime):
+    """"The army and the RSF have been fighting a war": two sides. Before, the pair made one
+    side led by the army, which then took the RSF's shelling."""
+    text = ("Shelling by the paramilitary Rapid Support Forces (RSF) killed at least 18 people "
+            "in El Fasher on Monday, medics said.\n\nThe army and RSF have been fighting a war "
+            "since April 2023.")
+    event = only_event(read(runtime, text, lang="en"))
+    assert event.actor1 == "Rapid Support Forces"
+
+
+def test_the_paramilitary_force_is_the_paramilitary_group_named(runtime):
+    """actors.yaml `anaphors`: "the paramilitary force" is the RSF an article names."""
+    text = ("Shelling by the Rapid Support Forces killed 12 civilians in El Fasher on Monday. "
+            "The paramilitary force shelled Kadugli on Tuesday, killing three people.")
+    events = read(runtime, text, lang="en").events
+    assert {e.actor1 for e in events} == {"Rapid Support Forces"} and len(events) == 2
+
+
+def test_a_massacre_a_source_describes_is_the_strike_told_again(runtime):
+    """A source "faisant état d'un massacre" after the drone strike it describes tells no
+    second event; "Dar" of the shelter "Dar al-Arqam" is no town of its own."""
+    text = ("Une frappe de drone contre un centre de déplacés a fait au moins 30 morts samedi à "
+            "El-Facher, a annoncé une organisation locale.\n\nSelon elle, les paramilitaires des "
+            "Forces de soutien rapide (FSR) ont mené une attaque de drone contre le centre Dar "
+            "al-Arqam, faisant état d'un « massacre ».")
+    event = only_event(read(runtime, text, lang="fr"))
+    assert (event.sub_event_type, event.actor1, event.location, event.fatalities.best) == (
+        "Air/drone strike", "Rapid Support Forces", "El Fasher", 30)

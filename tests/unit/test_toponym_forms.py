@@ -122,3 +122,14 @@ def test_a_town_beats_a_name_only_a_state_bears(runtime):
     event = only_event(read(runtime, "On Monday, at the border between Escobedo and Monterrey, "
                                      "Nuevo Leon, a man was found shot dead.", lang="en"))
     assert event.location in ("Monterrey", "Escobedo")
+
+
+def test_a_province_the_gazetteer_has_no_town_of_is_its_region(runtime):
+    """ISO 3166-2 knows Sanmatenga, a province of Burkina Faso's Centre-Nord; the embedded
+    gazetteer has no town it can tell is in it: the event is placed in Centre-Nord, at region
+    precision, with no point made up for the province."""
+    event = only_event(read(runtime, "Des jihadistes présumés ont attaqué vendredi un "
+                                     "détachement militaire dans la province du Sanmatenga, "
+                                     "tuant douze soldats.", lang="fr"))
+    assert (event.country, event.admin1, event.geo_precision) == (
+        "Burkina Faso", "Centre-Nord", 3)

@@ -14,23 +14,26 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from ..document import Document, Mention
 from ..resources import Lexicon
 from ..resources.schemas import ActorEntry
+from .tokens import token_range
 
 
 def resolve_references(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEntry],
-                       country_name: Callable[[str], str]) -> Document:
+                       country_name: Callable[[str], str],
+                       symmetric: Collection[str] = ()) -> Document:
     """Resolve anaphors, countries beside armies, and alliances in `doc.mentions`.
-    `country_name` gives a country's English name from its ISO code."""
+    `country_name` gives a country's English name from its ISO code; `symmetric` are the
+    trigger labels whose subject may be both sides (taxonomy.yaml: a clash)."""
     _name_militaries(doc, lexicon, actors, country_name)
     _forces_of_countries(doc, lexicon, actors, country_name)
     _resolve_anaphors(doc, actors)
     _armies_of_countries(doc, lexicon, actors, country_name)
     _countries_as_sides(doc, lexicon, actors, country_name)
-    doc.allies = _alliances(doc, lexicon, actors)
+    doc.allies = _alliances(doc, lexicon, actors, set(symmetric))
     return doc
 
 
@@ -216,8 +219,22 @@ def _opposed(doc: Document, left: Mention, lexicon: Lexicon) -> bool:
     return bool(before) and before[-1] in markers
 
 
-def _alliances(doc: Document, lexicon: Lexicon,
-               registry: dict[str, ActorEntry]) -> dict[str, list[str]]:
+def _fight_each_other(doc: Document, left: Mention, symmetric: set[str]) -> bool:
+    """Whether the coordination `left` begins is the subject of a clash ("the army and the RSF
+    have been fighting a war"): its actors are the two sides, not one."""
+    if not symmetric or not doc.doc.has_annotation("DEP"):
+        return False
+    start, end = token_range(doc.doc, left)
+    root = doc.doc[start:end].root
+    if not root.dep_.startswith("nsubj"):
+        return False
+    verb = root.head
+    return any(t.label in symmetric and t.start <= verb.idx < t.end
+               for t in doc.of_kind("trigger", left.sent))
+
+
+def _alliances(doc: Document, lexicon: Lexicon, registry: dict[str, ActorEntry],
+               symmetric: set[str]) -> dict[str, list[str]]:
     # Civilians are never a fighting side: "civils et militaires" are victims counted together.
     actors = [a for a in doc.of_kind("actor") if not a.data.get("metonym")
               and getattr(registry.get(a.label), "kind", None) != "civilians"]
@@ -230,8 +247,8 @@ def _alliances(doc: Document, lexicon: Lexicon,
             umbrellas.add(right.label)
         elif left.label == right.label or not _gap_is_coordination(doc, left, right, lexicon):
             continue
-        if _opposed(doc, left, lexicon):  # "combats entre X et Y": two sides, not one
-            continue
+        if _opposed(doc, left, lexicon) or _fight_each_other(doc, left, symmetric):
+            continue  # "combats entre X et Y", "X and Y clashed": two sides, not one
         side = next((s for s in sides if any(m.label in (left.label, right.label) for m in s)),
                     None)
         if side is None:

@@ -44,6 +44,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     causes = set(lexicon.triggers.protest_causes)
     civilians = {name for name, entry in actors.items() if entry.kind == "civilians"}
     anchors = set(lexicon.triggers.time_anchors)
+    relations = set(lexicon.triggers.time_relations)
+    spans_of = set(lexicon.triggers.time_span_units)
     instruments = _instrument_pattern(lexicon.triggers.instrument_markers)
     held = _held_pattern(lexicon.triggers.held_markers)
     tallies = set(lexicon.triggers.tallies)
@@ -68,7 +70,10 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "a menacé d'attaquer", "called for a ceasefire": nothing happened
         if _is_protest_cause(doc, trigger, causes):
             continue  # "protested against demolishing the station": what the crowd opposes
-        if _governed_by(doc, trigger, anchors):
+        told_kinds = {c.trigger.label.split(".")[0] for c in candidates}
+        if _governed_by(doc, trigger, anchors) or _after_a_span(
+                doc, trigger, spans_of, relations,
+                definite if trigger.label.split(".")[0] in told_kinds else set()):
             continue  # "le jour même de l'entrée en vigueur de la trêve": a time reference
         if _names_weapon(trigger, weapons) and (_is_instrument(doc, trigger, instruments)
                                                 or _is_held(doc, trigger, held)
@@ -85,6 +90,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
                            or _is_confirmed(doc, trigger, definite, confirming)
                            or (_is_retold(doc, trigger, demonstratives)
                                and _retells(doc, trigger, candidates, lexicon, taxonomy))):
+            _lend_place(doc, trigger, candidates, lexicon)
             continue  # "n'a pas communiqué sur cette attaque": an event already told
         if candidates and _is_definite_alone(doc, trigger, definite):
             trigger = _as_told(trigger, candidates, taxonomy)
@@ -180,6 +186,25 @@ def _governed_by(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
     if any(c.dep_ == "case" and c.lemma_.lower() in lemmas for c in token.children):
         return True  # "depuis le coup d'État de juillet 2023": the trigger dates something else
     return _governor(token, lemmas, _CONTENT_LINKS, 4) is not None
+
+
+def _after_a_span(doc: Document, trigger: Mention, units: set[str], relations: set[str],
+                  definite: set[str]) -> bool:
+    """Whether a trigger noun follows a preposition of `relations` and a span of weeks or more
+    (`units`: "deux semaines après le coup d'État", "two weeks after the coup"; not "quelques
+    heures après les affrontements") or, once an event of its kind is told, takes a
+    `definite` article ("marched in Ouagadougou after the attack"): it dates another event."""
+    if not relations or not doc.doc.has_annotation("DEP"):
+        return False
+    token = _root(doc, trigger)
+    if any(c.dep_ == "case" and c.lower_ in relations for c in token.children):
+        near = token.children  # French: the span hangs on the noun
+    elif token.dep_ == "pobj" and token.head.lower_ in relations:
+        near = token.head.children  # English: on the preposition
+    else:
+        return False
+    return any(t.lemma_.lower() in units and t.i < token.i for t in near) or any(
+        c.dep_ == "det" and c.lower_ in definite for c in token.children)
 
 
 # Links from a protest's cause up to the protest ("manifesté à Lyon contre la démolition").
@@ -314,6 +339,21 @@ def _retells(doc: Document, trigger: Mention, told: list[Candidate], lexicon: Le
     return any(c.trigger.label == label or taxonomy.subsumes(c.trigger.label, label)
                or (c.trigger.label.split(".")[0] == kind
                    and not taxonomy.subsumes(label, c.trigger.label)) for c in told)
+
+
+def _lend_place(doc: Document, trigger: Mention, told: list[Candidate],
+                lexicon: Lexicon) -> None:
+    """An event told again in a sentence that names its town ("avaient attaqué ce détachement
+    militaire, dans la province du Sanmatenga") gives that place to the event it retells (the
+    last one of its kind) when the first telling placed it by no town of its own sentence."""
+    kind = trigger.label.split(".")[0]
+    same = [c for c in told if c.trigger.label.split(".")[0] == kind] or told
+    event = same[-1]
+    if event.place is not None and event.place_basis == "text" and event.place.kind == "place":
+        return
+    place, basis = _place(doc, trigger, lexicon.places.country_anaphors)
+    if place is not None and basis == "text" and place.kind == "place":
+        event.place, event.place_basis = place, "context"
 
 
 def _as_told(trigger: Mention, told: list[Candidate], taxonomy: Taxonomy) -> Mention:

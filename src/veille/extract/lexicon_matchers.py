@@ -138,16 +138,19 @@ class VerbTriggers:
                     if any(c.dep_ in _PASSIVE for c in children):
                         continue
                     children = [c for c in children if c.dep_ in _OBJECT]
-                near = {c.lemma_.lower() for c in children}
-                near |= {g.lemma_.lower() for c in children for g in c.children}
+                # An `untold_args` word is a noun ("another strike killed", not "killed
+                # when shells struck").
+                nouns = ("NOUN", "PROPN") if untold else None
+                below_verb = [t for c in children for t in (c, *c.children)
+                              if nouns is None or t.pos_ in nouns]
+                near = {t.lemma_.lower() for t in below_verb}
                 # The `unless` words may qualify the argument itself ("killed during a
                 # general strike").
                 below = {w.lemma_.lower() for t in token.subtree if t.lemma_.lower() in args
                          for w in t.children}
                 if near & args and not (near | below) & unless and (
                         not also or any(t.lemma_.lower() in also for t in token.sent)):
-                    words = [t.i for c in children for t in (c, *c.children)
-                             if untold and t.lemma_.lower() in args]
+                    words = [t.i for t in below_verb if untold and t.lemma_.lower() in args]
                     found.append((key, token.i, words))
                     break
         return found

@@ -603,6 +603,7 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
         route_nouns={w.lower() for w in places.route_nouns})
     whole = [c for c in candidates
              if not _inside_word(text, c.start_char, c.end_char, suffixes, route_end)
+             and not _ARTICLE_NAME_AFTER.match(text, c.end_char)
              and not any(s < c.end_char and c.start_char < e
                          and not (c.start_char <= s and e < c.end_char and len(c) > 2
                                   and gazetteer.has_name(c.text))
@@ -675,6 +676,12 @@ def _common_words_of_an_organisation(span, ents) -> bool:
         return False
     return any(e.label_ == "ORG" and e.start <= words[0].i and e.end > span.end
                for e in ents)
+
+
+# "Dar al-Arqam", "Deir al-Balah": a word before an Arabic article and a capitalised name
+# begins a longer name; alone it is no place ("Dar" is a town in Cambodia).
+_ARTICLE_NAME_AFTER = re.compile(r"[ \u00a0](?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|ath|adh)"
+                                 r"-[A-Z\u00c0-\u024f]")
 
 
 def _inside_word(text: str, start: int, end: int, suffixes: set[str] = frozenset(),

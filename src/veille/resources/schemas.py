@@ -256,6 +256,12 @@ class TriggersFile(Strict):
     # Lemmas of words that make a trigger governed by them a date for something else ("le jour
     # même de l'entrée en vigueur de la trêve", "on the eve of the offensive").
     time_anchors: list[str] = Field(default_factory=list)
+    # Prepositions that, after a span of time, make a trigger noun a time reference ("deux
+    # semaines après le coup d'État", "two weeks after the coup"): the event dates another.
+    time_relations: list[str] = Field(default_factory=list)
+    # Lemmas of the units of such a span, a week or longer (hours or days after, the event may
+    # be the news: "quelques heures après les affrontements").
+    time_span_units: list[str] = Field(default_factory=list)
     # Words that introduce the weapons of an action ("avec", "with", "armed with"): a weapon
     # trigger listed there beside other weapons ("avec des fusils et des lance-grenades") is
     # the means of the sentence's action, not an event of its own.

@@ -21,7 +21,7 @@ from .names import name_keys, normalize, usable_alias
 from .schema import SCHEMA
 
 DATASETS = {500: "cities500", 1000: "cities1000", 5000: "cities5000", 15000: "cities15000"}
-FORMAT = "7"  # bump when the tables or the way they are filled change
+FORMAT = "8"  # bump when the tables or the way they are filled change
 
 
 def default_path(min_population: int) -> Path:
@@ -171,8 +171,8 @@ def _insert_subdivisions(conn: sqlite3.Connection) -> None:
     GeoNames' `Lowgar`, "Extreme-Nord" for `Far North`, in French, Spanish and Portuguese
     too. A subdivision that is no admin1 of the embedded places but the admin2 of some of
     them (Burkina Faso's provinces: `Loroum`, `Houet`) becomes a region of its own, at the
-    mean point of those towns. One whose towns the gazetteer cannot tell is left out: ISO
-    gives no coordinates, and none are made up."""
+    mean point of those towns. One whose towns the gazetteer cannot tell names the region
+    ISO puts it in: ISO gives no coordinates, and none are made up."""
     translations = [gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang],
                                         fallback=True) for lang in SUBDIVISION_LANGUAGES]
     regions: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -187,6 +187,8 @@ def _insert_subdivisions(conn: sqlite3.Connection) -> None:
         towns[cc][_bare(admin2)].append((admin1, lat, lon, population))
     next_id = conn.execute("SELECT min(geonameid) FROM places").fetchone()[0] or 0
     names = []
+    placed: dict[str, int] = {}  # ISO code -> the region it is
+    unplaced: list[tuple] = []
     for sub in pycountry.subdivisions:
         cc = sub.country_code
         written = {sub.name, *(t.gettext(sub.name) for t in translations)}
@@ -195,6 +197,7 @@ def _insert_subdivisions(conn: sqlite3.Connection) -> None:
         if region is None:
             inside = [t for key in keys for t in towns.get(cc, {}).get(key, [])]
             if not inside:
+                unplaced.append((sub, written))
                 continue
             next_id = min(next_id, 0) - 1
             region = next_id
@@ -204,7 +207,17 @@ def _insert_subdivisions(conn: sqlite3.Connection) -> None:
                           sum(t[2] for t in inside) / len(inside), cc,
                           admin1[0][0] if admin1 else None, sub.name, None,
                           sum(t[3] for t in inside), "ADM2", "embedded"))
+        placed[sub.code] = region
         names.extend((key, region) for key in name_keys(written))
+    # A province none of whose towns the gazetteer can tell (Burkina Faso's `Sanmatenga`) is
+    # named as the region ISO puts it in: the text's province then places its event in the
+    # right admin1, at region precision, and no point is made up for it.
+    for sub, written in unplaced:
+        parent = sub.parent_code
+        while parent and parent not in placed:
+            parent = getattr(pycountry.subdivisions.get(code=parent), "parent_code", None)
+        if parent:
+            names.extend((key, placed[parent]) for key in name_keys(written))
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", names)
 
 
