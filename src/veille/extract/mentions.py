@@ -593,14 +593,14 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     # name are the organisation, not the village of that name.
     people += [(c.start_char, c.end_char) for c in candidates
                if _common_words_of_an_organisation(c, parsed.ents)]
-    # A longer name the gazetteer knows that holds the "person" is the place: the NER's
-    # "Mato Grosso" of "Mato Grosso do Sul".
     suffixes = {w.lower() for w in places.hyphen_suffixes}
     route_end = functools.partial(
         _route_end, text, is_place=functools.partial(_is_place, gazetteer=gazetteer,
                                                      countries=countries),
         is_country=lambda name: normalize(name) in countries,
         route_nouns={w.lower() for w in places.route_nouns})
+    # A longer name the gazetteer knows that holds the "person" is the place: the NER's
+    # "Mato Grosso" of "Mato Grosso do Sul".
     whole = [c for c in candidates
              if not _inside_word(text, c.start_char, c.end_char, suffixes, route_end)
              and not _ARTICLE_NAME_AFTER.match(text, c.end_char)
