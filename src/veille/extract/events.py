@@ -203,8 +203,8 @@ def _after_a_span(doc: Document, trigger: Mention, units: set[str], relations: s
         near = token.head.children  # English: on the preposition
     else:
         return False
-    return any(t.lemma_.lower() in units and t.i < token.i for t in near) or any(
-        c.dep_ == "det" and c.lower_ in definite for c in token.children)
+    return any(t.lemma_.lower() in units and t.i < token.i for t in near) or _definite(
+        token, definite)
 
 
 # Links from a protest's cause up to the protest ("manifesté à Lyon contre la démolition").
@@ -381,8 +381,7 @@ def _is_confirmed(doc: Document, trigger: Mention, definite: set[str],
         return False
     token = _root(doc, trigger)
     return (token.pos_ == "NOUN" and token.dep_ in ("obj", "dobj")
-            and token.head.lemma_.lower() in verbs
-            and any(c.dep_ == "det" and c.lower_ in definite for c in token.children))
+            and token.head.lemma_.lower() in verbs and _definite(token, definite))
 
 
 def _is_definite_alone(doc: Document, trigger: Mention, definite: set[str],
@@ -393,11 +392,15 @@ def _is_definite_alone(doc: Document, trigger: Mention, definite: set[str],
     if not definite or not doc.doc.has_annotation("DEP"):
         return False
     token = _root(doc, trigger)
-    if token.pos_ != "NOUN" or not any(c.dep_ in links and c.lower_ in definite
-                                       for c in token.children):
+    if token.pos_ != "NOUN" or not _definite(token, definite, links):
         return False
     return not any(m.kind in ("place", "country", *_DATE_KINDS)
                    for m in doc.in_sentence(trigger.sent))
+
+
+def _definite(token, definite: set[str], links: tuple[str, ...] = ("det",)) -> bool:
+    """Whether `token` takes an article of `definite` by one of `links`."""
+    return any(c.dep_ in links and c.lower_ in definite for c in token.children)
 
 
 def _is_retold(doc: Document, trigger: Mention, demonstratives: set[str]) -> bool:

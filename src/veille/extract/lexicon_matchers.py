@@ -144,12 +144,14 @@ class VerbTriggers:
                 below_verb = [t for c in children for t in (c, *c.children)
                               if nouns is None or t.pos_ in nouns]
                 near = {t.lemma_.lower() for t in below_verb}
+                if not near & args or near & unless:
+                    continue
                 # The `unless` words may qualify the argument itself ("killed during a
                 # general strike").
-                below = {w.lemma_.lower() for t in token.subtree if t.lemma_.lower() in args
-                         for w in t.children}
-                if near & args and not (near | below) & unless and (
-                        not also or any(t.lemma_.lower() in also for t in token.sent)):
+                if unless and any(w.lemma_.lower() in unless for t in token.subtree
+                                  if t.lemma_.lower() in args for w in t.children):
+                    continue
+                if not also or any(t.lemma_.lower() in also for t in token.sent):
                     words = [t.i for t in below_verb if untold and t.lemma_.lower() in args]
                     found.append((key, token.i, words))
                     break
