@@ -56,6 +56,8 @@ def check(report: veille.Report, text: str) -> None:
 @example("99999999999999999999999", "morts")
 @example("3\u202f200\u202f000", "morts")
 @example("-5", "blessés")
+@example("entre 604024 et 604024", "tués")  # equal bounds are one number, never a sum
+@example("entre 900000 et 20", "morts")
 def test_any_written_number_gives_a_bounded_quoted_toll(runtime, written, outcome):
     text = f"Une frappe aérienne de l'armée syrienne a fait {written} {outcome} à Alep mardi.\n"
     check(veille.extract(text, published="2024-03-05", lang="fr", runtime=runtime), text)

@@ -77,7 +77,7 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
             {"low": low, "best": best, "high": high, "cumulative": cumulative,
              "outcome_word": outcome_word},
         ))
-    counts += _sums(parsed, counts)
+    counts += _sums(parsed, counts, maximum)
     for total in counts:
         region = breakdown_region(doc, total)
         for count in counts if region else ():
@@ -103,11 +103,11 @@ def coordinated_nouns(number) -> list:
     return nouns
 
 
-def _sums(parsed: Doc, counts: list[Mention]) -> list[Mention]:
+def _sums(parsed: Doc, counts: list[Mention], maximum: int) -> list[Mention]:
     """One count for the exact counts of coordinated nouns of one outcome ("a boy and two women
     were killed": 3; "sept soldats et six assaillants ont été tués": 13): ACLED records an
     event's dead on all sides together. The counts it sums are its breakdown (`shares`), no
-    toll of their own."""
+    toll of their own. A sum above `maximum` is no count, as a number above it is not."""
     exact = [c for c in counts if not c.data["cumulative"] and c.data["best"] is not None
              and c.data["low"] == c.data["best"] == c.data["high"]]
     sums, taken = [], set()
@@ -122,6 +122,8 @@ def _sums(parsed: Doc, counts: list[Mention]) -> list[Mention]:
             continue
         group.sort(key=lambda c: c.start)
         total = sum(c.data["best"] for c in group)
+        if total > maximum:
+            continue
         for c in group:
             taken.add(id(c))
             c.data["in_breakdown"] = True
@@ -293,10 +295,13 @@ def _ranges(doc: Document, lexicon: Lexicon):
                                  re.IGNORECASE):
             low = numbers.get(match.start(1))
             high = numbers.get(match.start(2))
-            if low is None or high is None or low.data["value"] >= high.data["value"]:
+            if low is None or high is None:
                 continue
+            # "entre 15 et 10" is the same range; "entre 12 et 12" is 12: one quantity either
+            # way, never two numbers to add up.
+            a, b = sorted((low.data["value"], high.data["value"]))
             mention = Mention("range", match.group(), match.start(), match.end(), low.sent)
-            yield mention, (low.data["value"], low.data["value"], high.data["value"])
+            yield mention, (a, a, b)
 
 
 def _outcome(parsed: Doc, quantity: Mention, q_start: int, q_end: int, words: list[Mention],
