@@ -1,7 +1,7 @@
 """The one conftest of the test suite: shared fixtures only.
 
-The spaCy model (~4 s) and the gazetteer (built in ~7 s) are loaded once per session, by the `runtime`
-fixture; every test that needs the pipeline shares it.
+The spaCy model (~4 s) and the gazetteer (built in ~25 s) are loaded once per session, by the
+`runtime` fixture; every test that needs the pipeline shares it.
 """
 
 from __future__ import annotations

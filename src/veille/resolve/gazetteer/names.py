@@ -10,7 +10,8 @@ _MARKS = str.maketrans({m: " " for m in "-'`\u2018\u2019\u02bb\u02bf\u02be"})
 # Latin letters that Unicode does not decompose into a base letter and a mark (Turkish ı,
 # Vietnamese đ, Polish ł): `Diyarbakır` is `Diyarbakir`.
 _LETTERS = str.maketrans({"ı": "i", "đ": "d", "ð": "d", "ł": "l", "ø": "o", "ß": "ss",
-                          "æ": "ae", "œ": "oe", "þ": "th", "ħ": "h"})
+                          "æ": "ae", "œ": "oe", "þ": "th", "ħ": "h", "Đ": "D", "Ð": "D",
+                          "Ł": "L", "Ø": "O", "Æ": "Ae", "Œ": "Oe", "Þ": "Th", "Ħ": "H"})
 
 
 def normalize(name: str) -> str:
@@ -20,6 +21,13 @@ def normalize(name: str) -> str:
         decomposed = unicodedata.normalize("NFKD", letters.translate(_LETTERS))
         letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(letters.translate(_MARKS).split())
+
+
+def ascii_name(name: str) -> str:
+    """`Fès-Meknès`, `Đa Nẵng` as `Fes-Meknes`, `Da Nang`: ACLED writes admin names in ASCII,
+    case kept."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def usable_alias(name: str) -> bool:
