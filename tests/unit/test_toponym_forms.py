@@ -133,3 +133,19 @@ def test_a_province_the_gazetteer_has_no_town_of_is_its_region(runtime):
                                      "tuant douze soldats.", lang="fr"))
     assert (event.country, event.admin1, event.geo_precision) == (
         "Burkina Faso", "Centre-Nord", 3)
+
+
+def test_a_town_on_the_road_between_two_others_is_the_events_place(runtime):
+    """"The road linking Mopti to Gao": the road's ends; the town the convoy was near is
+    where it happened."""
+    event = only_event(read(runtime, "Gunmen ambushed an army convoy on Monday on the road "
+                                     "linking Mopti to Gao near Douentza, killing four "
+                                     "soldiers.", lang="en"))
+    assert event.location == "Douentza"
+
+
+def test_of_a_roads_two_ends_the_one_the_story_names_again_places_it(runtime):
+    text = ("Des hommes armés ont attaqué lundi un car sur la route reliant Djibo à Dori, "
+            "tuant sept passagers.\n\nLe car avait quitté Dori le matin. Les blessés ont été "
+            "soignés au centre de santé de Dori.")
+    assert only_event(read(runtime, text, lang="fr")).location == "Dori"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections import Counter
 
 from ..document import Candidate, Document, Mention
 from ..resources import Lexicon, Taxonomy
@@ -974,8 +975,18 @@ def _place(doc: Document, trigger: Mention,
     cities = towns or cities  # "Hajine, dans la province de Deir ez-Zor": the town
     # "Londrina (Parana)": the town, not the region in brackets that says where it is
     cities = [m for m in cities if not m.data.get("container")] or cities
-    # "on the Dhaka-Mymensingh highway in Gazipur": the town, not the ends of the road
-    cities = [m for m in cities if not m.data.get("route")] or cities
+    # "on the Dhaka-Mymensingh highway in Gazipur": the town, not the ends of the road; but
+    # not a town named before what happened ("a Sokoto militia abducted them on the road
+    # between Tureta and Bakura")
+    off_road = [m for m in cities if not m.data.get("route")]
+    if not any(m.start >= trigger.end for m in cities if m.data.get("route")) or any(
+            m.start >= trigger.end for m in off_road):
+        cities = off_road or cities
+    if len(cities) > 1 and all(m.data.get("route") for m in cities):
+        # "sur la route reliant Bandiagara à Bankass": of the road's ends, the one the story
+        # goes on to name (fifteen kilometres from Bankass, the clinic of Bankass)
+        told = Counter(m.label for m in doc.of_kind("place"))
+        cities = [m for m in cities if told[m.label] == max(told[c.label] for c in cities)]
     if cities:
         after = [m for m in cities if m.start >= trigger.end]
         return (after[0] if after else cities[-1]), "text"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable
 
@@ -641,6 +642,8 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
         found.append(Mention(kind, label, span.start_char, span.end_char, sent_of[span.start],
                              data))
     found += _abbreviated_places(parsed, places.place_abbreviations, found, sent_of)
+    _mark_route_ends(text, found, {w.lower() for w in places.route_nouns},
+                     {w.lower() for w in places.route_joins})
     covered = {i for m in found for i in range(m.start, m.end)}
     for ent in ner:
         if ent.start_char not in covered:
@@ -731,6 +734,21 @@ def _route_end(text: str, start: int, end: int, is_place: Callable[[str], bool],
             + text[span[1]:span[1] + 30].lower().split()[:2])
     return any(w.strip(".,;:'’()").rsplit("'", 1)[-1].rsplit("’", 1)[-1] in route_nouns
                for w in near)
+
+
+def _mark_route_ends(text: str, found: list[Mention], nouns: set[str], joins: set[str]) -> None:
+    """Flag as a route's ends two places of a sentence that only a join word separates, with
+    a route noun among the three words before the first ("la route reliant Bandiagara à
+    Bankass", "the highway between Kabul and Jalalabad"), as those of "the Gao-Ansongo road"."""
+    towns = sorted((m for m in found if m.kind == "place"), key=lambda m: m.start)
+    for a, b in itertools.pairwise(towns):
+        if a.sent != b.sent or text[a.end:b.start].strip().lower() not in joins:
+            continue
+        before = text[max(0, a.start - 40):a.start].lower().split()[-3:]
+        if any(w.strip(".,;:()").rsplit("'", 1)[-1].rsplit("’", 1)[-1] in nouns for w in before):
+            for end in (a, b):
+                if not end.data.get("elsewhere"):
+                    end.data["route"] = True
 
 
 def _abbreviated_places(parsed: Doc, abbreviations: dict[str, str], found: list[Mention],

@@ -525,6 +525,9 @@ class PlacesFile(Strict):
     # Nouns for a route beside two towns a hyphen joins ("the Gao-Ansongo road", "l'axe
     # Gao-Ménaka"): the towns are its ends, read apart.
     route_nouns: list[str] = Field(default_factory=list)
+    # Words between two places a route noun comes shortly before ("la route reliant Bandiagara
+    # à Bankass", "the road between Gao and Ansongo"): the two are the route's ends too.
+    route_joins: list[str] = Field(default_factory=list)
     # Words of direction or size before a place inside a longer name ("North Kharkiv", "Greater
     # Cairo"): the place is still named, less precisely.
     compass_words: list[str] = Field(default_factory=list)
