@@ -8,8 +8,9 @@ short sentences written for these tests, in French and English:
 - a trigger noun dated by its own complement to a past year ("le coup d'État de février
   2021", "the 2021 coup") tells the past, whatever its sentence says;
 - what people fled (`fled_from`: "chassés par les combats") is the war in general;
-- a routine criminal arrest (triggers.yaml `ordinary_crime`: drugs, murder, fraud, with no
-  armed group, crowd or government in the paragraph) is no event, as ACLED codes none;
+- a routine criminal arrest (triggers.yaml `ordinary_crime`: drugs, murder, fraud, a traffic
+  stop, with no armed group, crowd or government in the paragraph) is no event, as ACLED codes
+  none;
 - a habit (background.yaml `habitual_adverbs`) is no event, whether the adverb modifies the
   trigger ("est régulièrement visée"), the verb a trigger noun depends on ("s'exposent
   régulièrement à des enlèvements") or, with no date in the sentence, a clause above it
@@ -274,6 +275,9 @@ def test_an_event_in_a_paragraph_dated_years_before_is_recalled(runtime):
     "avec quinze kilos de cocaïne.",
     "Police arrested a man suspected of the murder of his neighbour in Nairobi on Monday.",
     "La police a arrêté lundi à Lyon un délinquant en cavale depuis trois mois.",
+    # routine policing: the arrest at a traffic stop is no political arrest
+    "Un chauffeur a été arrêté lundi à Thiès lors d'un contrôle routier.",
+    "Police in Lagos arrested a bus driver at a traffic stop on Monday.",
 ])
 def test_a_routine_criminal_arrest_is_no_event(runtime, text):
     assert read(runtime, text).events == []
