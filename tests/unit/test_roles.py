@@ -299,3 +299,15 @@ def test_roles_civilians_who_clash_are_rioters_on_both_sides(runtime, text):
     (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Mob violence", "Rioters (Benin)", "Rioters (Benin)")
+
+
+@pytest.mark.parametrize("text", [
+    "Lundi, des combats ont opposé des miliciens à des unités fidèles au gouvernement à Misrata.",
+    "On Monday, militiamen clashed with troops loyal to the government in Misrata.",
+])
+def test_roles_forces_loyal_to_the_government_are_its_military(runtime, text):
+    """"Fidèles" there is "loyal", not the worshippers of a church."""
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert (event.actor1, event.actor2) == (
+        "Unidentified Armed Group (Libya)",
+        "Military Forces of Libya (2021-) Government of National Unity")

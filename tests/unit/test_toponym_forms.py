@@ -149,3 +149,9 @@ def test_of_a_roads_two_ends_the_one_the_story_names_again_places_it(runtime):
             "tuant sept passagers.\n\nLe car avait quitté Dori le matin. Les blessés ont été "
             "soignés au centre de santé de Dori.")
     assert only_event(read(runtime, text, lang="fr")).location == "Dori"
+
+
+def test_where_flights_were_diverted_to_is_no_events_place(runtime):
+    text = ("Des combats ont éclaté mardi autour de l'aéroport de Tripoli, où tous les vols ont "
+            "été détournés vers Misrata.")
+    assert only_event(read(runtime, text, lang="fr")).location == "Tripoli"

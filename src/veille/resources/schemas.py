@@ -535,7 +535,8 @@ class PlacesFile(Strict):
     # pouvoir à Niamey", "the junta in power in Bamako").
     seat_of_power: list[str] = Field(default_factory=list)
     # Words after which a place is where the wounded or the dead were taken ("taken to
-    # hospitals in Maiduguri", "évacués vers Bamako"): never the event's place.
+    # hospitals in Maiduguri", "évacués vers Bamako"), or where flights were diverted to
+    # ("détournés vers Misrata"): never the event's place.
     care_markers: list[str] = Field(default_factory=list)
     # Words after which a place is where someone was born or comes from ("né à Rabat", "a
     # native of Kano"): a fact about a person, never the event's place.
