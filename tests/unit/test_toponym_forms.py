@@ -155,3 +155,9 @@ def test_where_flights_were_diverted_to_is_no_events_place(runtime):
     text = ("Des combats ont éclaté mardi autour de l'aéroport de Tripoli, où tous les vols ont "
             "été détournés vers Misrata.")
     assert only_event(read(runtime, text, lang="fr")).location == "Tripoli"
+
+
+def test_a_route_written_with_a_spaced_dash_has_two_ends(runtime):
+    text = ("Un minibus a sauté lundi sur une mine sur l'axe Kaya - Dori, à hauteur du village "
+            "de Korsimoro, faisant six morts.")
+    assert only_event(read(runtime, text, lang="fr")).location == "Korsimoro"
