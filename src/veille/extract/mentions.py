@@ -732,8 +732,13 @@ def _route_end(text: str, start: int, end: int, is_place: Callable[[str], bool],
         return True
     near = (text[max(0, span[0] - 30):span[0]].lower().split()[-2:]
             + text[span[1]:span[1] + 30].lower().split()[:2])
-    return any(w.strip(".,;:'’()").rsplit("'", 1)[-1].rsplit("’", 1)[-1] in route_nouns
-               for w in near)
+    return _names_a_route(near, route_nouns)
+
+
+def _names_a_route(words: list[str], nouns: set[str]) -> bool:
+    """Whether one of lower-cased `words` is a route noun, punctuation and an elided article
+    aside ("l'axe")."""
+    return any(w.strip(".,;:'’()").rsplit("'", 1)[-1].rsplit("’", 1)[-1] in nouns for w in words)
 
 
 def _mark_route_ends(text: str, found: list[Mention], nouns: set[str], joins: set[str]) -> None:
@@ -744,8 +749,7 @@ def _mark_route_ends(text: str, found: list[Mention], nouns: set[str], joins: se
     for a, b in itertools.pairwise(towns):
         if a.sent != b.sent or text[a.end:b.start].strip().lower() not in joins:
             continue
-        before = text[max(0, a.start - 40):a.start].lower().split()[-3:]
-        if any(w.strip(".,;:()").rsplit("'", 1)[-1].rsplit("’", 1)[-1] in nouns for w in before):
+        if _names_a_route(text[max(0, a.start - 40):a.start].lower().split()[-3:], nouns):
             for end in (a, b):
                 if not end.data.get("elsewhere"):
                     end.data["route"] = True

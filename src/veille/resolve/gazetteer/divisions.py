@@ -29,7 +29,8 @@ _NOTE = re.compile(r"\s*\((?:EH|EH-partial)\)$")
 
 @dataclass(frozen=True)
 class Division:
-    """A first-level division: its ISO 3166-2 code, the names it goes by, a point if known."""
+    """A division countrystatecity lists (a region, province or department): its ISO 3166-2
+    code, the names it goes by, a point if known."""
 
     code: str
     country_code: str
@@ -49,6 +50,7 @@ def official_names(name: str) -> list[str]:
     return [_NOTE.sub("", part.strip(" ]")) for part in name.split(" [") if part.strip(" ]")]
 
 
+@functools.cache  # read once a build, by `divisions` and `town_divisions`
 def _states() -> dict[str, dict]:
     """ISO code -> countrystatecity's state, for every country it knows."""
     found = {}
@@ -78,14 +80,15 @@ def divisions() -> dict[str, Division]:
 def town_divisions() -> dict[tuple[str, float, float], str]:
     """(country, latitude, longitude to 3 decimals) of each countrystatecity town -> the ISO
     code of its state (a region, province or department)."""
-    listed = _states()
+    by_country: dict[str, dict[str, str]] = defaultdict(dict)
+    for state in _states().values():
+        by_country[state["country_code"]][state["state_code"]] = state["iso3166_2"]
     table = {}
     for country in _data().iterdir():
         folder = country.joinpath("states")
         if not folder.is_dir():
             continue
-        codes = {s["state_code"]: s["iso3166_2"] for s in listed.values()
-                 if s["country_code"] == country.name}
+        codes = by_country[country.name]
         for state in folder.iterdir():
             towns = state.joinpath("cities.json")
             if not towns.is_file():
