@@ -1,7 +1,8 @@
 """Fuse stage: merge the events of one article that report the same thing twice.
 
 Two events are one when they have the same sub-event type (or one's type subsumes the other's,
-taxonomy.yaml `subsumes`: the fused event takes the subsuming type), the same place (or one has none),
+taxonomy.yaml `subsumes`, or one's is a guess from a strike named without its weapon that the
+other names: the fused event takes the subsuming or named type), the same place (or one has none),
 compatible first actors (the same, allies, or one unknown) and the same date, or when one of
 them has no date of its own (`Ces raids aériens ...` after `lundi, des avions ont bombardé`).
 The merged event keeps every piece of evidence; values the first lacks come from the second.
@@ -14,7 +15,7 @@ from .document import Document
 from .extract.events import COUNTER_CROWD
 from .model import Event
 from .resolve.actors import UNKNOWN, compatible_actors, interaction
-from .resolve.events import ARMED_INTERS, NO_OPPONENT, event_key, notes
+from .resolve.events import ARMED_INTERS, NO_OPPONENT, UNSPECIFIC, event_key, notes
 from .resources import Taxonomy
 
 _CROWD_INTER = {"riots": 5, "protests": 6}  # ACLED inter codes of rioters and protesters
@@ -34,7 +35,7 @@ def fuse_events(doc: Document, taxonomy: Taxonomy) -> Document:
         if twin is None:
             fused.append(event)
         else:
-            if _subsumes(event, twin, taxonomy):
+            if _subsumes(event, twin, taxonomy) or _vaguer(twin, event):
                 _take_type(twin, event)
             _absorb(twin, event)
             _crowd_follows(twin, taxonomy)
@@ -227,6 +228,17 @@ def _subsumes(a: Event, b: Event, taxonomy: Taxonomy) -> bool:
                              taxonomy.key(b.event_type, b.sub_event_type))
 
 
+def _vaguer(a: Event, b: Event) -> bool:
+    """Whether `a`'s sub-event type is a guess from a strike named without its weapon ("des
+    frappes russes", basis `unspecific`) that `b`, of the same event type, names ("deux
+    missiles balistiques se sont abattus"): one incident, of `b`'s sub-event type. A mention
+    with a date or an author of its own ("Israeli tanks also shelled") is another incident."""
+    told, other = a.evidence.get("sub_event_type"), b.evidence.get("sub_event_type")
+    return (a.event_type == b.event_type and told is not None and told.basis == UNSPECIFIC
+            and (other is None or other.basis != UNSPECIFIC)
+            and _undated(b) and b.actor1 is None)
+
+
 def _take_type(into: Event, other: Event) -> None:
     into.event_type, into.sub_event_type = other.event_type, other.sub_event_type
     for name in ("event_type", "sub_event_type"):
@@ -236,7 +248,8 @@ def _take_type(into: Event, other: Event) -> None:
 
 def _same(a: Event, b: Event, allies: dict[str, list[str]], taxonomy: Taxonomy) -> bool:
     if a.sub_event_type != b.sub_event_type and not (_subsumes(a, b, taxonomy)
-                                                     or _subsumes(b, a, taxonomy)):
+                                                     or _subsumes(b, a, taxonomy)
+                                                     or _vaguer(a, b) or _vaguer(b, a)):
         return False
     if not _same_time_and_place(a, b):
         return False

@@ -33,7 +33,11 @@ short sentences written for these tests, in French and English:
 - an event that is only the topic of a meeting or a trial (`irrealis`) is no event;
 - a parade (`défilé`) needs a cue of violence or protest (`needs_cue`);
 - an attack on a police post is an attack on the police, named again as the dead
-  ("tuant deux policiers"): a battle with the police as actor2.
+  ("tuant deux policiers"): a battle with the police as actor2;
+- a strike named without its weapon (triggers.yaml `unspecific`: "des frappes russes") is the
+  missile attack a later undated sentence with no author of its own describes ("deux missiles
+  balistiques se sont abattus"), and another incident when that sentence names its own
+  author ("Israeli tanks also shelled").
 """
 
 from __future__ import annotations
@@ -440,3 +444,22 @@ def test_forces_a_planted_bomb_hit_are_its_actor2(runtime, text, actor2):
 ])
 def test_a_bomb_defused_is_no_explosion(runtime, text):
     assert [e.sub_event_type for e in read(runtime, text).events] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("text", [
+    "Des frappes russes ont touché mardi soir un quartier d'Odessa, tuant deux personnes. Trois "
+    "missiles se sont abattus sur le centre-ville, endommageant une école.",
+    "Russian strikes hit a district of Odesa on Tuesday evening, killing two people. Three "
+    "missiles struck the city centre, damaging a school.",
+])
+def test_a_strike_the_text_then_says_was_missiles_is_one_missile_attack(runtime, text):
+    event = only_event(read(runtime, text))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1 == "Military Forces of Russia" and event.fatalities.best == 2
+
+
+def test_a_shelling_with_its_own_author_beside_a_strike_is_another_incident(runtime):
+    text = ("Israeli strikes killed five people in Khan Younis on Monday. Israeli tanks also "
+            "shelled eastern Khan Younis.")
+    assert sorted(e.sub_event_type for e in read(runtime, text).events) == [
+        "Air/drone strike", "Shelling/artillery/missile attack"]

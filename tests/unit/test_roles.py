@@ -183,8 +183,16 @@ def test_roles_rioters_who_clash_with_soldiers_face_them(runtime):
     text = ("Palestinian rioters clashed with Israeli military forces at the entrance of Jaba "
             "village, near Jenin, on Monday.")
     (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
-    assert event.sub_event_type == "Violent demonstration"
+    # ACLED: rioters' violence with no demonstration told is mob violence
+    assert event.sub_event_type == "Mob violence"
     assert (event.actor1, event.actor2) == ("Rioters (Palestine)", "Military Forces of Israel")
+
+
+def test_roles_rioters_who_clash_with_police_at_a_march_make_it_a_riot(runtime):
+    text = ("On Monday, hundreds of people marched in Nablus against settler attacks. Later, "
+            "rioters clashed with Israeli military forces in Nablus.")
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.sub_event_type == "Violent demonstration"
 
 
 def test_roles_police_who_shoot_protesters_use_excessive_force(runtime):
@@ -311,3 +319,48 @@ def test_roles_forces_loyal_to_the_government_are_its_military(runtime, text):
     assert (event.actor1, event.actor2) == (
         "Unidentified Armed Group (Libya)",
         "Military Forces of Libya (2021-) Government of National Unity")
+
+
+@pytest.mark.parametrize("text", [
+    "Lundi, des affrontements ont éclaté entre l'armée et les rebelles du M23 près de Sake.",
+    "On Monday, clashes erupted between the army and M23 rebels near Sake.",
+])
+def test_roles_a_pair_after_entre_or_between_names_both_sides(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of the Democratic Republic of Congo", "M23")
+    assert event.evidence["actor1"].basis == event.evidence["actor2"].basis == "pair"
+
+
+@pytest.mark.parametrize("text", [
+    "Lundi, un affrontement entre la police et des étudiants a eu lieu à Thiès.",
+    "Lundi, un affrontement entre des étudiants et la police a eu lieu à Thiès.",
+    "Lundi, des jeunes se sont affrontés avec les gendarmes à Thiès.",
+    "On Monday, villagers clashed with soldiers in Thies.",
+])
+def test_roles_civilians_who_clash_with_forces_are_a_mob(runtime, text):
+    """ACLED: a battle has two organised armed sides; civilians who fight police or soldiers
+    are rioters, the force their actor2."""
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert (event.event_type, event.sub_event_type, event.actor1) == (
+        "Riots", "Mob violence", "Rioters (Senegal)")
+    assert event.actor2 in ("Police Forces of Senegal", "Military Forces of Senegal")
+
+
+def test_roles_a_clash_with_students_at_their_march_is_its_riot(runtime):
+    text = ("Lundi, des étudiants ont manifesté à Thiès pour réclamer leurs bourses. Un "
+            "affrontement entre la police et les étudiants a ensuite eu lieu à Thiès.")
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Violent demonstration", "Rioters (Senegal)", "Police Forces of Senegal")
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, SDF fighters stormed the house of a civilian in Mashraqa village near Raqqa.",
+    "Lundi, des combattants des FDS ont pris d'assaut la maison d'un civil à Mashraqa, près "
+    "de Raqqa.",
+])
+def test_roles_forces_that_storm_civilians_attack_them(runtime, text):
+    """Civilians the parse makes the object of a battle verb fought no one: an attack."""
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert (event.event_type, event.actor2) == ("Violence against civilians", "Civilians (Syria)")

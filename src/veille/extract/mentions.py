@@ -66,7 +66,8 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
         markers = {m.lower() for m in lex.lexicon.actors.agent_markers}
         found += _killed_by(parsed, lex.lexicon.triggers.killed_by, markers, found, sent_of)
     if lex.sub_locations is not None:
-        found += _sub_location_mentions(parsed, lex.sub_locations, sent_of)
+        found += _sub_location_mentions(parsed, lex.sub_locations, sent_of,
+                                        {w.lower() for w in lex.lexicon.places.any_part_determiners})
     found += _matcher_mentions(parsed, lex.attribution, "attribution", sent_of)
     found += _matcher_mentions(parsed, lex.casualty_words, "casualty_word", sent_of)
     found += _number_mentions(parsed, doc.lang or "", sent_of)
@@ -432,10 +433,14 @@ def _words_after(words: list[str]) -> re.Pattern[str] | None:
                       + "|".join(map(re.escape, words)) + r")(?![^\W_])")
 
 
-def _sub_location_mentions(parsed: Doc, matcher, sent_of: list[int]) -> list[Mention]:
-    """`le quartier d'Al Furqan`: the name after a part-of-town noun (label = the name)."""
+def _sub_location_mentions(parsed: Doc, matcher, sent_of: list[int],
+                           any_part: set[str]) -> list[Mention]:
+    """`le quartier d'Al Furqan`: the name after a part-of-town noun (label = the name);
+    after `un quartier de Kharkiv` (an `any_part` determiner) the name is the town's."""
     found = []
     for span in filter_spans([parsed[s:e] for _, s, e in matcher(parsed)]):
+        if span.start > 0 and parsed[span.start - 1].lower_ in any_part:
+            continue
         capitals = [t for t in span[1:] if t.text[:1].isupper()]
         if not capitals:
             continue

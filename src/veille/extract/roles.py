@@ -9,7 +9,8 @@ of a light verb (`lancer une attaque`, `carry out a strike`) takes that verb's s
 actor; a noun the object of a defence verb (`repousser une attaque`, `repel an attack`) makes
 that verb's subject the target. A verb of handing over (`remettre la base à l'armée`) makes
 its recipient actor1 and the giver actor2, as ACLED codes a transfer. Symmetric triggers
-(`clashed with`) take the other side from an opponent preposition (`avec`, `with`).
+(`clashed with`) take the other side from an opponent preposition (`avec`, `with`), and a pair
+marker names both sides (`un affrontement entre la police et les étudiants`).
 
 Each role found says which construction gave it (`basis`): the evidence records it, and the
 events stage falls back on the word order only for a role the parse leaves empty.
@@ -73,6 +74,9 @@ def read_roles(doc: Document, trigger: Mention, actors: list[Mention], lexicon: 
         actor1, actor2 = _noun_roles(head, finder, words, civilians)
     if actor2 is None and (hit := finder.named_by(_aimed_at(head, words.aimed_at))) is not None:
         actor2 = Role(hit, "target")  # "le détachement a été la cible d'une attaque"
+    pair = _pair(doc.text, trigger, actors, words)
+    if pair is not None and all(r is None or r.mention in pair for r in (actor1, actor2)):
+        actor1, actor2 = Role(pair[0], "pair"), Role(pair[1], "pair")
     if actor1 and actor2 and actor1.mention is actor2.mention:
         actor2 = None
     return Roles(actor1, actor2)
@@ -100,6 +104,8 @@ class _Words:
         self.target = {w.lower() for w in names.target_markers}
         self.genitive = {w.lower() for w in names.genitive_markers} | set(roles.genitive_markers)
         self.opponent = {w.lower() for w in roles.opponent_markers}
+        self.pair = {w.lower() for w in roles.pair_markers}
+        self.pair_joins = {w.lower() for w in roles.pair_joins}
         self.light = set(roles.light_verbs)
         self.defence = set(roles.defence_verbs)
         self.handover = set(roles.handover_verbs)
@@ -135,6 +141,38 @@ class _Finder:
             return None
         named = [a for a in found if a.label and "{country}" not in a.label]
         return min(named or found, key=lambda a: a.start)
+
+
+# Words at most between a trigger and the pair it names ("ont éclaté dimanche soir entre").
+_PAIR_REACH = 6
+
+
+def _pair(text: str, trigger: Mention, actors: list[Mention],
+          words: _Words) -> tuple[Mention, Mention] | None:
+    """The two sides a pair marker names after the trigger ("un affrontement entre la police
+    et les étudiants", "clashes erupted between the army and the rebels"). Read from the words,
+    not the parse: parsers often hang the second side on the next verb as its subject."""
+    after = sorted((a for a in actors if a.start >= trigger.end), key=lambda a: a.start)
+    if not after:
+        return None
+    first = after[0]
+    lead = _words_of(text[trigger.end:first.start])
+    if len(lead) > _PAIR_REACH or not set(lead[-2:]) & words.pair:
+        return None
+    second = next((a for a in after if a.start >= first.end), None)
+    if second is None:
+        return None
+    gap = _words_of(text[first.end:second.start])
+    # only the join and articles between the two sides ("et les", "and the")
+    if (not set(gap) & words.pair_joins or len(gap) > 3
+            or any(w not in words.pair_joins and len(w) > 3 for w in gap)):
+        return None
+    return first, second
+
+
+def _words_of(text: str) -> list[str]:
+    """Lower-cased words, an elided article its own word ("entre l'armée")."""
+    return text.lower().replace("'", "' ").replace("’", "’ ").split()
 
 
 def _children(token: Token, deps: set[str]) -> list[Token]:

@@ -56,6 +56,9 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
     territory with no armed side)."""
     event_type, sub_event_type = taxonomy.names(c.trigger.label)
     evidence = {"event_type": doc.evidence(c.trigger), "sub_event_type": doc.evidence(c.trigger)}
+    if doc.text[c.trigger.start:c.trigger.end].lower() in lexicon.unspecific:
+        # "des frappes russes": which strike is a guess a weapon named elsewhere corrects (fuse)
+        evidence["sub_event_type"] = doc.evidence(c.trigger, basis=UNSPECIFIC)
     values: dict = {}
 
     place, precision, mention = None, None, None
@@ -153,17 +156,32 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         # "INC workers staged a protest": Protesters (India), with the party associated
         joined, actor1, first = [c.actor1], None, None
     moved = False  # whether the text's actor1 ends up as actor2 (with its allies)
+    basis2 = None  # what says the text's actor1, moved to actor2, is there
     mob_sides = False  # a clash of civilians: rioters on both sides
-    crowd = {m.label for m in (actor1, actor2) if m is not None
-             and getattr(actors.get(m.label), "kind", None) in ("protesters", "rioters")}
+    # the kind of crowd among the sides, protesters first: a demonstration the text tells
+    crowd = next((k for k in ("protesters", "rioters") for m in (actor1, actor2)
+                  if m is not None and getattr(actors.get(m.label), "kind", None) == k), None)
     second = actors.get(actor2.label) if actor2 else None
     if (key in rules.protesters_hit and first is not None and first.kind == "state"
             and second is not None and second.kind == "protesters"):
         key = rules.protesters_hit[key]  # "police shot dead three protesters"
         kind = key.split(".")[0]
-    elif key in rules.with_crowd and crowd:  # "rioters clashed with soldiers": a riot
-        key = rules.with_crowd[key]
+    elif crowd and key in rules.with_crowd.get(crowd, {}):  # "rioters clashed with soldiers"
+        key = rules.with_crowd[crowd][key]
         kind = key.split(".")[0]
+    elif (key in rules.civilians_clashing and first is not None and second is not None
+          and {first.kind, second.kind} in ({"state", "civilians"}, {"armed", "civilians"})
+          and not _one_sided(doc, c, lexicon)
+          and (c.actor1_basis if first.kind == "civilians" else c.actor2_basis) in _FIGHTERS):
+        # "un affrontement entre la police et les étudiants": the students are a mob (Rioters,
+        # the default actor1), the police they fought its actor2. Civilians the parse makes
+        # the object or the victims ("stormed a civilian residence") fought no one.
+        key = rules.civilians_clashing[key]
+        kind = key.split(".")[0]
+        if first.kind == "civilians":
+            actor1 = first = None
+        else:
+            actor1, actor2, moved, first, basis2 = None, c.actor1, True, None, c.actor1_basis
     if (first is not None and first.kind == "civilians" and key in rules.civilians_acting
             and c.actor1_basis in _DOERS):
         # "residents beat a suspected thief": a mob, ACLED's Rioters (the default actor1)
@@ -196,7 +214,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     if actor1 is not None:
         put("actor1", actor1)
     if actor2 is not None:
-        put("actor2", actor2, "position" if actor2 is c.actor1 else None)
+        put("actor2", actor2, basis2 or ("position" if actor2 is c.actor1 else None))
     default = rules.default_actor1.get(kind)
     crowd_faced = first is not None and first.kind == "state"  # "la police a dispersé ..."
     if default and country and (actor1 is None or crowd_faced
@@ -224,9 +242,10 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         if assoc:
             values[role] = list(dict.fromkeys(name for _, name in assoc))
             evidence[role] = doc.evidence(*(m for m, _ in assoc))
-    if (key in rules.needs_armed_opponent and _one_sided(doc, c, lexicon)
-            and values.get("inter2") not in ARMED_INTERS):
-        # One armed side and no armed opponent: not a battle (taxonomy: needs_armed_opponent).
+    if (key in rules.needs_armed_opponent and values.get("inter2") not in ARMED_INTERS
+            and (_one_sided(doc, c, lexicon) or values.get("inter2") == CIVILIANS_INTER)):
+        # One armed side and no armed opponent, or civilians it stormed: not a battle
+        # (taxonomy: needs_armed_opponent).
         key = rules.needs_armed_opponent[key]
         _civilians_as_actor2(doc, c, actors, values, evidence)
         for name in ("event_type", "sub_event_type"):  # read from what the text leaves out
@@ -265,16 +284,21 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     if attacker and country and values.get("actor1") is None and values.get("actor2"):
         put_default("actor1", attacker, c.trigger, "context")
     values["interaction"] = interaction(values.get("inter1"), values.get("inter2"))
-    values["civilian_targeting"] = values.get("inter2") == 7
+    values["civilian_targeting"] = values.get("inter2") == CIVILIANS_INTER
     return key
 
 
-# ACLED inter codes of state forces and armed groups.
+# ACLED inter codes of state forces and armed groups, and of civilians.
 ARMED_INTERS = (1, 2, 3, 4, 8)
+CIVILIANS_INTER = 7
 # Roles the parse gives whoever did it (extract/roles.py bases).
 _DOERS = ("subject", "agent")
+# Roles the parse gives a side of a clash ("entre la police et les étudiants", "clashed with").
+_FIGHTERS = ("subject", "pair", "opponent")
 # The basis of a type chosen because the text names no armed opponent ("une attaque" alone).
 NO_OPPONENT = "no_opponent"
+# The basis of a sub-event type guessed from a strike named without its weapon ("des frappes").
+UNSPECIFIC = "unspecific"
 
 
 def _government(label: str, actors: dict[str, ActorEntry]) -> str | None:

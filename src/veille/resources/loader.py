@@ -82,6 +82,11 @@ class Lexicon:
         """triggers.yaml `one_sided`, lower-cased: the phrases that tell what one side did."""
         return frozenset(p.lower() for p in self.triggers.one_sided)
 
+    @cached_property
+    def unspecific(self) -> frozenset[str]:
+        """triggers.yaml `unspecific`, lower-cased: strikes named without their weapon."""
+        return frozenset(p.lower() for p in self.triggers.unspecific)
+
 
 @dataclass(frozen=True)
 class Taxonomy:

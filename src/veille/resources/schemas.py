@@ -52,9 +52,9 @@ class TaxonomyFile(Strict):
     # Types whose actor2, when the text names no target, is the civilians it says were hit
     # ("shelled the town, injuring two children"), if it names any.
     civilians_hit: list[str] = Field(default_factory=list)
-    # Types that become another when a crowd (protesters, rioters) is one side (ACLED: a
-    # clash between rioters and soldiers is a riot, not a battle).
-    with_crowd: dict[str, str] = Field(default_factory=dict)
+    # By kind of crowd (protesters, rioters), types that become another when that crowd is
+    # one side (ACLED: a clash between rioters and soldiers is a riot, not a battle).
+    with_crowd: dict[str, dict[str, str]] = Field(default_factory=dict)
     # Types that, beside another event of the article at its place and date, are part of it:
     # the key's table says what the other becomes (ACLED: protesters arrested at a protest make
     # it a protest with intervention; an attacker arrested on the spot is part of the attack).
@@ -80,6 +80,9 @@ class TaxonomyFile(Strict):
     # Sub-event types that become another when the parse names civilians as their doers
     # ("residents beat a suspected thief": mob violence).
     civilians_acting: dict[str, str] = Field(default_factory=dict)
+    # Symmetric types (a clash) that become another when one side is civilians and the other
+    # armed (ACLED: students who clash with the police are a mob, not a side of a battle).
+    civilians_clashing: dict[str, str] = Field(default_factory=dict)
     # Types that become another when their target (actor2) is armed (ACLED: an attack on
     # soldiers, police or peacekeepers is a battle).
     armed_target_makes: dict[str, str] = Field(default_factory=dict)
@@ -236,6 +239,10 @@ class TriggersFile(Strict):
     # Trigger phrases that tell what one side did ("attaque"): with no armed opponent named,
     # the event becomes the type taxonomy.yaml's `needs_armed_opponent` gives.
     one_sided: list[str] = Field(default_factory=list)
+    # Trigger phrases that name a strike without saying by what weapon ("des frappes russes",
+    # "Israeli strikes"): the sub-event type they give is a guess, and another explosion of the
+    # same incident that names the weapon ("deux missiles balistiques") tells it.
+    unspecific: list[str] = Field(default_factory=list)
     # Phrases that hold a trigger but report no event ("a pris feu", "se sont arrêtés"): a
     # trigger inside one of them is dropped.
     not_triggers: list[str] = Field(default_factory=list)
@@ -456,6 +463,10 @@ class RolesFile(Strict):
 
     # Prepositions that introduce the other side of a symmetric event ("clashed with X").
     opponent_markers: list[str] = Field(default_factory=list)
+    # Prepositions that introduce both sides at once, and the word that joins them
+    # ("un affrontement entre la police et les étudiants", "clashes between X and Y").
+    pair_markers: list[str] = Field(default_factory=list)
+    pair_joins: list[str] = Field(default_factory=list)
     # More genitive prepositions for a trigger noun ("attack of X"), beside actors.yaml's.
     genitive_markers: list[str] = Field(default_factory=list)
     # Lemmas of verbs whose object is the event and whose subject carried it out ("lancer une
@@ -501,6 +512,9 @@ class PlacesFile(Strict):
     sub_location_nouns: list[str] = Field(default_factory=list)
     # Words between such a noun and the name ("d'", "de").
     sub_location_links: list[str] = Field(default_factory=list)
+    # Determiners that make such a noun any part of the town named after it ("un quartier de
+    # Kharkiv", "a district of Odesa"): the name is the town, not the part's own name.
+    any_part_determiners: list[str] = Field(default_factory=list)
     # Those of `sub_location_nouns` that name one part of a town in the singular ("le quartier
     # de Dnipro" in Kherson): the name after them is never a town elsewhere.
     town_part_nouns: list[str] = Field(default_factory=list)
