@@ -37,13 +37,19 @@ short sentences written for these tests, in French and English:
 - a strike named without its weapon (triggers.yaml `unspecific`: "des frappes russes") is the
   missile attack a later undated sentence with no author of its own describes ("deux missiles
   balistiques se sont abattus"), and another incident when that sentence names its own
-  author ("Israeli tanks also shelled").
+  author ("Israeli tanks also shelled");
+- a verb of taking with an aim (triggers.yaml `aims`: "ont pris le poste pour cible") took no
+  ground;
+- a toll of a whole past year ("L'année 2024 a été la plus meurtrière, avec plus de 1 600
+  morts", background.yaml) is no event.
 """
 
 from __future__ import annotations
 
 import pytest
 from test_extract import only_event, read  # the same helpers, one definition
+
+import veille
 
 
 @pytest.mark.parametrize("text", [
@@ -463,3 +469,19 @@ def test_a_shelling_with_its_own_author_beside_a_strike_is_another_incident(runt
             "shelled eastern Khan Younis.")
     assert sorted(e.sub_event_type for e in read(runtime, text).events) == [
         "Air/drone strike", "Shelling/artillery/missile attack"]
+
+
+def test_a_post_taken_as_a_target_was_attacked_not_taken(runtime):
+    text = ("Mardi soir, des hommes armés ont pris pour cible un poste de police à Bannu, tuant "
+            "deux policiers. Ils ont pris le poste pour cible peu après la tombée de la nuit.")
+    assert [e.sub_event_type for e in read(runtime, text).events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text", [
+    "L'année 2024 a été la plus meurtrière au Pakistan, avec plus de 1 600 morts dans des "
+    "attaques, selon un centre de recherche.",
+    "The year 2024 was the deadliest in Pakistan, with more than 1,600 people killed in "
+    "attacks, a research centre said.",
+])
+def test_the_toll_of_a_past_year_is_no_event(runtime, text):
+    assert veille.extract(text, published="2025-03-12", runtime=runtime).events == []

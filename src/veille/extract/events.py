@@ -56,6 +56,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     hazards = set(lexicon.triggers.natural_hazards)
     taking = {w.lower() for w in lexicon.triggers.needs_territory}
     ground = {w.lower() for w in lexicon.triggers.territory}
+    aims = {w.lower() for w in lexicon.triggers.aims}
     leaving = {w.lower() for w in lexicon.triggers.withdrawals}
     demonstratives = set(lexicon.triggers.demonstratives)
     definite = set(lexicon.triggers.definite_articles)
@@ -84,7 +85,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "des centaines d'attaques", "a year of fighting": many events, none told
         if _is_cause_of_flight(doc, trigger, fled):
             continue  # "chassés de leurs foyers par les combats": the war in general
-        if (_hazard_does(doc, trigger, hazards) or _takes_no_ground(doc, trigger, taking, ground)
+        if (_hazard_does(doc, trigger, hazards) or _takes_no_ground(doc, trigger, taking, ground, aims)
                 or _leaves_no_ground(doc, trigger, leaving, ground)):
             continue  # "un cyclone a frappé Paris", "a pris son thermomètre": no violence
         if candidates and (_is_told_again(doc, trigger, definite, lexicon)
@@ -468,14 +469,17 @@ def _hazard_does(doc: Document, trigger: Mention, hazards: set[str]) -> bool:
                for c in verb.children)
 
 
-def _takes_no_ground(doc: Document, trigger: Mention, taking: set[str], ground: set[str]) -> bool:
+def _takes_no_ground(doc: Document, trigger: Mention, taking: set[str], ground: set[str],
+                     aims: set[str]) -> bool:
     """Whether an everyday verb of taking (`taking`, triggers.yaml `needs_territory`: `a pris`,
     `seized`) has an object that is neither a place nor a proper name nor ground (`ground`,
-    lemmas of `territory`)."""
+    lemmas of `territory`), or takes it as an aim (`aims`: "ont pris le poste pour cible")."""
     if doc.text[trigger.start:trigger.end].lower() not in taking \
             or not doc.doc.has_annotation("DEP"):
         return False
     verb = _root(doc, trigger)
+    if any(c.lemma_.lower() in aims for c in verb.children):  # obl, xcomp or advcl
+        return True
     objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     if not objects:

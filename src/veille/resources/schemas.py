@@ -294,6 +294,9 @@ class TriggersFile(Strict):
     # "a pris son thermomètre", "took her bag" take nothing.
     needs_territory: list[str] = Field(default_factory=list)
     territory: list[str] = Field(default_factory=list)
+    # Lemmas of nouns that make such a verb aim, not take ("ont pris le poste pour cible"):
+    # the post was attacked, not taken.
+    aims: list[str] = Field(default_factory=list)
     # Trigger phrases of withdrawal ("se sont retirés", "withdrew") that leave ground only when
     # their sentence names a place or a word of `territory`: "police withdrew to avoid hurting
     # the crowd" is a move, not a transfer of territory.
