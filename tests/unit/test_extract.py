@@ -186,6 +186,30 @@ def test_a_running_total_in_background_is_a_cumulative_report(runtime, text, tot
 
 
 @pytest.mark.parametrize("text", [
+    "Le bilan de la guerre s'est alourdi à 46 584 morts, a annoncé mardi le ministère de la "
+    "Santé. Au total, 109 731 personnes ont été blessées depuis le début de la guerre, le 7 "
+    "octobre 2023.",
+    "The war has killed 46,584 people in Gaza, the health ministry said. In total, 109,731 "
+    "people have been wounded since the war began on October 7, 2023.",
+])
+def test_a_running_total_counts_from_the_start_the_article_gives(runtime, text):
+    """'a annoncé mardi' dates the announcement, not the period's first day; a total with no
+    start of its own counts from the one the article gives its other totals."""
+    reports = read(runtime, text).casualty_reports
+    assert [r.cumulative for r in reports] == [True, True]
+    assert {r.period_start for r in reports} == {dt.date(2023, 10, 7)}
+
+
+@pytest.mark.parametrize("text", [
+    "Les négociations en vue d'un cessez-le-feu et d'une libération des otages se "
+    "poursuivaient mardi au Qatar.",
+    "Talks on a ceasefire and the release of the hostages continued in Doha on Tuesday.",
+])
+def test_talks_on_a_ceasefire_and_a_hostage_release_are_no_event(runtime, text):
+    assert read(runtime, text).events == []
+
+
+@pytest.mark.parametrize("text", [
     "En 2016, une frappe aérienne avait tué 40 civils à Alep.",
     "Des violences ont fait 12 morts lundi à Bria.",
 ])

@@ -20,6 +20,7 @@ from .counts import breakdown_region, coordinated_nouns, is_quantity
 from .tokens import token_range
 
 _PARTY_TOKENS = 8  # a party is at most this many words after its number
+_SINCE_WORDS = 8  # a period's first day is at most this many words after "depuis", "since"
 
 
 def build_casualty_reports(doc: Document, lexicon: Lexicon) -> Document:
@@ -32,7 +33,21 @@ def build_casualty_reports(doc: Document, lexicon: Lexicon) -> Document:
         items = (splits.get(id(count)) or _shares(doc, count)
                  or _breakdown(doc, count, lexicon))
         doc.casualty_reports.append(_report(doc, count, items, lexicon))
+    _shared_start(doc.casualty_reports)
     return doc
+
+
+def _shared_start(reports: list[CasualtyReport]) -> None:
+    """A running total whose sentence gives no start ("le bilan de la guerre s'est alourdi à
+    46 584 morts") counts from the start the article gives its other running totals ("depuis
+    le début de la guerre, le 7 octobre 2023"), when they give one and the same."""
+    dated = [r for r in reports if r.cumulative and r.period_start is not None]
+    if len({r.period_start for r in dated}) != 1:
+        return
+    for report in reports:
+        if report.cumulative and report.period_start is None:
+            report.period_start = dated[0].period_start
+            report.evidence["period_start"] = dated[0].evidence["period_start"]
 
 
 def _splits(doc: Document, counts: list[Mention],
@@ -80,8 +95,12 @@ def _report(doc: Document, count: Mention, items: list[tuple[Mention, str, Menti
     total = Fatalities(low=count.data["low"], best=count.data["best"], high=count.data["high"])
     evidence = {"total": doc.evidence(count, count.data["outcome_word"])}
     period_start = None
+    # The day a running total counts from follows "depuis", "since" ("depuis le début de la
+    # guerre, le 7 octobre 2023"); "a annoncé mardi" dates the announcement.
+    since = {w.lower() for w in lexicon.casualties.since}
     dates = [m for m in doc.in_sentence(count.sent)
-             if m.kind in ("date", "weekday", "relative_day")]
+             if m.kind in ("date", "weekday", "relative_day")
+             and since & set(doc.text[:m.start].lower().split()[-_SINCE_WORDS:])]
     if count.data["cumulative"] and dates:
         resolved = resolve_date(dates[0], doc.article.published, lexicon)
         if resolved:

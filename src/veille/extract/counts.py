@@ -41,6 +41,7 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
                 for i in range(*token_range(parsed, t))} - people
     ages = _ages_pattern(tuple(lexicon.casualties.ages))
     conflicts = {w.lower() for w in lexicon.casualties.conflict_nouns}
+    tolls = {w.lower() for w in lexicon.casualties.tolls}
     for quantity, values in _quantities(doc, lexicon):
         q_start, q_end = token_range(parsed, quantity)
         if ages is not None and ages.match(doc.text, quantity.end):
@@ -63,7 +64,7 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
             or (any(w.label == "total" and w.sent == quantity.sent for w in words)
                 and not names_a_day(doc, quantity.sent))
             or any(_since_date(doc, w) or _since_start(doc, w, starts) for w in since)
-            or _of_conflict(doc, outcome_word, conflicts))
+            or _of_conflict(doc, outcome_word, conflicts, tolls))
         if is_background_at(doc, quantity):
             # The past gives no event's toll; what it keeps is a total over a period
             # ("Depuis 2015, les violences ont fait plus de 26 000 morts"). In the past,
@@ -175,21 +176,34 @@ def _since_date(doc: Document, since: Mention) -> bool:
     return bool(years) or any(0 <= m.start - since.end <= 4 for m in dates)
 
 
-def _of_conflict(doc: Document, word: Mention, conflicts: set[str]) -> bool:
+def _of_conflict(doc: Document, word: Mention, conflicts: set[str], tolls: set[str]) -> bool:
     """`The conflict has killed more than 40,000 people`, `les violences ont fait 26 000
     morts`: a toll whose subject is a whole conflict (not `des violences`, one incident),
     with no day named, is a running total."""
-    if not conflicts or doc.of_kind("weekday", word.sent) or doc.of_kind("relative_day",
-                                                                          word.sent):
+    if not conflicts:
         return False
+    day = bool(doc.of_kind("weekday", word.sent) or doc.of_kind("relative_day", word.sent))
     token = doc.doc[token_range(doc.doc, word)[0]]
     for verb in (token, token.head):
         for subject in verb.children:
-            if (subject.dep_.startswith("nsubj")
-                    and conflicts & {subject.lemma_.lower(), subject.lower_}
-                    and not _indefinite(subject)):
+            if not subject.dep_.startswith("nsubj"):
+                continue
+            if not day and _names(subject, conflicts):
+                return True
+            # "le bilan de la guerre s'est alourdi à 46 584 morts, a annoncé mardi": the war's
+            # toll, whatever day it was told
+            if subject.lemma_.lower() in tolls and any(
+                    c.dep_ in _OF and _names(c, conflicts) for c in subject.children):
                 return True
     return False
+
+
+_OF = ("nmod", "poss", "nmod:poss")  # "le bilan de la guerre", "the war's toll"
+
+
+def _names(noun, conflicts: set[str]) -> bool:
+    """Whether a noun is a whole conflict ("la guerre"; not "des violences", one incident)."""
+    return bool(conflicts & {noun.lemma_.lower(), noun.lower_}) and not _indefinite(noun)
 
 
 def _indefinite(noun) -> bool:
