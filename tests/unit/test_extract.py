@@ -200,6 +200,19 @@ def test_a_running_total_counts_from_the_start_the_article_gives(runtime, text):
     assert {r.period_start for r in reports} == {dt.date(2023, 10, 7)}
 
 
+def test_a_present_perfect_after_the_lead_sums_up(runtime):
+    """English tells the news in its lead in the present perfect too; after the lead, with no
+    date, it sums up what came before (background.yaml `perfect_after_lead`)."""
+    text = ("Gunmen killed five villagers near Tillaberi on Monday, officials said.\n\n"
+            "The army has responded with air strikes on militant camps near the border.")
+    assert [e.sub_event_type for e in read(runtime, text).events] == ["Attack"]
+
+
+def test_a_present_perfect_in_the_lead_is_the_news(runtime):
+    text = "Russia has launched a massive missile attack on Kyiv, officials said."
+    assert [e.event_type for e in read(runtime, text).events] == ["Explosions/Remote violence"]
+
+
 @pytest.mark.parametrize("text", [
     "Les négociations en vue d'un cessez-le-feu et d'une libération des otages se "
     "poursuivaient mardi au Qatar.",

@@ -364,3 +364,30 @@ def test_roles_forces_that_storm_civilians_attack_them(runtime, text):
     """Civilians the parse makes the object of a battle verb fought no one: an attack."""
     (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
     assert (event.event_type, event.actor2) == ("Violence against civilians", "Civilians (Syria)")
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, Nigerien troops shot down two drones launched by JNIM near Tillaberi.",
+    "Lundi, l'armée nigérienne a abattu deux drones lancés par le JNIM près de Tillabéri.",
+])
+def test_roles_whose_weapons_were_shot_down_is_actor2(runtime, text):
+    """The agent of a participle on an object that names no actor owns it: ACLED's actor2 of
+    a disrupted weapons use is whose weapons were disrupted."""
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Niger", "JNIM: Group for Support of Islam and Muslims")
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, Palestinian rioters clashed with Israeli soldiers during a raid in Nablus. "
+    "Soldiers fired stun grenades and tear gas at the rioters.",
+    "Lundi, des émeutiers palestiniens ont affronté des soldats israéliens lors d'une incursion à "
+    "Naplouse. Les soldats ont tiré des grenades assourdissantes et des gaz lacrymogènes.",
+])
+def test_roles_bare_soldiers_are_the_forces_the_article_named(runtime, text):
+    """"Soldiers" after "Israeli soldiers" are Israel's, not the event country's; stun
+    grenades are crowd control, no grenade attack."""
+    events = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert [(e.event_type, e.actor2) for e in events] == [
+        ("Riots", "Military Forces of Israel")]

@@ -6,6 +6,7 @@
   (`selon une ONG` ... `L'Observatoire syrien des droits de l'homme a déclaré`).
 - A country named beside a military actor (`l'armée syrienne et de Russie`) is that country's
   military; so is one named as a side against an actor (`between Israel and Hezbollah`).
+- A bare "soldiers" after the article named one state's forces is those forces.
 - Actors joined by a coordinator (`X et d'autres factions Y`) are allies: one side, whose lead
   is the first named by name. `doc.allies` maps each member to its side, lead first.
 """
@@ -13,6 +14,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection
 
@@ -33,8 +35,34 @@ def resolve_references(doc: Document, lexicon: Lexicon, actors: dict[str, ActorE
     _resolve_anaphors(doc, actors)
     _armies_of_countries(doc, lexicon, actors, country_name)
     _countries_as_sides(doc, lexicon, actors, country_name)
+    _generic_forces(doc, actors)
     doc.allies = _alliances(doc, lexicon, actors, set(symmetric))
     return doc
+
+
+# Templates of a state's forces a bare word names ("soldiers", "the police").
+_FORCES = ("Military Forces of {country}", "Police Forces of {country}")
+_PERIOD = re.compile(r" \(\d{4}-\d{0,4}\)$")  # "Military Forces of Ukraine (2019-)"
+
+
+def _generic_forces(doc: Document, actors: dict[str, ActorEntry]) -> None:
+    """A bare "soldiers", "the police" after the article named one state's forces of that kind
+    ("Palestinian rioters clashed with Israeli military forces ... Soldiers fired tear gas")
+    are those forces, not the event country's; after two or none, the template stays."""
+    named: dict[str, set[str]] = {template: set() for template in _FORCES}
+    for mention in sorted(doc.of_kind("actor"), key=lambda m: m.start):
+        if mention.label in named:
+            if len(named[mention.label]) == 1:
+                mention.label = next(iter(named[mention.label]))
+            continue
+        entry = actors.get(mention.label)
+        if entry is None or entry.kind != "state" or mention.data.get("alternatives"):
+            continue  # "NAF": Nigeria's air force or Novorossiya's, told by the event's country
+        if "(" in _PERIOD.sub("", mention.label):
+            continue  # a unit ("... (2022-) Security Belt Forces"): the police it belongs to
+        for template in _FORCES:
+            if mention.label.startswith(template.split("{")[0]):
+                named[template].add(mention.label)
 
 
 def state_forces(code: str, actors: dict[str, ActorEntry], template: str | None,

@@ -614,7 +614,26 @@ def _one_sided(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
 
 def _is_background(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     return (is_background_at(doc, trigger) or _is_pluperfect(doc, trigger, lexicon)
-            or _is_habitual(doc, trigger, lexicon) or _of_a_past_year(doc, trigger))
+            or _is_habitual(doc, trigger, lexicon) or _of_a_past_year(doc, trigger)
+            or _sums_up(doc, trigger, lexicon))
+
+
+def _sums_up(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
+    """A perfect (background.yaml `perfect_after_lead`) with no date in its sentence, after
+    the lead paragraph (the first that holds a trigger), sums up what came before ("Israel has
+    responded with air strikes on Hodeidah"); a noun trigger takes its verb's tense."""
+    cue = lexicon.background.perfect_after_lead
+    if cue is None or any(m.kind in _DATE_KINDS for m in doc.in_sentence(trigger.sent)):
+        return False
+    lead = _paragraph(doc.text, min(t.start for t in doc.of_kind("trigger")))
+    if _paragraph(doc.text, trigger.start) == lead:
+        return False
+    head = _root(doc, trigger)
+    verb = head
+    if head.pos_ in ("NOUN", "PROPN"):  # across ClearNLP's prep + pobj: "responded with strikes"
+        verb = head.head.head if head.dep_ == "pobj" else head.head
+    return any(c.dep_.startswith("aux") and c.lemma_ in cue.aux_lemmas
+               and cue.aux_morph in str(c.morph) for c in verb.children)
 
 
 # The complements of a noun that can date it ("le coup d'État de février 2021", "the 2021
@@ -735,7 +754,11 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     # killed by five residents"), whose object it is ("fired mortars at ..."), or that it
     # modifies ("an explosive attack targeting soldiers").
     named = {(a.start, a.end) for a in doc.of_kind("actor", sent)}
+    # Nor does a trigger of a type the trigger's subsumes: the missile shot down is part of
+    # the interception ("shot down a ballistic missile fired by the Houthis").
+    parts = set(taxonomy.file.subsumes.get(trigger.label, ()))
     others = [t for t in doc.of_kind("trigger", sent) if t.label != trigger.label
+              and t.label not in parts
               and (t.start, t.end) not in named and not _one_clause(doc, t, trigger)]
     left = max((t.end for t in others if t.end <= trigger.start), default=0)
     right = min((t.start for t in others if t.start >= trigger.end), default=len(doc.text))

@@ -290,6 +290,8 @@ def _verb_roles(verb: Token, finder: _Finder, words: _Words) -> tuple[Role | Non
         obj = next(iter(_children(verb, _OBJECTS)), None)
         if (patient := finder.named_by(obj)) is not None:
             actor2 = Role(patient, "object")
+        elif obj is not None and (owner := _owner(obj, finder, words)) is not None:
+            actor2 = Role(owner, "owner")  # "shot down a missile fired by the Houthis"
     if actor2 is None:
         for marker, noun in _prepositional(verb):
             basis = ("target" if marker in words.target
@@ -298,6 +300,16 @@ def _verb_roles(verb: Token, finder: _Finder, words: _Words) -> tuple[Role | Non
                 actor2 = Role(other, basis)
                 break
     return actor1, actor2
+
+
+def _owner(obj: Token, finder: _Finder, words: _Words) -> Mention | None:
+    """The agent of a participle on an object that names no actor ("a ballistic missile and
+    two drones fired by the Houthis", "a convoy escorted by soldiers"): whose it was."""
+    for token in obj.subtree:
+        if (token.dep_ in ("acl", "acl:relcl") and token.head in (obj, *obj.conjuncts)
+                and (agent := finder.named_by(_own_agent(token, words.agent))) is not None):
+            return agent
+    return None
 
 
 def _noun_roles(noun: Token, finder: _Finder, words: _Words,

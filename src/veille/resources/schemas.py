@@ -378,6 +378,10 @@ class BackgroundFile(Strict):
     # A perfect with this auxiliary and a `since` phrase in its sentence ("Since the fall of
     # Assad, factions have fought the SDF around Manbij") sums up a period: no one event.
     perfect_since: PluperfectCue | None = None
+    # A perfect with this auxiliary, with no date in its sentence, after the lead paragraph
+    # sums up what came before ("Israel has responded with air strikes on Hodeidah"): no one
+    # event. A lead tells the news itself in it ("Russia has launched an attack on Kyiv").
+    perfect_after_lead: PluperfectCue | None = None
     # Morphological features of a finite verb in the simple present ("les FSR attaquent
     # régulièrement", "al-Shabaab attacks bases"): with no auxiliary and no date in its
     # sentence, such a trigger tells what usually happens, not an event.
