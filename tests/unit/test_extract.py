@@ -208,6 +208,12 @@ def test_a_present_perfect_after_the_lead_sums_up(runtime):
     assert [e.sub_event_type for e in read(runtime, text).events] == ["Attack"]
 
 
+def test_a_state_since_a_date_is_no_event(runtime):
+    text = ("On Monday, people protested in Tucuman to demand the release of an indigenous "
+            "leader, who has been in house arrest since 2 May.")
+    assert [e.sub_event_type for e in read(runtime, text).events] == ["Peaceful protest"]
+
+
 def test_a_present_perfect_in_the_lead_is_the_news(runtime):
     text = "Russia has launched a massive missile attack on Kyiv, officials said."
     assert [e.event_type for e in read(runtime, text).events] == ["Explosions/Remote violence"]

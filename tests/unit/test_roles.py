@@ -391,3 +391,26 @@ def test_roles_bare_soldiers_are_the_forces_the_article_named(runtime, text):
     events = veille.extract(text, published=PUBLISHED, runtime=runtime).events
     assert [(e.event_type, e.actor2) for e in events] == [
         ("Riots", "Military Forces of Israel")]
+
+
+def test_roles_a_family_of_groups_is_the_one_faction_the_article_names(runtime):
+    text = ("On Sunday, ELN fighters clashed with FARC dissidents near Tibu, leaving 14 dead. "
+            "The clashes with members of the 33rd Front lasted most of the day.")
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.actor1 == "ELN: National Liberation Army"
+    assert event.actor2.startswith("FARC Dissident - 33rd Front")
+
+
+def test_roles_a_date_in_a_relative_clause_dates_its_own_noun(runtime):
+    """"Thursday" dates the launch of the offensive, not the fighting told again."""
+    text = ("On Sunday, ELN fighters clashed with FARC dissidents near Tibu, leaving 14 dead. "
+            "The fighting is part of an offensive the ELN launched on Thursday near Tibu.")
+    events = veille.extract(text, published="2025-01-21", runtime=runtime).events
+    assert [e.event_date.isoformat() for e in events] == ["2025-01-19"]
+
+
+def test_roles_an_anaphor_of_a_side_is_not_its_opponent(runtime):
+    """"rebels" after "IS" may refer back to it, but not as the other side of IS's clash."""
+    text = "On Monday, IS suffered losses after clashes with rebels in Aleppo countryside."
+    (event,) = veille.extract(text, published="2016-05-03", runtime=runtime).events
+    assert event.actor1 == "Islamic State (Syria)" and event.actor2 is None

@@ -6,7 +6,8 @@
   (`selon une ONG` ... `L'Observatoire syrien des droits de l'homme a déclaré`).
 - A country named beside a military actor (`l'armée syrienne et de Russie`) is that country's
   military; so is one named as a side against an actor (`between Israel and Hezbollah`).
-- A bare "soldiers" after the article named one state's forces is those forces.
+- A bare "soldiers" after the article named one state's forces is those forces; a family of
+  groups named in general ("FARC dissidents") is the one faction of it the article names.
 - Actors joined by a coordinator (`X et d'autres factions Y`) are allies: one side, whose lead
   is the first named by name. `doc.allies` maps each member to its side, lead first.
 """
@@ -36,8 +37,25 @@ def resolve_references(doc: Document, lexicon: Lexicon, actors: dict[str, ActorE
     _armies_of_countries(doc, lexicon, actors, country_name)
     _countries_as_sides(doc, lexicon, actors, country_name)
     _generic_forces(doc, actors)
+    _one_faction(doc)
     doc.allies = _alliances(doc, lexicon, actors, set(symmetric))
     return doc
+
+
+def _one_faction(doc: Document) -> None:
+    """A family of groups named in general ("FARC dissidents", ACLED's `FARC Dissident: ...`)
+    in an article that names one faction of it ("the 33rd Front", `FARC Dissident - 33rd
+    Front: ...`) is that faction, wherever the article names it."""
+    actors = [m for m in doc.of_kind("actor") if m.label and ":" in m.label]
+    factions: dict[str, set[str]] = {}
+    for mention in actors:
+        family, _, faction = mention.label.split(":")[0].partition(" - ")
+        if faction:
+            factions.setdefault(family, set()).add(mention.label)
+    for mention in actors:
+        found = factions.get(mention.label.split(":")[0], set())
+        if len(found) == 1:
+            mention.label = next(iter(found))
 
 
 # Templates of a state's forces a bare word names ("soldiers", "the police").
@@ -160,6 +178,8 @@ def _resolve_anaphors(doc: Document, actors: dict[str, ActorEntry]) -> None:
             continue
         mention.label = target.label
         mention.data["refers_to"] = (target.start, target.end)
+        if target.data.get("alternatives"):  # "IS ... the group": whichever IS the event's is
+            mention.data["alternatives"] = target.data["alternatives"]
     gone = {id(m) for m in dropped}
     doc.mentions = [m for m in doc.mentions if id(m) not in gone]
 

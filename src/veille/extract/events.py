@@ -27,7 +27,7 @@ from .attribution import attributions, sources_in, speaker_tail
 from .background import is_background_at, is_background_sentence
 from .counts import breakdown_region
 from .lexicon_matchers import words_regex
-from .roles import is_acted_upon, read_roles
+from .roles import Roles, is_acted_upon, read_roles
 from .tokens import token_range
 
 _PLACE_KINDS = ("place", "country")
@@ -628,12 +628,8 @@ def _sums_up(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     lead = _paragraph(doc.text, min(t.start for t in doc.of_kind("trigger")))
     if _paragraph(doc.text, trigger.start) == lead:
         return False
-    head = _root(doc, trigger)
-    verb = head
-    if head.pos_ in ("NOUN", "PROPN"):  # across ClearNLP's prep + pobj: "responded with strikes"
-        verb = head.head.head if head.dep_ == "pobj" else head.head
     return any(c.dep_.startswith("aux") and c.lemma_ in cue.aux_lemmas
-               and cue.aux_morph in str(c.morph) for c in verb.children)
+               and cue.aux_morph in str(c.morph) for c in _verb_of(_root(doc, trigger)).children)
 
 
 # The complements of a noun that can date it ("le coup d'État de février 2021", "the 2021
@@ -732,11 +728,19 @@ def _reported(doc: Document, trigger: Mention) -> bool:
     return verb.dep_ == "ccomp" and verb.head.pos_ == "VERB"
 
 
+def _verb_of(token):
+    """The verb a noun trigger depends on, across ClearNLP's prep + pobj ("has been in house
+    arrest", "has responded with air strikes"); a verb is its own."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return token
+    return token.head.head if token.dep_ == "pobj" else token.head
+
+
 def _has_aux(doc: Document, trigger: Mention, cue) -> bool:
     """Whether the trigger's verb has an auxiliary of `cue`'s lemmas in `cue`'s tense."""
     start, end = token_range(doc.doc, trigger)
     for token in doc.doc[start:end]:
-        for aux in [token, *token.children, *token.head.children]:
+        for aux in [token, *token.children, *token.head.children, *_verb_of(token).children]:
             if (aux.dep_.startswith("aux") and aux.lemma_ in cue.aux_lemmas
                     and cue.aux_morph in str(aux.morph)):
                 return True
@@ -767,6 +771,11 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
               and _kind(registry, a.label) != "source" and left <= a.start and a.end <= right
               and not _charged_with(doc, a, lexicon)]
     parsed = read_roles(doc, trigger, actors, lexicon, civilians)
+    named_here = {(a.start, a.end) for a in actors}
+    if parsed.actor2 is not None and parsed.actor2.mention.data.get("refers_to") in named_here:
+        # "IS losses after clashes with rebels": an anaphor whose antecedent takes part in the
+        # same event is not its other side
+        parsed = Roles(parsed.actor1, None)
     actor1, others = _by_position(doc, trigger, actors, lexicon, taxonomy, registry,
                                   parsed.actor2.mention if parsed.actor2 else None)
     basis1 = "position"
@@ -805,7 +814,7 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     other_places = [m for m in _sentence_places(doc, sent)
                     if m is not place and not m.data.get("unresolved")]
     dates = [m for m in doc.in_sentence(sent) if m.kind in _DATE_KINDS
-             and not _is_period_start(doc, m)]
+             and not _is_period_start(doc, m) and not _in_relative_clause(doc, m, trigger)]
     date_basis = "text"
     if not dates and (earlier := _paragraph_date(doc, trigger)) is not None:
         dates, date_basis = [earlier], "context"  # "Dimanche, ... Les assaillants ont ..."
@@ -975,6 +984,21 @@ def _after_agent_marker(doc: Document, trigger: Mention, actors: list[Mention],
         if any(" ".join(gap[i:]) in markers for i in range(min(len(gap), 2))):
             agents.append(actor)
     return agents
+
+
+def _in_relative_clause(doc: Document, date: Mention, trigger: Mention) -> bool:
+    """Whether a date sits in a relative clause the trigger is outside of ("the fighting is
+    part of an offensive the ELN launched on Thursday": Thursday dates the launch)."""
+    if not doc.doc.has_annotation("DEP"):
+        return False
+    token, inside = _root(doc, date), _root(doc, trigger)
+    for _ in range(6):
+        if token.dep_ in ("relcl", "acl:relcl"):
+            return inside not in token.subtree
+        if token.head is token:
+            break
+        token = token.head
+    return False
 
 
 def _is_period_start(doc: Document, date: Mention) -> bool:

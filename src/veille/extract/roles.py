@@ -333,6 +333,8 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
             actor1 = Role(other, "agent")
         elif marker in words.target and actor2 is None:
             actor2 = Role(other, "target")
+        elif marker in words.opponent and actor2 is None:
+            actor2 = Role(other, "opponent")  # "the clashes with the 33rd Front
         elif marker in words.genitive:
             if other.label in civilians:
                 actor2 = actor2 or Role(other, "genitive")
