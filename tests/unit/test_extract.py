@@ -209,8 +209,8 @@ def test_a_present_perfect_after_the_lead_sums_up(runtime):
 
 
 def test_a_state_since_a_date_is_no_event(runtime):
-    text = ("On Monday, people protested in Tucuman to demand the release of an indigenous "
-            "leader, who has been in house arrest since 2 May.")
+    text = ("On Tuesday, villagers rallied outside the court in Salta, demanding freedom for a "
+            "community elder who has been under house arrest since 2 May.")
     assert [e.sub_event_type for e in read(runtime, text).events] == ["Peaceful protest"]
 
 

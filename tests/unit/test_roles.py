@@ -356,9 +356,9 @@ def test_roles_a_clash_with_students_at_their_march_is_its_riot(runtime):
 
 
 @pytest.mark.parametrize("text", [
-    "On Monday, SDF fighters stormed the house of a civilian in Mashraqa village near Raqqa.",
-    "Lundi, des combattants des FDS ont pris d'assaut la maison d'un civil à Mashraqa, près "
-    "de Raqqa.",
+    "On Monday, SDF fighters stormed the home of a farmer in a village near Raqqa.",
+    "Lundi, des combattants des FDS ont pris d'assaut la maison d'un agriculteur dans un "
+    "village près de Raqqa.",
 ])
 def test_roles_forces_that_storm_civilians_attack_them(runtime, text):
     """Civilians the parse makes the object of a battle verb fought no one: an attack."""
@@ -380,7 +380,7 @@ def test_roles_whose_weapons_were_shot_down_is_actor2(runtime, text):
 
 
 @pytest.mark.parametrize("text", [
-    "On Monday, Palestinian rioters clashed with Israeli soldiers during a raid in Nablus. "
+    "On Monday, rioters in Nablus clashed with Israeli soldiers near the old city. "
     "Soldiers fired stun grenades and tear gas at the rioters.",
     "Lundi, des émeutiers palestiniens ont affronté des soldats israéliens lors d'une incursion à "
     "Naplouse. Les soldats ont tiré des grenades assourdissantes et des gaz lacrymogènes.",
@@ -411,6 +411,6 @@ def test_roles_a_date_in_a_relative_clause_dates_its_own_noun(runtime):
 
 def test_roles_an_anaphor_of_a_side_is_not_its_opponent(runtime):
     """"rebels" after "IS" may refer back to it, but not as the other side of IS's clash."""
-    text = "On Monday, IS suffered losses after clashes with rebels in Aleppo countryside."
+    text = "On Monday, IS lost several fighters in clashes with rebels near Al-Bab."
     (event,) = veille.extract(text, published="2016-05-03", runtime=runtime).events
     assert event.actor1 == "Islamic State (Syria)" and event.actor2 is None
