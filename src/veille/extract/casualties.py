@@ -100,7 +100,8 @@ def _report(doc: Document, count: Mention, items: list[tuple[Mention, str, Menti
     since = {w.lower() for w in lexicon.casualties.since}
     dates = [m for m in doc.in_sentence(count.sent)
              if m.kind in ("date", "weekday", "relative_day")
-             and since & set(doc.text[:m.start].lower().split()[-_SINCE_WORDS:])]
+             and since & set(doc.text[max(0, m.start - 20 * _SINCE_WORDS):m.start]
+                             .lower().split()[-_SINCE_WORDS:])]
     if count.data["cumulative"] and dates:
         resolved = resolve_date(dates[0], doc.article.published, lexicon)
         if resolved:

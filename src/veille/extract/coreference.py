@@ -60,7 +60,9 @@ def _one_faction(doc: Document) -> None:
 
 # Templates of a state's forces a bare word names ("soldiers", "the police").
 _FORCES = ("Military Forces of {country}", "Police Forces of {country}")
-_PERIOD = re.compile(r" \(\d{4}-\d{0,4}\)$")  # "Military Forces of Ukraine (2019-)"
+# A period that ends a name ("Military Forces of Ukraine (2019-)"); one before more words
+# ("... (2022-) Security Belt Forces") marks a unit, which resolve/actors.py's pattern ignores.
+_PERIOD = re.compile(r" \(\d{4}-\d{0,4}\)$")
 
 
 def _generic_forces(doc: Document, actors: dict[str, ActorEntry]) -> None:

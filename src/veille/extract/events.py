@@ -625,7 +625,7 @@ def _sums_up(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     cue = lexicon.background.perfect_after_lead
     if cue is None or any(m.kind in _DATE_KINDS for m in doc.in_sentence(trigger.sent)):
         return False
-    lead = _paragraph(doc.text, min(t.start for t in doc.of_kind("trigger")))
+    lead = _paragraph(doc.text, doc.of_kind("trigger")[0].start)  # text order: the first
     if _paragraph(doc.text, trigger.start) == lead:
         return False
     return any(c.dep_.startswith("aux") and c.lemma_ in cue.aux_lemmas
