@@ -161,3 +161,44 @@ def test_a_route_written_with_a_spaced_dash_has_two_ends(runtime):
     text = ("Un minibus a sauté lundi sur une mine sur l'axe Kaya - Dori, à hauteur du village "
             "de Korsimoro, faisant six morts.")
     assert only_event(read(runtime, text, lang="fr")).location == "Korsimoro"
+
+
+def test_a_country_that_qualifies_a_thing_is_not_where_it_happened(runtime):
+    """"the US dollar", "the Ukraine war": a country's name before a common noun says whose or
+    what about; a protest about the dollar in a town the gazetteer lacks is not in the US."""
+    found = toponyms(runtime, "Shopkeepers angry at the weak US dollar rate marched on Monday.")
+    assert found["US"][:2] == ("country", "US")
+    assert found["US"][2].get("elsewhere") == "modifier"
+    report = read(runtime, "Shopkeepers angry at the weak US dollar rate protested in Bhamdoun "
+                           "on Monday.", lang="en")
+    assert all(e.country != "United States" for e in report.events)
+    event = only_event(read(runtime, "Shopkeepers angry at the weak US dollar rate protested "
+                                     "in Zahle on Monday.", lang="en"))
+    assert event.location == "Zahle"
+    # In a place, the country is still where it happened.
+    assert "elsewhere" not in toponyms(runtime, "Protests spread in Lebanon.")["Lebanon"][2]
+
+
+def test_a_name_in_apposition_to_a_place_is_a_place_not_a_government(runtime):
+    """"in Kecioren district, Ankara": the capital holds the district; "Ankara said" is the
+    government."""
+    found = toponyms(runtime, "Students rallied outside a school in Kecioren district, Ankara, "
+                              "on Friday against the fees.")
+    assert found["Ankara"][0] == "place"
+    doc = process_documents([article_from_text("Meanwhile, Ankara said it would respond.",
+                                               name="t", lang="en")],
+                            runtime.every_sentence())[0]
+    assert [m.label for m in doc.of_kind("actor")] == ["Government of Turkey"]
+
+
+def test_what_is_fired_on_is_a_place_whatever_its_spelling(runtime):
+    """A transliteration the gazetteer knows ("Qamishli" for Al Qamishli) is a place after
+    "on" as after "in"."""
+    found = toponyms(runtime, "A monitor says Turkish guns fired on Qamishli overnight.")
+    assert found["Qamishli"][0] == "place"
+
+
+def test_the_eu_is_europe_and_the_holy_see_the_vatican(runtime):
+    found = toponyms(runtime, "EU ministers met an envoy of the Holy See in Brussels.")
+    assert found["EU"][:2] == ("demonym", "Europe")
+    assert found["Holy See"][:2] == ("country", "VA")

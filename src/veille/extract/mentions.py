@@ -103,6 +103,8 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     for m in found:  # "au Liban", "in Lebanon": the country is where something happens
         if m.kind == "country" and _after(doc.text, m.start, lex.lexicon.places.locatives):
             m.data["locative"] = True
+        elif m.kind == "country" and not m.data and _qualifies_a_thing(parsed, m):
+            m.data["elsewhere"] = "modifier"
     found += _regex_mentions(doc.text, lex.dates, "date", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.weekdays, "weekday", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.relative_days, "relative_day", sent_of, parsed)
@@ -197,7 +199,20 @@ def _after_preposition(parsed: Doc, mention: Mention) -> bool:
     if span is None or not parsed.has_annotation("DEP"):
         return False
     root = span.root
-    return root.dep_ == "pobj" or any(c.dep_ == "case" for c in root.children)
+    # "in Altindag town, Ankara": a name in apposition to a preposition's object is a place
+    # that holds it.
+    return (root.dep_ == "pobj" or any(c.dep_ == "case" for c in root.children)
+            or (root.dep_ == "appos" and root.head.dep_ == "pobj"))
+
+
+def _qualifies_a_thing(parsed: Doc, mention: Mention) -> bool:
+    """Whether a country's name qualifies a common noun ("the US dollar", "the Ukraine war",
+    "US troops"): it says whose or what about, not where anything happens."""
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not parsed.has_annotation("DEP"):
+        return False
+    root = span.root
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > root.i
 
 
 def _object_of(parsed: Doc, mention: Mention, verbs: set[str]) -> bool:

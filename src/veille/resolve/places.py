@@ -117,8 +117,11 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
     # "Colonia" is a part of a Mexican town, not Cologne; "Al Quds" in a West Bank story is
     # not Israel's capital) is no gap of the gazetteer: "rallied in Athens against the
     # invasion of Ukraine" happened in Athens, whatever the story is about.
-    known = ((place.feature_code == "PPLC" or (place.population >= WORLD_CITY and (
-        place.feature_code or "").startswith("PPL"))) and normalize(name) == normalize(place.name))
+    # (The embedded gazetteer's towns have no feature code: only a region's or a continent's
+    # is no town.)
+    known = ((place.feature_code == "PPLC" or (place.population >= WORLD_CITY and not (
+        place.feature_code or "").startswith(("ADM", "CONT"))))
+        and normalize(name) == normalize(place.name))
     if abroad and not known and not (far and not place.country_code):
         return None, None, (f"abstained: only in {place.country_code or 'no country'}, which "
                             "nothing else in the article points at")
