@@ -149,9 +149,10 @@ def _without_retellings(events: list[Event], allies: dict[str, list[str]],
     basis `no_opponent`), told beside another event of the article at its place and date, is
     that event told again: by the same actor ("le JNIM a revendiqué l'assaut"), or by nobody
     named beside a violent event ("They opened fire with rifles" after "gunmen attacked an
-    army post"). So is an attack on civilians by nobody named and with no toll of its own
-    beside a violent event on the same civilians (a source "faisant état d'un massacre" after
-    the drone strike it describes)."""
+    army post"), unless each names whom it hit and they differ (an attack on a bus the same
+    morning as one on an army post is another incident). So is an attack on civilians by
+    nobody named and with no toll of its own beside a violent event on the same civilians (a
+    source "faisant état d'un massacre" after the drone strike it describes)."""
     kept = []
     for event in events:
         told = event.evidence.get("sub_event_type")
@@ -162,7 +163,7 @@ def _without_retellings(events: list[Event], allies: dict[str, list[str]],
                           and (o.evidence.get("sub_event_type") is None
                                or o.evidence["sub_event_type"].basis != NO_OPPONENT)
                           and (_named_by(o, event, allies) if not nameless
-                               else _violent(o, taxonomy))
+                               else _violent(o, taxonomy) and _same_target(o, event))
                           and _same_time_and_place(o, event)), None)
         elif (taxonomy.key(event.event_type, event.sub_event_type) == _ATTACK
               and event.fatalities is None
@@ -175,6 +176,14 @@ def _without_retellings(events: list[Event], allies: dict[str, list[str]],
         else:
             _absorb(whole, event)
     return kept
+
+
+def _same_target(a: Event, b: Event) -> bool:
+    """Whether two events may have hit the same side: the same actor2, or one's text names
+    none (the civilians an attack with no target named is given are no one's words)."""
+    named = [e.actor2 for e in (a, b) if e.actor2 is not None and "actor2" in e.evidence
+             and e.evidence["actor2"].basis != "context"]
+    return len(named) < 2 or named[0] == named[1]
 
 
 def _named_by(whole: Event, told: Event, allies: dict[str, list[str]]) -> bool:

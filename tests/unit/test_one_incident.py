@@ -485,3 +485,15 @@ def test_a_post_taken_as_a_target_was_attacked_not_taken(runtime):
 ])
 def test_the_toll_of_a_past_year_is_no_event(runtime, text):
     assert veille.extract(text, published="2025-03-12", runtime=runtime).events == []
+
+
+def test_an_attack_on_other_victims_the_same_morning_is_another_incident(runtime):
+    """A nameless attack on a bus is not the attack on an army post of the same day told
+    again: each names whom it hit, and they differ."""
+    text = ("Jeudi, des hommes armés ont attaqué un détachement militaire dans l'est du "
+            "Burkina, tuant sept soldats. Dans la même matinée, des individus armés ont attaqué "
+            "un car de voyageurs à Seytenga, dans la province du Séno, tuant un civil.")
+    events = read(runtime, text).events
+    assert len(events) == 2
+    assert {e.actor2 for e in events} == {"Military Forces of Burkina Faso",
+                                          "Civilians (Burkina Faso)"}

@@ -414,3 +414,15 @@ def test_roles_an_anaphor_of_a_side_is_not_its_opponent(runtime):
     text = "On Monday, IS lost several fighters in clashes with rebels near Al-Bab."
     (event,) = veille.extract(text, published="2016-05-03", runtime=runtime).events
     assert event.actor1 == "Islamic State (Syria)" and event.actor2 is None
+
+
+@pytest.mark.parametrize("text", [
+    "Lundi à Dori, une vingtaine de gendarmes blessés par des tirs de mortier ont été évacués "
+    "vers Kaya.",
+    "On Monday in Dori, about twenty gendarmes wounded by mortar fire were flown to Kaya.",
+])
+def test_roles_those_a_participle_says_were_hit_are_not_the_attacker(runtime, text):
+    """The noun of a casualty participle ("gendarmes blessés par des tirs de mortier") was
+    hit: never actor1 by its place before the trigger."""
+    ((actor1, actor2, _),) = roles(runtime, text)
+    assert actor1 is None and actor2.startswith("Police Forces of Burkina Faso")

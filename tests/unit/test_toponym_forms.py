@@ -27,9 +27,9 @@ from veille.ingest import article_from_text
 from veille.pipeline import process_documents
 
 
-def toponyms(runtime, text: str) -> dict[str, tuple[str, str, dict]]:
+def toponyms(runtime, text: str, lang: str = "en") -> dict[str, tuple[str, str, dict]]:
     """Span -> (kind, label, data) of the places, countries and nationality words of `text`."""
-    doc = process_documents([article_from_text(text, name="t", lang="en")],
+    doc = process_documents([article_from_text(text, name="t", lang=lang)],
                             runtime.every_sentence())[0]
     return {doc.text[m.start:m.end]: (m.kind, m.label, m.data) for m in doc.mentions
             if m.kind in ("place", "country", "demonym")}
@@ -202,3 +202,36 @@ def test_the_eu_is_europe_and_the_holy_see_the_vatican(runtime):
     found = toponyms(runtime, "EU ministers met an envoy of the Holy See in Brussels.")
     assert found["EU"][:2] == ("demonym", "Europe")
     assert found["Holy See"][:2] == ("country", "VA")
+
+
+def test_a_short_word_in_capitals_is_initials_not_a_place(runtime):
+    """"AMLO" is not Amloh in India, nor "APC" a village in Hungary; a dateline in capitals
+    is still a place."""
+    found = toponyms(runtime, "The president, known as AMLO, told APC delegates to vote.")
+    assert "AMLO" not in found and "APC" not in found
+    found = toponyms(runtime, "GAZA (AFP) - An air strike hit a house in Khan Younis.")
+    assert found["GAZA"][2].get("dateline")
+
+
+def test_an_unknown_spot_is_placed_at_the_sentences_town_before_its_countries(runtime):
+    """Kirni is known to the gazetteer only in the United States: not this Kirni."""
+    event = only_event(read(runtime, "On Monday, the armies of India and Pakistan exchanged "
+                                     "fire at Kirni sector (Poonch district).", lang="en"))
+    assert event.country == "India" and event.location == "Pūnch"
+    assert event.geo_precision == 2
+
+
+def test_a_large_town_abroad_named_after_in_is_where_it_happened(runtime):
+    event = only_event(read(runtime, "On Saturday, hundreds gathered in Nottingham to protest "
+                                     "a plan to send asylum seekers to Rwanda.", lang="en"))
+    assert (event.country, event.location) == ("United Kingdom", "Nottingham")
+
+
+def test_the_words_for_a_region_are_no_part_of_its_name(runtime):
+    """The NER's "province de la Kompienga" is the region of Kompienga; "Burkina" alone is
+    the country, as French reports write it."""
+    found = toponyms(runtime, "Le poste de Pama, dans la province de la Kompienga (région de "
+                              "l'Est du Burkina), a été attaqué.", lang="fr")
+    assert found["Kompienga"][0] == "place" and found["Kompienga"][2].get("region")
+    assert found["Burkina"][:2] == ("country", "BF")
+    assert not any(span.lower().startswith(("province", "région")) for span in found)

@@ -786,7 +786,9 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
             # "un cessez-le-feu entre les FDS et l'ANS est entré en vigueur": the other side
             # may stand before the trigger too.
             others += [a for a in actors if a not in others and a.label != actor1.label]
-    if basis1 == "position" and actor1 is not None and is_acted_upon(doc, actor1):
+    hurt = frozenset(w.lower() for w in (*lexicon.casualties.killed,
+                                          *lexicon.casualties.injured) if " " not in w)
+    if basis1 == "position" and actor1 is not None and is_acted_upon(doc, actor1, hurt):
         # "Douze soldats ont été tués dans une attaque contre l'armée": the dead were hit.
         others = [actor1, *(a for a in others if a is not actor1)]
         actor1 = None
@@ -811,8 +813,13 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
         # two named together before a clash are its two sides.
         actor2, basis2, assoc = assoc[0], "opponent", assoc[1:]
     place, basis = _place(doc, trigger, lexicon.places.country_anaphors)
-    other_places = [m for m in _sentence_places(doc, sent)
-                    if m is not place and not m.data.get("unresolved")]
+    # When the chosen place is not in the gazetteer, the sentence's other towns come before
+    # its countries, regions and the areas in brackets, which stay in text order: "at Kirni
+    # sector (Poonch district)", of "military forces of India and Pakistan", is near Poonch.
+    other_places = sorted((m for m in _sentence_places(doc, sent)
+                           if m is not place and not m.data.get("unresolved")),
+                          key=lambda m: m.kind == "country" or bool(m.data.get("region")
+                                                                    or m.data.get("container")))
     dates = [m for m in doc.in_sentence(sent) if m.kind in _DATE_KINDS
              and not _is_period_start(doc, m) and not _in_relative_clause(doc, m, trigger)]
     date_basis = "text"
@@ -1041,7 +1048,7 @@ def _place(doc: Document, trigger: Mention,
     if cities:
         after = [m for m in cities if m.start >= trigger.end]
         return (after[0] if after else cities[-1]), "text"
-    named = [m for m in here if m.data.get("locative")]
+    named = [m for m in here if m.kind == "country" and m.data.get("locative")]
     if named:  # "la trêve au Liban": a country the sentence places it in beats an earlier town
         return named[0], "text"
     earlier = [m for m in doc.of_kind("place") if not m.data.get("unresolved")

@@ -82,16 +82,21 @@ def read_roles(doc: Document, trigger: Mention, actors: list[Mention], lexicon: 
     return Roles(actor1, actor2)
 
 
-def is_acted_upon(doc: Document, mention: Mention) -> bool:
+def is_acted_upon(doc: Document, mention: Mention, hurt: frozenset[str] = frozenset()) -> bool:
     """Whether the parse makes an actor mention the subject of a passive verb ("douze soldats
-    ont été tués", "three soldiers were killed"): the side that was hit, never the doer."""
+    ont été tués", "three soldiers were killed") or the noun of a past participle of `hurt`
+    (the casualty words: "20 militaires blessés par les éclats des obus", "soldiers wounded by
+    shrapnel"; not "a brigade supported by police", nor "gunmen killing five"): the side that
+    was hit, never the doer."""
     parsed: Doc = doc.doc
     if not parsed.has_annotation("DEP"):
         return False
     start, end = token_range(parsed, mention)
     token = parsed[start:end].root
-    return token.dep_ in _PASSIVE_SUBJECTS or (token.dep_ in _SUBJECTS
-                                                and _is_passive(token.head))
+    return (token.dep_ in _PASSIVE_SUBJECTS
+            or (token.dep_ in _SUBJECTS and _is_passive(token.head))
+            or any(c.dep_ == "acl" and c.lower_ in hurt and "Past" in c.morph.get("Tense")
+                   and "Part" in c.morph.get("VerbForm") for c in token.children))
 
 
 class _Words:

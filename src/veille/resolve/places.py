@@ -119,9 +119,12 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
     # invasion of Ukraine" happened in Athens, whatever the story is about.
     # (The embedded gazetteer's towns have no feature code: only a region's or a continent's
     # is no town.)
-    known = ((place.feature_code == "PPLC" or (place.population >= WORLD_CITY and not (
-        place.feature_code or "").startswith(("ADM", "CONT"))))
-        and normalize(name) == normalize(place.name))
+    # A city of some size that the text says something happened in ("people gathered in
+    # Nottingham to protest a policy of deporting migrants to Rwanda") is meant too.
+    town = not (place.feature_code or "").startswith(("ADM", "CONT"))
+    known = ((place.feature_code == "PPLC" or (town and place.population >= WORLD_CITY)
+              or (town and mention.data.get("locative") and place.population >= LARGE_TOWN))
+             and normalize(name) == normalize(place.name))
     if abroad and not known and not (far and not place.country_code):
         return None, None, (f"abstained: only in {place.country_code or 'no country'}, which "
                             "nothing else in the article points at")
@@ -133,6 +136,7 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
     return place, TOWN, _why(place, namesakes, country, spelled=gazetteer.has_name(name))
 
 
+LARGE_TOWN = 100_000  # people: a town named after "in" is meant even abroad
 NEAR_KM = 50.0  # a namesake this close to another place of the article is the one meant
 FAR_KM = 200.0  # ... when the most populous namesake is this far from all of them
 
