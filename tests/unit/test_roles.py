@@ -426,3 +426,21 @@ def test_roles_those_a_participle_says_were_hit_are_not_the_attacker(runtime, te
     hit: never actor1 by its place before the trigger."""
     ((actor1, actor2, _),) = roles(runtime, text)
     assert actor1 is None and actor2.startswith("Police Forces of Burkina Faso")
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("On Friday, the RSF killed 40 people in a drone strike on a market in El Fasher.",
+     "Rapid Support Forces", "Civilians (Sudan)"),
+    ("Vendredi, les FSR ont tué quarante personnes dans une frappe de drone sur un marché "
+     "d'El-Fasher.", "Rapid Support Forces", "Civilians (Sudan)"),
+    # the tagger hangs "with" on the object: still how the verb's act was done
+    ("On Tuesday, LNA forces destroyed a GNA weapons store with rocket fire near Gharyan.",
+     "Military Forces of Libya (2014-) Haftar Faction",
+     "Military Forces of Libya (2016-2021) Government of National Accord"),
+])
+def test_roles_a_trigger_that_says_how_a_verbs_act_was_done_has_the_verbs_sides(
+        runtime, text, actor1, actor2):
+    """"killed 40 people in a drone strike": the strike is the killing's means, and its
+    author the verb's subject (means_markers)."""
+    ((got1, got2, _),) = roles(runtime, text)
+    assert (got1, got2) == (actor1, actor2)

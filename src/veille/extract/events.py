@@ -27,7 +27,7 @@ from .attribution import attributions, sources_in, speaker_tail
 from .background import is_background_at, is_background_sentence
 from .counts import breakdown_region
 from .lexicon_matchers import words_regex
-from .roles import Roles, is_acted_upon, read_roles
+from .roles import Roles, is_acted_upon, means_verb, read_roles
 from .tokens import token_range
 
 _PLACE_KINDS = ("place", "country")
@@ -308,14 +308,16 @@ def _root(doc: Document, mention: Mention):
     return doc.doc[start:end].root
 
 
-def _one_clause(doc: Document, a: Mention, b: Mention) -> bool:
+def _one_clause(doc: Document, a: Mention, b: Mention, means: set[str]) -> bool:
     """Whether two triggers share one clause: verbs coordinated (`beaten up and killed`), one
-    the object of the other (`fired mortars at the positions`), or one modifying the other in
-    one noun phrase (`a remote explosive attack targeting soldiers`)."""
+    the object of the other (`fired mortars at the positions`), one modifying the other in
+    one noun phrase (`a remote explosive attack targeting soldiers`), or one the means of the
+    other (`killed 75 people in a drone strike`, over a preposition of `means`)."""
     if not doc.doc.has_annotation("DEP"):
         return False
     x, y = _root(doc, a), _root(doc, b)
-    return any(u.dep_ in _SHARED and u.head == v for u, v in ((x, y), (y, x)))
+    return any((u.dep_ in _SHARED and u.head == v) or means_verb(u, means) == v
+               for u, v in ((x, y), (y, x)))
 
 
 _SHARED = ("conj", "obj", "dobj", "compound", "amod")
@@ -761,9 +763,10 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     # Nor does a trigger of a type the trigger's subsumes: the missile shot down is part of
     # the interception ("shot down a ballistic missile fired by the Houthis").
     parts = set(taxonomy.file.subsumes.get(trigger.label, ()))
+    means = {w.lower() for w in lexicon.roles.means_markers}
     others = [t for t in doc.of_kind("trigger", sent) if t.label != trigger.label
               and t.label not in parts
-              and (t.start, t.end) not in named and not _one_clause(doc, t, trigger)]
+              and (t.start, t.end) not in named and not _one_clause(doc, t, trigger, means)]
     left = max((t.end for t in others if t.end <= trigger.start), default=0)
     right = min((t.start for t in others if t.start >= trigger.end), default=len(doc.text))
     actors = [a for a in doc.of_kind("actor", sent)

@@ -72,6 +72,11 @@ def read_roles(doc: Document, trigger: Mention, actors: list[Mention], lexicon: 
         actor1, actor2 = _verb_roles(head, finder, words)
     else:
         actor1, actor2 = _noun_roles(head, finder, words, civilians)
+        if (verb := means_verb(head, words.means)) is not None and not (actor1 and actor2):
+            # "RSF killed 75 people in a drone strike": the strike's sides are the verb's.
+            doer, done_to = _verb_roles(verb, finder, words)
+            actor1 = actor1 or (doer if doer and doer.mention.label not in civilians else None)
+            actor2 = actor2 or done_to
     if actor2 is None and (hit := finder.named_by(_aimed_at(head, words.aimed_at))) is not None:
         actor2 = Role(hit, "target")  # "le détachement a été la cible d'une attaque"
     pair = _pair(doc.text, trigger, actors, words)
@@ -108,6 +113,7 @@ class _Words:
         self.agent = {w.lower() for w in names.agent_markers}
         self.target = {w.lower() for w in names.target_markers}
         self.genitive = {w.lower() for w in names.genitive_markers} | set(roles.genitive_markers)
+        self.means = {w.lower() for w in roles.means_markers}
         self.opponent = {w.lower() for w in roles.opponent_markers}
         self.pair = {w.lower() for w in roles.pair_markers}
         self.pair_joins = {w.lower() for w in roles.pair_joins}
@@ -239,6 +245,22 @@ def _agent(verb: Token, markers: set[str], shared: bool = True) -> Token | None:
                 if found is not None:
                     break
     return found
+
+
+def means_verb(noun: Token, markers: set[str]) -> Token | None:
+    """The verb whose act a noun says the means of, over a preposition of `markers`
+    ("destroyed a depot with artillery fire", "tués dans une frappe"); else None. The tagger
+    often hangs the preposition on the verb's object: it is still the verb's."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in markers:
+        verb = noun.head.head
+        if verb.dep_ in ("dobj", "obj") and verb.pos_ in ("NOUN", "PROPN"):
+            verb = verb.head
+    elif noun.dep_.startswith("obl") and any(c.dep_ == "case" and c.lower_ in markers
+                                              for c in noun.children):
+        verb = noun.head
+    else:
+        return None
+    return verb if verb.pos_ == "VERB" else None
 
 
 def _own_agent(verb: Token, markers: set[str]) -> Token | None:

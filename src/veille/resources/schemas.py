@@ -476,6 +476,10 @@ class RolesFile(Strict):
     pair_joins: list[str] = Field(default_factory=list)
     # More genitive prepositions for a trigger noun ("attack of X"), beside actors.yaml's.
     genitive_markers: list[str] = Field(default_factory=list)
+    # Prepositions by which a trigger noun says how a verb's act was done ("destroyed a depot
+    # with artillery fire", "killed 75 people in a drone strike", "tués dans une frappe"): the
+    # noun's roles the parse leaves empty are the verb's.
+    means_markers: list[str] = Field(default_factory=list)
     # Lemmas of verbs whose object is the event and whose subject carried it out ("lancer une
     # attaque", "carry out a strike", "revendiquer l'attentat").
     light_verbs: list[str] = Field(default_factory=list)
