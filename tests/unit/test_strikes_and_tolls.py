@@ -74,6 +74,15 @@ def test_a_killed_and_a_wounded_count_are_not_summed(runtime):
     assert event.fatalities.best == 3
 
 
+def test_the_noun_a_number_counts_says_what_it_counts(runtime):
+    """"12 sustained injuries": the wounded, not the dead of the clause before, even when the
+    tagger hangs "injuries" on "died"."""
+    event = only_event(read(runtime, "At least four civilians died and more than 12 sustained "
+                                     "injuries when a drone hit a market in Kadugli on "
+                                     "Monday.", lang="en"))
+    assert event.fatalities.best == 4
+
+
 @pytest.mark.parametrize(("text", "lang"), [
     ("Les défenses ukrainiennes ont abattu lundi trois missiles russes au-dessus de Kiev.",
      "fr"),

@@ -49,7 +49,7 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
         if _in_a_name(parsed, q_start):
             continue  # "le quartier de Delmas 30", "Route 66": part of a name
         outcome_word = _outcome(parsed, quantity, q_start, q_end, words, window)
-        if (outcome_word is None or _counts_killers(parsed, q_start, outcome_word)
+        if (outcome_word is None or _counts_killers(parsed, q_start, outcome_word, words)
                 or _counts_events(parsed, q_start, triggers)):
             continue
         if quantity.data.get("linked_only") and not _linked(
@@ -320,6 +320,13 @@ def _ranges(doc: Document, lexicon: Lexicon):
 
 def _outcome(parsed: Doc, quantity: Mention, q_start: int, q_end: int, words: list[Mention],
              window: int) -> Mention | None:
+    number = parsed[q_start]
+    noun = number.head if number.dep_ in ("nummod", "det") else number
+    for word in words:  # "10 sustained injuries", "3 dead": the noun it counts says what
+        if word.label in ("killed", "injured") and word.sent == quantity.sent:
+            w_start, w_end = token_range(parsed, word)
+            if w_start <= noun.i < w_end and noun.i >= q_end:
+                return word
     best, best_gap = None, None
     for word in words:
         if word.label not in ("killed", "injured", "toll") or word.sent != quantity.sent:
@@ -368,16 +375,19 @@ def _counts_events(parsed: Doc, q_start: int, triggers: set[int]) -> bool:
     return number.dep_ == "nummod" and number.head.i in triggers
 
 
-def _counts_killers(parsed: Doc, q_start: int, word: Mention) -> bool:
+def _counts_killers(parsed: Doc, q_start: int, word: Mention, words: list[Mention]) -> bool:
     """`3 assailants killed a journalist`: a number whose noun is the active subject of a
     verb of killing with an object counts who killed, not who died (`311 personnes sont
-    mortes` has no object: they died)."""
+    mortes` has no object: they died; nor has `five died and 10 sustained injuries`, whose
+    `injuries` the tagger may hang on `died`: a casualty word is no victim)."""
     number = parsed[q_start]
     noun = number.head if number.dep_ == "nummod" else number
     verb = parsed[token_range(parsed, word)[0]]
+    hurt = {i for w in words if w.label in ("killed", "injured")
+            for i in range(*token_range(parsed, w))}
     return (noun.dep_ in ("nsubj", "csubj") and noun.head == verb and verb.pos_ == "VERB"
             and any(c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN", "PRON")
-                    for c in verb.children))
+                    and c.i not in hurt for c in verb.children))
 
 
 # A number's noun in one of these roles of a killed or injured verb is that verb's count.
