@@ -497,3 +497,23 @@ def test_an_attack_on_other_victims_the_same_morning_is_another_incident(runtime
     assert len(events) == 2
     assert {e.actor2 for e in events} == {"Military Forces of Burkina Faso",
                                           "Civilians (Burkina Faso)"}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Lundi, des jihadistes ont attaqué un poste de l'armée près de Djibo, a annoncé mardi "
+     "l'état-major. Le même jour, des hommes armés ont attaqué un car près de Dori, tuant "
+     "trois passagers.", "fr"),
+    ("On Monday, jihadists attacked an army post near Djibo, the army said on Tuesday. "
+     "Later that day, gunmen attacked a bus near Dori, killing three passengers.", "en"),
+])
+def test_the_same_day_is_the_day_of_the_event_told_before(runtime, text, lang):
+    """"Le même jour": the day of the attack told before, not the day the army spoke."""
+    events = read(runtime, text, lang=lang).events
+    bus = next(e for e in events if e.location == "Dori")
+    assert bus.event_date.isoformat() == "2024-03-11"
+
+
+def test_an_assault_is_no_ground_taken(runtime):
+    event = only_event(read(runtime, "Lundi, des dizaines d'hommes armés ont pris d'assaut le "
+                                     "poste de gendarmerie de Dori."))
+    assert event.sub_event_type == "Armed clash"

@@ -444,3 +444,16 @@ def test_roles_a_trigger_that_says_how_a_verbs_act_was_done_has_the_verbs_sides(
     author the verb's subject (means_markers)."""
     ((got1, got2, _),) = roles(runtime, text)
     assert (got1, got2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "Mardi, l'attaque du poste militaire de Tanwalbougou par des hommes armés a fait trois "
+    "morts parmi les soldats.",
+    "On Tuesday, the attack of an army post in Tanwalbougou by gunmen left three soldiers "
+    "dead.",
+])
+def test_roles_the_genitive_of_an_attack_that_names_a_post_is_its_target(runtime, text):
+    """"l'attaque du poste militaire": the post was attacked (facility_nouns)."""
+    for actor1, actor2, _ in roles(runtime, text):
+        assert actor1 != "Military Forces of Burkina Faso"
+        assert actor2 == "Military Forces of Burkina Faso"

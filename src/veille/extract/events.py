@@ -826,7 +826,9 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     dates = [m for m in doc.in_sentence(sent) if m.kind in _DATE_KINDS
              and not _is_period_start(doc, m) and not _in_relative_clause(doc, m, trigger)]
     date_basis = "text"
-    if not dates and (earlier := _paragraph_date(doc, trigger)) is not None:
+    if not dates and (earlier := _same_day(doc, trigger, lexicon)) is not None:
+        dates, date_basis = [earlier], "context"  # "Le même jour, des individus armés ..."
+    elif not dates and (earlier := _paragraph_date(doc, trigger)) is not None:
         dates, date_basis = [earlier], "context"  # "Dimanche, ... Les assaillants ont ..."
     counts = _tolls(doc, sent)
     # "Un camion a sauté sur une mine. Trois civils ont été tués.": the next sentence's toll,
@@ -933,6 +935,24 @@ def _paragraph_date(doc: Document, trigger: Mention) -> Mention | None:
     dates = [m for m in doc.mentions if m.kind in _DATE_KINDS and start <= m.start
              and m.sent < trigger.sent and not _is_period_start(doc, m)
              and not is_background_sentence(doc, m.sent)]
+    return dates[-1] if dates else None
+
+
+def _same_day(doc: Document, trigger: Mention, lexicon: Lexicon) -> Mention | None:
+    """In a sentence that says it happened the same day as what was told before ("Le même
+    jour", "later that day", `same_day` in dates.yaml), the last date named before it that is
+    not background."""
+    pattern = _words_pattern(tuple(lexicon.dates.same_day))
+    if pattern is None:
+        return None
+    sentence = doc.doc[token_range(doc.doc, trigger)[0]].sent
+    if not pattern.search(doc.text, sentence.start_char, sentence.end_char):
+        return None
+    # Not the day a source spoke ("a annoncé jeudi l'état-major", "the army said on Tuesday").
+    spoke = {m.end for m in doc.of_kind("attribution")}
+    dates = [m for m in doc.mentions if m.kind in _DATE_KINDS and m.sent < trigger.sent
+             and not _is_period_start(doc, m) and not is_background_sentence(doc, m.sent)
+             and not any(0 <= m.start - end <= 4 for end in spoke)]
     return dates[-1] if dates else None
 
 

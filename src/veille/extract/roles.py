@@ -114,6 +114,7 @@ class _Words:
         self.target = {w.lower() for w in names.target_markers}
         self.genitive = {w.lower() for w in names.genitive_markers} | set(roles.genitive_markers)
         self.means = {w.lower() for w in roles.means_markers}
+        self.facilities = {w.lower() for w in roles.facility_nouns}
         self.opponent = {w.lower() for w in roles.opponent_markers}
         self.pair = {w.lower() for w in roles.pair_markers}
         self.pair_joins = {w.lower() for w in roles.pair_joins}
@@ -363,7 +364,7 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
         elif marker in words.opponent and actor2 is None:
             actor2 = Role(other, "opponent")  # "the clashes with the 33rd Front
         elif marker in words.genitive:
-            if other.label in civilians:
+            if other.label in civilians or arg.lemma_.lower() in words.facilities:
                 actor2 = actor2 or Role(other, "genitive")
             elif actor1 is None:
                 actor1 = Role(other, "genitive")

@@ -396,6 +396,9 @@ class DatesFile(Strict):
     weekdays: list[str] = Field(default_factory=list)  # seven names, Monday first
     relative_days: dict[str, int] = Field(default_factory=dict)  # "hier": -1
     day_prefixes: list[str] = Field(default_factory=list)  # words before a day number: "le"
+    # Words that date a sentence to the day of the event told before it ("le même jour",
+    # "later that day"): that event's date, wherever it was named.
+    same_day: list[str] = Field(default_factory=list)
 
 
 class RepairFile(Strict):
@@ -480,6 +483,9 @@ class RolesFile(Strict):
     # with artillery fire", "killed 75 people in a drone strike", "tués dans une frappe"): the
     # noun's roles the parse leaves empty are the verb's.
     means_markers: list[str] = Field(default_factory=list)
+    # Lemmas of nouns for a post, a base, a convoy or a patrol: an event noun's genitive that
+    # is one of them is what was hit, not who did it ("l'attaque du poste militaire de X").
+    facility_nouns: list[str] = Field(default_factory=list)
     # Lemmas of verbs whose object is the event and whose subject carried it out ("lancer une
     # attaque", "carry out a strike", "revendiquer l'attentat").
     light_verbs: list[str] = Field(default_factory=list)
