@@ -576,12 +576,12 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
            for e in parsed.ents if e.label_ in _PLACE_LABELS]
     # The NER's "province de la Kompienga", "région de l'Est": the name is the region's; the
     # words before it say it is a region (`_mark_regions`).
+    text = parsed.text
     area_words = {w.lower().replace("’", "'").strip() for w in places.region_before}
-    ner = [_without_area_words(e, area_words) for e in ner]
+    ner = [_without_area_words(e, text, area_words) for e in ner]
     ner = [e for e in ner if len(e)]
     ner_starts = {e.start_char for e in ner}
     ner_words = {e.start_char for e in ner if len(e) == 1}  # "West" alone, not "West Zone"
-    text = parsed.text
     candidates = [
         parsed[s:e] for s, e in _capitalised_ngrams(parsed)
         if e - s > 1 or parsed[s].idx in ner_words or not is_common_word(parsed[s].lower_)
@@ -629,7 +629,7 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     # "Mato Grosso" of "Mato Grosso do Sul".
     whole = [c for c in candidates
              if not _inside_word(text, c.start_char, c.end_char, suffixes, route_end)
-             and not _initials(c, written)
+             and not _initials(c, text, written)
              and not _ARTICLE_NAME_AFTER.match(text, c.end_char)
              and not any(s < c.end_char and c.start_char < e
                          and not (c.start_char <= s and e < c.end_char and len(c) > 2
@@ -643,7 +643,7 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     loose = [c for c, known in zip(whole, exact, strict=True) if not known
              and (c.start_char in ner_starts or _after(text, c.start_char, before))
              and gazetteer.has_variant(c.text)]
-    longer = [e for e in (_without_area_words(e, area_words) for e in parsed.ents)
+    longer = [e for e in (_without_area_words(e, text, area_words) for e in parsed.ents)
               if e.label_ not in _NOT_NAMES and len(e) > 1
               and not _is_place(e.text, gazetteer, countries)]
     links = {w.lower() for w in places.name_links}
@@ -698,9 +698,10 @@ def _inside_a_longer_name(span, names, links: set[str], compass: set[str]) -> bo
     return False
 
 
-def _without_area_words(span, area_words: set[str]):
+def _without_area_words(span, text: str, area_words: set[str]):
     """`span` less the words for a kind of region it begins with ("province de la")."""
-    text = span.doc.text
+    if len(span) < 2 or not any(w.startswith(span[0].lower_) for w in area_words):
+        return span
     for k in range(len(span) - 1, 0, -1):  # the longest first: "province de la", not "de"
         head = text[span.start_char:span[k].idx].lower().replace("’", "'").strip()
         if head in area_words:
@@ -708,15 +709,17 @@ def _without_area_words(span, area_words: set[str]):
     return span
 
 
-def _initials(span, written: dict[str, str]) -> bool:
+def _initials(span, text: str, written: dict[str, str]) -> bool:
     """Whether a name is a short word in capitals ("AMLO", "APC", "AFA"): the initials of a
     person, a party or a school, which the gazetteer's namesakes (Amloh, Apc) do not make a
     place. Not a country's written alias ("US", "RDC"), nor a dateline ("GAZA (AFP) -")."""
-    word = span.text
-    if len(span) != 1 or len(word) > 4 or not (word.isalpha() and word.isupper()):
+    if len(span) != 1:
         return False
-    line_start = span.doc.text.rfind("\n", 0, span.start_char) + 1
-    return word not in written and span.doc.text[line_start:span.start_char].strip() != ""
+    word = span[0].text
+    if len(word) > 4 or not (word.isalpha() and word.isupper()) or word in written:
+        return False
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    return text[line_start:span.start_char].strip() != ""
 
 
 def _common_words_of_an_organisation(span, ents) -> bool:
