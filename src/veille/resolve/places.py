@@ -14,6 +14,7 @@ from .gazetteer.store import WORLD_CITY
 TOWN = 1  # ACLED geo_precision: the place itself
 NEAR = 2  # part of or near a place
 REGION = 3  # only the region or country is known
+LARGE_TOWN = 100_000  # people: a town named after "in" is meant even abroad
 
 
 def country_support(doc: Document, gazetteer: Gazetteer,
@@ -117,10 +118,9 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
     # "Colonia" is a part of a Mexican town, not Cologne; "Al Quds" in a West Bank story is
     # not Israel's capital) is no gap of the gazetteer: "rallied in Athens against the
     # invasion of Ukraine" happened in Athens, whatever the story is about.
-    # (The embedded gazetteer's towns have no feature code: only a region's or a continent's
-    # is no town.)
-    # A city of some size that the text says something happened in ("people gathered in
-    # Nottingham to protest a policy of deporting migrants to Rwanda") is meant too.
+    # So is a town of some size the text says something happened in ("people gathered in
+    # Nottingham to protest a policy of deporting migrants to Rwanda"). The embedded
+    # gazetteer's towns have no feature code: only a region's or a continent's is no town.
     town = not (place.feature_code or "").startswith(("ADM", "CONT"))
     known = ((place.feature_code == "PPLC" or (town and place.population >= WORLD_CITY)
               or (town and mention.data.get("locative") and place.population >= LARGE_TOWN))
@@ -136,7 +136,6 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
     return place, TOWN, _why(place, namesakes, country, spelled=gazetteer.has_name(name))
 
 
-LARGE_TOWN = 100_000  # people: a town named after "in" is meant even abroad
 NEAR_KM = 50.0  # a namesake this close to another place of the article is the one meant
 FAR_KM = 200.0  # ... when the most populous namesake is this far from all of them
 
