@@ -121,9 +121,12 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
     # So is a town of some size the text says something happened in ("people gathered in
     # Nottingham to protest a policy of deporting migrants to Rwanda"). The embedded
     # gazetteer's towns have no feature code: only a region's or a continent's is no town.
+    # Not a name towns of three countries or more bear ("San Jose", "San Juan"): a village of
+    # the story's country is as likely.
     town = not (place.feature_code or "").startswith(("ADM", "CONT"))
-    known = ((place.feature_code == "PPLC" or (town and place.population >= WORLD_CITY)
-              or (town and mention.data.get("locative") and place.population >= LARGE_TOWN))
+    big = ((town and place.population >= WORLD_CITY)
+           or (town and mention.data.get("locative") and place.population >= LARGE_TOWN))
+    known = ((place.feature_code == "PPLC" or (big and _few_countries(name, place, gazetteer)))
              and normalize(name) == normalize(place.name))
     if abroad and not known and not (far and not place.country_code):
         return None, None, (f"abstained: only in {place.country_code or 'no country'}, which "
@@ -134,6 +137,13 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
         near, anchor = neighbour
         return near, TOWN, f"the namesake near {anchor}, another place the article names"
     return place, TOWN, _why(place, namesakes, country, spelled=gazetteer.has_name(name))
+
+
+def _few_countries(name: str, place: Place, gazetteer: Gazetteer) -> bool:
+    """Whether the towns of `name` a tenth of `place`'s size or more lie in two countries at
+    most."""
+    return len({p.country_code for p in gazetteer.candidates(name)
+                if p.population * 10 >= place.population}) <= 2
 
 
 NEAR_KM = 50.0  # a namesake this close to another place of the article is the one meant
