@@ -320,8 +320,7 @@ def _ranges(doc: Document, lexicon: Lexicon):
 
 def _outcome(parsed: Doc, quantity: Mention, q_start: int, q_end: int, words: list[Mention],
              window: int) -> Mention | None:
-    number = parsed[q_start]
-    noun = number.head if number.dep_ in ("nummod", "det") else number
+    noun = _counted_noun(parsed, q_start)
     for word in words:  # "10 sustained injuries", "3 dead": the noun it counts says what
         if word.label in ("killed", "injured") and word.sent == quantity.sent:
             w_start, w_end = token_range(parsed, word)
@@ -394,20 +393,24 @@ def _counts_killers(parsed: Doc, q_start: int, word: Mention, words: list[Mentio
 _ARGUMENTS = {"obj", "dobj", "nsubj", "nsubj:pass", "nsubjpass"}
 
 
+def _counted_noun(parsed: Doc, q_start: int):
+    """The noun a number counts ("12 villagers": villagers), else the number itself."""
+    number = parsed[q_start]
+    return number.head if number.dep_ in ("nummod", "det") else number
+
+
 def _argument_of(parsed: Doc, q_start: int, verb) -> bool:
     """Whether the number's noun is the subject or object of the killed or injured verb
     (`killing at least 12 villagers and injuring several others`, `25 civils ont perdu la vie
     et 47 autres ont été blessés`): that verb's count, whatever word stands nearer."""
-    number = parsed[q_start]
-    noun = number.head if number.dep_ in ("nummod", "det") else number
+    noun = _counted_noun(parsed, q_start)
     return noun == verb or (noun.dep_ in _ARGUMENTS and noun.head == verb)
 
 
 def _linked(parsed: Doc, q_start: int, w_start: int) -> bool:
     """Whether the parse ties the number's noun to the killed word (`Trois civils, dont deux
     enfants, ont été tués`: `civils` is the subject of `tués`)."""
-    number = parsed[q_start]
-    noun = number.head if number.dep_ in ("nummod", "det") else number
+    noun = _counted_noun(parsed, q_start)
     word = parsed[w_start]
     return noun.head == word or word.head == noun
 
