@@ -42,8 +42,9 @@ class Evidence(Record):
     """Where a value comes from: spans of the original text, or a stated basis when no words are.
 
     `basis` is "text" when the spans say it, "published" when a date falls back to the
-    publication date, "context" when it is inherited from an earlier sentence, "correction"
-    when a person corrected it (the event's revisions say who and why).
+    publication date, "context" when it is inherited from another sentence (an earlier one; for
+    a lede that names no place, one just after it), "correction" when a person corrected it
+    (the event's revisions say who and why).
     """
 
     article_id: str

@@ -32,6 +32,8 @@ from .tokens import token_range
 
 _PLACE_KINDS = ("place", "country")
 _DATE_KINDS = ("date", "weekday", "relative_day")
+# How many sentences after a lede that names no place may say where it happened.
+_LEDE_REACH = 3
 
 
 def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
@@ -42,6 +44,9 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     regions = [r for r in regions if r is not None]
     seen: set[tuple[int, str]] = set()
     irrealis = set(lexicon.triggers.irrealis)
+    negations = set(lexicon.triggers.negations)
+    negation_hosts = set(lexicon.triggers.negation_hosts)
+    ideas = set(lexicon.triggers.abstract_targets)
     causes = set(lexicon.triggers.protest_causes)
     civilians = {name for name, entry in actors.items() if entry.kind == "civilians"}
     anchors = set(lexicon.triggers.time_anchors)
@@ -70,6 +75,10 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "la plupart tués dans des bombardements": the cause of counted deaths
         if _governed_by(doc, trigger, irrealis):
             continue  # "a menacé d'attaquer", "called for a ceasefire": nothing happened
+        if _denied(doc, trigger, negations, negation_hosts):
+            continue  # "there was no fighting", "aucun combat n'a été signalé"
+        if _aims_at_an_idea(doc, trigger, ideas):
+            continue  # "an attack on media freedom"
         if _is_protest_cause(doc, trigger, causes):
             continue  # "protested against demolishing the station": what the crowd opposes
         told_kinds = {c.trigger.label.split(".")[0] for c in candidates}
@@ -188,6 +197,29 @@ def _governed_by(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
     if any(c.dep_ == "case" and c.lemma_.lower() in lemmas for c in token.children):
         return True  # "depuis le coup d'État de juillet 2023": the trigger dates something else
     return _governor(token, lemmas, _CONTENT_LINKS, 4) is not None
+
+
+def _denied(doc: Document, trigger: Mention, negations: set[str], hosts: set[str]) -> bool:
+    """Whether a word of `negations` denies the trigger: on the trigger itself ("no
+    fighting", "n'ont pas attaqué") or on a verb of `hosts` whose subject or object the
+    trigger noun is ("did not report any clashes", "il n'y a pas eu de combats")."""
+    if not negations or not doc.doc.has_annotation("DEP"):
+        return False
+    token = _root(doc, trigger)
+    hosts = [token] + ([token.head] if token.head.lemma_.lower() in hosts and token.dep_ in (
+        "obj", "dobj", "attr", "nsubj", "nsubjpass", "nsubj:pass") else [])
+    return any(c.dep_ in ("det", "neg", "advmod") and c.lemma_.lower() in negations
+               for host in hosts for c in host.children)
+
+
+def _aims_at_an_idea(doc: Document, trigger: Mention, ideas: set[str]) -> bool:
+    """Whether the trigger noun's complement is an idea of `ideas` ("an attack on media
+    freedom", "une attaque contre la démocratie")."""
+    if not ideas or not doc.doc.has_annotation("DEP"):
+        return False
+    token = _root(doc, trigger)
+    below = [g for c in token.children for g in ((c, *c.children) if c.pos_ == "ADP" else (c,))]
+    return any(t.dep_ in ("pobj", "nmod", "obl") and t.lemma_.lower() in ideas for t in below)
 
 
 def _after_a_span(doc: Document, trigger: Mention, units: set[str], relations: set[str],
@@ -769,6 +801,10 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
               and (t.start, t.end) not in named and not _one_clause(doc, t, trigger, means)]
     left = max((t.end for t in others if t.end <= trigger.start), default=0)
     right = min((t.start for t in others if t.start >= trigger.end), default=len(doc.text))
+    # "..., said Gambo Isa, the police spokesperson": the words after the speech verb say who
+    # spoke, not who took part.
+    tail = speaker_tail(doc, sent)
+    right = min(right, tail) if tail is not None and tail >= trigger.end else right
     actors = [a for a in doc.of_kind("actor", sent)
               if (a.start, a.end) not in sources and not a.data.get("metonym")
               and _kind(registry, a.label) != "source" and left <= a.start and a.end <= right
@@ -816,17 +852,28 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
         # two named together before a clash are its two sides.
         actor2, basis2, assoc = assoc[0], "opponent", assoc[1:]
     place, basis = _place(doc, trigger, lexicon.places.country_anaphors)
-    # When the chosen place is not in the gazetteer, the sentence's other towns come before
-    # its countries, regions and the areas in brackets, which stay in text order: "at Kirni
-    # sector (Poonch district)", of "military forces of India and Pakistan", is near Poonch.
-    other_places = sorted((m for m in _sentence_places(doc, sent)
+    # When the chosen place is not in the gazetteer, the sentence's other towns come first,
+    # then its regions and the areas in brackets, then its countries, each in text order: "at
+    # Kirni sector (Poonch district)", of "military forces of India and Pakistan", is near
+    # Poonch; "Kaboro community in Northwest Nigeria's Zamfara State" is in Zamfara.
+    # The sentence is the trigger's, or the one after it that placed a lede; a place inherited
+    # from before stands alone.
+    told_in = sent if basis == "text" else place.sent if place and place.sent > sent else None
+    other_places = sorted((m for m in (_sentence_places(doc, told_in) if told_in is not None
+                                       else ())
                            if m is not place and not m.data.get("unresolved")),
-                          key=lambda m: m.kind == "country" or bool(m.data.get("region")
-                                                                    or m.data.get("container")))
+                          key=lambda m: 2 if m.kind == "country" else int(
+                              bool(m.data.get("region") or m.data.get("container"))))
     dates = [m for m in doc.in_sentence(sent) if m.kind in _DATE_KINDS
              and not _is_period_start(doc, m) and not _in_relative_clause(doc, m, trigger)]
+    # "..., locals said on Wednesday": the day a source spoke dates the event only when
+    # nothing else does, and a later sentence that dates it says more (fuse).
+    spoken = [m for m in dates if _dates_a_statement(doc, m)]
+    dates = [m for m in dates if m not in spoken]
     date_basis = "text"
-    if not dates and (earlier := _same_day(doc, trigger, lexicon)) is not None:
+    if not dates and spoken:
+        dates, date_basis = spoken, "context"
+    elif not dates and (earlier := _same_day(doc, trigger, lexicon)) is not None:
         dates, date_basis = [earlier], "context"  # "Le même jour, des individus armés ..."
     elif not dates and (earlier := _paragraph_date(doc, trigger)) is not None:
         dates, date_basis = [earlier], "context"  # "Dimanche, ... Les assaillants ont ..."
@@ -1031,6 +1078,18 @@ def _in_relative_clause(doc: Document, date: Mention, trigger: Mention) -> bool:
     return False
 
 
+def _dates_a_statement(doc: Document, date: Mention) -> bool:
+    """Whether a date says when a source spoke ("the police said on Tuesday", "a annoncé
+    jeudi"): it hangs on a speech verb, directly or through a preposition."""
+    if not doc.doc.has_annotation("DEP"):
+        return False
+    head = _root(doc, date).head
+    if head.pos_ == "ADP":
+        head = head.head
+    return any(m.start <= head.idx < m.end and m.label != "preposition"
+               for m in doc.of_kind("attribution", date.sent))
+
+
 def _is_period_start(doc: Document, date: Mention) -> bool:
     """`depuis le début de l'offensive le 27 novembre`: the start of a running total's period,
     not the day of the event."""
@@ -1088,6 +1147,19 @@ def _place(doc: Document, trigger: Mention,
                  and not m.data.get("elsewhere")]
     if len({m.label for m in countries}) == 1 and countries[0].sent < trigger.sent:
         return countries[0], "context"
+    # "A military airstrike on a village killed ten civilians, locals said." ... "A jet
+    # dropped three bombs on X village": a lede (the first paragraph that tells an event)
+    # that names no place, with none before it, happened where the sentences just after it
+    # say. Not a later paragraph's generality ("Les combats se sont étendus à tout le pays").
+    # A town first: "swathes of Myanmar" in a sentence of background between says less.
+    ahead = [m for later in range(trigger.sent + 1, trigger.sent + 1 + _LEDE_REACH)
+             for m in _sentence_places(doc, later) if not m.data.get("unresolved")]
+    towns = [m for m in ahead if m.kind == "place" and not m.data.get("region")]
+    # Not when a country is said to be where things happened before ("à Belize").
+    first = doc.of_kind("trigger")[0]
+    if (ahead and _paragraph(doc.text, trigger.start) == _paragraph(doc.text, first.start)
+            and not any(m.sent <= trigger.sent and m.data.get("locative") for m in countries)):
+        return (towns or ahead)[0], "context"
     if not countries:
         return _country_of_nationals(doc, country_anaphors), "context"
     return None, "text"

@@ -91,6 +91,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found += _demonym_mentions(parsed, lex, demonyms, found, sent_of)
     _mark_regions(doc.text, found, lex.lexicon.places)
     _mark_containers(doc.text, found, gazetteer)
+    _mark_said_in(doc.text, found, lex.lexicon.places.inside_words)
     _mark_datelines(doc.text, found)
     # "taken to hospitals in Maiduguri": where the wounded went; "né à Rabat": where a person
     # was born. Neither is the event's place.
@@ -371,6 +372,23 @@ def _mark_containers(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
                             for n in text[open_at + 1:close].split(",") if n.strip()]
         for inner in inners:
             inner.data["container"] = True
+
+
+def _mark_said_in(text: str, mentions: list[Mention], words: list[str]) -> None:
+    """A town followed, in its clause, by a word of `words` and a region ("Nyaung Kone
+    village in the northern Sagaing region", "Koro dans la région de Mopti") is said to lie in
+    it (`said_in`), unless brackets or a comma said where already (`inside`)."""
+    if not words:
+        return
+    links = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    between = re.compile(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{links})(?:\s*[\w'’-]+){{0,4}}\s+",
+                         re.IGNORECASE)
+    places = sorted((m for m in mentions if m.kind == "place"), key=lambda m: m.start)
+    for town, region in itertools.pairwise(places):
+        if (town.sent == region.sent and region.data.get("region") and "inside" not in town.data
+                and not town.data.get("region")
+                and between.fullmatch(text, town.end, region.start)):
+            town.data["said_in"] = [region.name(text)]
 
 
 def _mark_datelines(text: str, mentions: list[Mention]) -> None:
@@ -674,8 +692,13 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     covered = {i for m in found for i in range(m.start, m.end)}
     for ent in ner:
         if ent.start_char not in covered:
+            # The tagger's span may hold the word for the area ("Nigeria's Zamfara State").
+            own = next((w for w in places.name_designators if ent.text.endswith(" " + w)), "")
+            name = ent.text[:-len(own) - 1] if own else ent.text
+            data = ({"region": True, "name": name} if own and _is_place(name, gazetteer, countries)
+                    else {"unresolved": True})
             found.append(Mention("place", ent.text, ent.start_char, ent.end_char,
-                                 sent_of[ent.start], {"unresolved": True}))
+                                 sent_of[ent.start], data))
     return found
 
 

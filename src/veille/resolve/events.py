@@ -37,6 +37,14 @@ def resolve_events(doc: Document, *, lexicon: Lexicon, taxonomy: Taxonomy,
     return doc
 
 
+def _names_a_province(mention: Mention, place, doc: Document, gazetteer: Gazetteer) -> bool:
+    """Whether a name in brackets that the gazetteer read as a town is also a province of
+    its country: the brackets name areas ("(At Tuhayat, Al Hudaydah)"), so it is the province;
+    a district named after its town ("(Madjoari, Kompienga)") stays near that town."""
+    return any(p.feature_code == "ADM1" and p.country_code == place.country_code
+               for p in gazetteer.candidates(mention.name(doc.text)))
+
+
 def _recalled(event: Event, published, taxonomy: Taxonomy) -> bool:
     """Whether the text dates the event long before the report (taxonomy.yaml
     `background_after_days`), in its sentence or earlier in its paragraph: background
@@ -64,12 +72,15 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
     place, precision, mention = None, None, None
     # The chosen place first; when the gazetteer cannot place it, the sentence's other places
     # ("X town in Hama countryside": Hama, at region precision).
-    for option in ([c.place] if c.place else []) + (c.other_places if c.place_basis == "text" else []):
+    for option in ([c.place] if c.place else []) + c.other_places:
         place, precision, reason = resolve_place(option, doc, gazetteer, support)
         if place is not None:
             mention = option
-            if option.data.get("region") or (place.feature_code or "").startswith("ADM"):
-                # "in Idleb province", "in Empalme, Sonora" with Empalme unknown: the region
+            if (option.data.get("region") or (place.feature_code or "").startswith("ADM")
+                    or (option.data.get("container") and _names_a_province(option, place, doc,
+                                                                            gazetteer))):
+                # "in Idleb province", "in Empalme, Sonora" with Empalme unknown, "(At Tuhayat,
+                # Al Hudaydah)": the province, not its capital
                 precision = REGION
             elif option is not c.place and precision == TOWN:
                 precision = NEAR  # the event's own town is unknown: near another one

@@ -103,13 +103,16 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
         areas = [p for p in gazetteer.candidates(name) if p.feature_code == "ADM1"]
         if areas:
             return max(areas, key=lambda p: p.population), REGION, "a state or province"
-    inside = gazetteer.within(name, mention.data.get("inside"))
+    inside = gazetteer.within(name, mention.data.get("inside") or mention.data.get("said_in"))
     if inside is not None:
         return inside, TOWN, "the one of its name inside the area the text names"
     country = support.most_common(1)[0][0] if support else None
     place = gazetteer.lookup(name, country_code=country)
     if place is None:
         return None, None, "not in the gazetteer"
+    if _not_where_said(place, mention, gazetteer):
+        return None, None, ("abstained: the text puts it in a region where no place of that "
+                            "name lies")
     if not place.country_code and not far:  # "in Europe": no event happens in a continent
         return None, None, "a continent, which is no event's place"
     abroad = (bool(country) and place.country_code != country
@@ -137,6 +140,16 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
         near, anchor = neighbour
         return near, TOWN, f"the namesake near {anchor}, another place the article names"
     return place, TOWN, _why(place, namesakes, country, spelled=gazetteer.has_name(name))
+
+
+def _not_where_said(place: Place, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether the text says the place is in a region of its country that it is not in:
+    "Nyaung Kone village in the Sagaing region" is no Nyaung Gon of Yangon. Not read from
+    brackets ("(At Tuhayat, Al Hudaydah)"), whose areas, a coder's, may draw a border where
+    the gazetteer's does not."""
+    areas = [a for n in mention.data.get("said_in") or () for a in gazetteer.candidates(n)
+             if a.feature_code == "ADM1" and a.country_code == place.country_code]
+    return bool(areas) and all(a.admin1 != place.admin1 for a in areas)
 
 
 def _few_countries(name: str, place: Place, gazetteer: Gazetteer) -> bool:

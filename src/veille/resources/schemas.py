@@ -256,6 +256,17 @@ class TriggersFile(Strict):
     # "denied carrying out the strike"), or only the topic of a meeting, a debate or a trial
     # ("la réunion portait sur l'enlèvement"). A trigger they govern gives no event.
     irrealis: list[str] = Field(default_factory=list)
+    # Lemmas of words that deny what they qualify: a trigger noun they determine ("there was no
+    # fighting", "aucun affrontement n'a été signalé") or a trigger verb they modify ("did not
+    # attack", "n'ont pas attaqué") tells no event; nor does a trigger noun that is the subject
+    # or object of a verb of `negation_hosts` (lemmas) they modify ("did not report any
+    # clashes", "il n'y a pas eu de combats"; not "n'a pas revendiqué l'attaque").
+    negations: list[str] = Field(default_factory=list)
+    negation_hosts: list[str] = Field(default_factory=list)
+    # Lemmas of ideas a trigger noun may be said to hit ("an attack on media freedom", "une
+    # atteinte à la démocratie", "une attaque contre la liberté de la presse"): a figure of
+    # speech, no event.
+    abstract_targets: list[str] = Field(default_factory=list)
     # Prepositions that give a protest its cause ("protested against demolishing the
     # station", "ont manifesté contre la démolition de la gare"): a trigger a protest governs
     # through one is what the crowd opposes, not an event the article tells.
@@ -550,6 +561,10 @@ class PlacesFile(Strict):
     # de Paris"): a place there is still named. Elsewhere, a place inside a longer name and not
     # at its start ("Salim" of "Abu Salim", "Bazar" of "Nawagai Bazar") is no place of its own.
     name_links: list[str] = Field(default_factory=list)
+    # Words that put a town inside the region named after them ("Nyaung Kone village in the
+    # northern Sagaing region", "le village de Koro dans la région de Mopti"): the town is
+    # looked for there, and a namesake in another region of that country is not it.
+    inside_words: list[str] = Field(default_factory=list)
     # Words a hyphen glues after a name that leave the name whole ("Britain-based",
     # "US-led", "Iran-backed"): the name qualifies a noun, it is not where anything happened.
     hyphen_suffixes: list[str] = Field(default_factory=list)

@@ -1,0 +1,131 @@
+"""Pins how veille reads the shape of a wire story, on short reports written for these tests,
+in English and French:
+
+- a lede that names no place, with none before it, happened where the next sentences say
+  (the first town there, else region, else country); its actors and toll stay the lede's;
+- the day a source spoke ("locals said on Wednesday") dates the event only when nothing else
+  does, so a later sentence's own day wins;
+- a trigger a negation denies ("there was no fighting", "aucun affrontement n'a été
+  signalé") is no event, but an attack nobody claimed still is (triggers.yaml `negations`,
+  `negation_hosts`);
+- an attack on an idea ("an attack on media freedom") is no event (`abstract_targets`);
+- a town said to lie in a region ("X village in the central Magway region") is looked for
+  there: a namesake elsewhere in the country is not it (places.yaml `inside_words`);
+- the tagger's span of a state may hold the word "State" ("Nigeria's Zamfara State");
+- the words after a speech verb say who spoke ("said X, the police spokesperson"): the
+  police there took no part;
+- a province in the brackets after an unknown village places it at region precision, a
+  district named after its town near that town;
+- "dropped three bombs" is an air strike, "invaded a village" an attack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_extract import only_event, read  # the same helpers, one definition
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("An army airstrike on a village killed nine civilians, residents said on Wednesday.\n\n"
+     "Fighting has spread across the country since the coup.\n\n"
+     "A jet dropped two bombs on Koro, in the Mopti region, on Tuesday morning, a local "
+     "official said.", "en"),
+    ("Une frappe aérienne de l'armée a tué neuf civils dans un village, ont indiqué mercredi "
+     "des habitants.\n\nLes combats se sont étendus à tout le pays depuis le coup d'État.\n\n"
+     "Un avion a largué mardi matin deux bombes sur Koro, dans la région de Mopti, selon un "
+     "élu local.", "fr"),
+])
+def test_a_lede_with_no_place_happened_where_the_next_sentences_say(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.sub_event_type == "Air/drone strike"
+    assert (event.location, event.country) == ("Koro", "Mali")
+    assert event.fatalities is not None and event.fatalities.best == 9
+    assert event.actor2 == "Civilians (Mali)"
+    assert event.event_date == dt.date(2024, 3, 12)  # Tuesday, not the day residents spoke
+    assert event.evidence["location"].basis in ("context", "text")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Soldiers clashed with rebels near Tame on Monday. There was no fighting in Arauca, the "
+     "army said.", "en"),
+    ("Soldiers clashed with rebels near Tame on Monday. No clashes were reported in Arauca.",
+     "en"),
+    ("Des soldats ont affronté des rebelles près de Tame lundi. Aucun affrontement n'a été "
+     "signalé à Arauca.", "fr"),
+    ("Des soldats ont affronté des rebelles près de Tame lundi. Il n'y a pas eu de combats à "
+     "Arauca, selon l'armée.", "fr"),
+])
+def test_a_denied_clash_is_no_event(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.location == "Tame"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Gunmen attacked a bus near Tame on Monday, killing two passengers. No group has claimed "
+     "the attack.", "en"),
+    ("Des hommes armés ont attaqué un bus près de Tame lundi, tuant deux passagers. Le groupe "
+     "n'a pas revendiqué l'attaque.", "fr"),
+])
+def test_an_attack_nobody_claimed_still_happened(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Reporters marched in Lahore on Monday against the arrest of an editor, which they called "
+     "an attack on media freedom.", "en"),
+    ("Des journalistes ont manifesté lundi à Dakar contre l'arrestation d'un confrère, une "
+     "attaque contre la liberté de la presse selon eux.", "fr"),
+])
+def test_an_attack_on_an_idea_is_no_event(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.event_type == "Protests"
+
+
+def test_a_town_said_to_lie_in_a_region_is_not_its_namesake_elsewhere(runtime):
+    event = only_event(read(runtime, "Junta jets bombed Pyay village in the central Magway "
+                                     "region on Monday, residents said.", lang="en"))
+    assert (event.admin1, event.geo_precision) == ("Magway", 3)
+
+
+def test_a_village_said_to_lie_in_a_region_is_found_there(runtime):
+    event = only_event(read(runtime, "Des hommes armés ont attaqué lundi le village de Koro "
+                                     "dans la région de Mopti, tuant trois civils."))
+    assert (event.location, event.country) == ("Koro", "Mali")
+
+
+def test_a_state_the_tagger_spans_with_its_word_is_that_state(runtime):
+    event = only_event(read(runtime, "Eleven people were killed on Monday when gunmen attacked "
+                                     "Tudun Wada community in northwest Nigeria's Zamfara "
+                                     "State, officials said.", lang="en"))
+    assert event.admin1 == "Zamfara"
+
+
+def test_who_spoke_after_the_speech_verb_took_no_part(runtime):
+    event = only_event(read(runtime, "Gunmen attacked a village in the Jibia area on Monday, "
+                                     "killing four farmers, said Musa Bello, the police "
+                                     "spokesperson in the state.", lang="en"))
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Nigeria)")
+
+
+@pytest.mark.parametrize(("text", "precision"), [
+    ("On Monday, Houthi forces shelled farms in Bani Hammad area in western Yemen (Wadi Rima, "
+     "Al Hudaydah).", 3),
+    ("On Monday, Houthi forces shelled farms in Bani Hammad area in western Yemen (Mawza, "
+     "Taizz).", 2),
+])
+def test_a_province_in_brackets_is_the_province(runtime, text, precision):
+    event = only_event(read(runtime, text, lang="en"))
+    assert (event.country, event.geo_precision) == ("Yemen", precision)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("A military jet dropped three bombs on Kani on Monday, residents said.", "Air/drone strike"),
+    ("Armed men invaded a farming village near Jibia on Monday and shot five residents.",
+     "Attack"),
+])
+def test_what_a_verb_does_to_its_object_says_the_event(runtime, text, sub_event_type):
+    event = only_event(read(runtime, text, lang="en"))
+    assert event.sub_event_type == sub_event_type
