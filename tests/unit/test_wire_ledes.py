@@ -16,7 +16,14 @@ in English and French:
   police there took no part;
 - a province in the brackets after an unknown village places it at region precision, a
   district named after its town near that town;
-- "dropped three bombs" is an air strike, "invaded a village" an attack.
+- "dropped three bombs" is an air strike, "invaded a village" an attack;
+- a strike word naming no weapon, by a rebel group or a militia, with no weapon in the
+  paragraph, is an attack on the ground (taxonomy.yaml `unspecific_on_ground`);
+- a killing the doer is accused of ("sont accusés d'avoir tué") is that doer's;
+- a toll whose clause names its own cause is not that of a trigger in a relative clause
+  beside it ("tués dans deux attaques ..., où des combats ont repris");
+- a town after "near", "près de", "à 20 km de" (places.yaml `near_markers`) is the event's
+  reference point: geo precision 2, as ACLED codes "near X".
 """
 
 from __future__ import annotations
@@ -129,3 +136,45 @@ def test_a_province_in_brackets_is_the_province(runtime, text, precision):
 def test_what_a_verb_does_to_its_object_says_the_event(runtime, text, sub_event_type):
     event = only_event(read(runtime, text, lang="en"))
     assert event.sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize("text", [
+    "Les rebelles de la CODECO ont frappé mardi deux villages du territoire de Djugu, tuant "
+    "sept civils.",
+    "Dans la nuit de lundi à mardi, des jihadistes ont frappé la localité de Douentza, selon "
+    "un élu.",
+])
+def test_a_strike_word_by_a_militia_is_an_attack_on_the_ground(runtime, text):
+    event = only_event(read(runtime, text))
+    assert event.sub_event_type == "Attack"
+
+
+def test_a_strike_word_by_a_militia_beside_its_drones_stays_a_drone_strike(runtime):
+    event = only_event(read(runtime, "Les rebelles ont frappé mardi l'aéroport de Goma. Deux "
+                                     "drones kamikazes ont touché la piste, selon l'armée."))
+    assert event.event_type == "Explosions/Remote violence"
+
+
+def test_a_killing_the_doer_is_accused_of_is_the_doers(runtime):
+    event = only_event(read(runtime, "Au Nord-Kivu, ce sont les rebelles ADF qui sont accusés "
+                                     "d'avoir tué lundi au moins six personnes dans le village "
+                                     "de Mbau, près de Beni."))
+    assert (event.actor1, event.sub_event_type) == ("ADF: Allied Democratic Forces", "Attack")
+    assert event.fatalities is not None and event.fatalities.best == 6
+
+
+def test_a_toll_with_its_own_cause_is_not_the_relative_clauses_clash(runtime):
+    report = read(runtime, "Une trentaine de civils ont été tués dimanche dans trois attaques "
+                           "distinctes dans l'est du Congo, où des combats ont repris entre "
+                           "l'armée et les rebelles du M23.")
+    assert all(e.fatalities is None for e in report.events if e.event_type == "Battles")
+
+
+@pytest.mark.parametrize(("text", "lang", "precision"), [
+    ("Gunmen attacked a village near Tame on Monday.", "en", 2),
+    ("Gunmen attacked Tame on Monday.", "en", 1),
+    ("Des hommes armés ont attaqué lundi un village près de Niafunké.", "fr", 2),
+    ("Des hommes armés ont attaqué lundi un camp situé à 15 km de Niafunké.", "fr", 2),
+])
+def test_a_town_the_event_was_near_has_precision_two(runtime, text, lang, precision):
+    assert only_event(read(runtime, text, lang=lang)).geo_precision == precision

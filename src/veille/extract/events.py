@@ -877,7 +877,14 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
         dates, date_basis = [earlier], "context"  # "Le même jour, des individus armés ..."
     elif not dates and (earlier := _paragraph_date(doc, trigger)) is not None:
         dates, date_basis = [earlier], "context"  # "Dimanche, ... Les assaillants ont ..."
-    counts = _tolls(doc, sent)
+    # "Une vingtaine de civils ont été tués dans deux attaques, où des combats ont repris entre
+    # l'armée et le M23": a toll whose clause names its own cause is not that of a trigger in
+    # a relative clause beside it.
+    own_cause = [t for t in doc.of_kind("trigger", sent)
+                 if t is not trigger and not _in_relative_clause(doc, t, trigger)
+                 and _in_relative_clause(doc, trigger, t)]
+    counts = [c for c in _tolls(doc, sent)
+              if not (own_cause and _in_relative_clause(doc, trigger, c))]
     # "Un camion a sauté sur une mine. Trois civils ont été tués.": the next sentence's toll,
     # when it tells no event of its own (burned huts are part of the attack; "the attack" is
     # this one told again).

@@ -101,6 +101,9 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
                 m.data["elsewhere"] = "care"
             elif _after(doc.text, m.start, lex.lexicon.places.origin_markers):
                 m.data["elsewhere"] = "origin"
+    for m in found:  # "near Tame", "à 20 km de Niafunké": near the town, not in it
+        if m.kind == "place" and _after(doc.text, m.start, lex.lexicon.places.near_markers):
+            m.data["near"] = True
     for m in found:  # "au Liban", "in Lebanon": the country is where something happens
         if m.kind in ("country", "place") and _after(doc.text, m.start,
                                                      lex.lexicon.places.locatives):
@@ -167,6 +170,14 @@ def _killed_by(parsed: Doc, rule: KilledBy, markers: set[str], found: list[Menti
             if token.pos_ != "VERB" or _perfect_without_date(token, sent_of[token.i] in dated):
                 continue  # "Boko Haram has killed thousands": a tally of years
             agents = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:obj")]
+            if not agents and token.dep_ == "xcomp":
+                # "les rebelles ADF sont accusés d'avoir tué neuf personnes", "ce sont les
+                # ADF qui sont accusés d'avoir tué": the doer is the subject of the verb above
+                # (a relative pronoun's antecedent).
+                head = token.head
+                agents = [head.head if "Rel" in c.morph.get("PronType")
+                          and head.dep_ in ("acl:relcl", "relcl") else c
+                          for c in head.children if c.dep_.startswith("nsubj")]
         spans = [(a.left_edge.idx, a.right_edge.idx + len(a.right_edge)) for a in agents]
         if any(start <= m.start and m.end <= end for m in triggers_found
                for start, end in spans):

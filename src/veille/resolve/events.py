@@ -82,8 +82,9 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
                 # "in Idleb province", "in Empalme, Sonora" with Empalme unknown, "(At Tuhayat,
                 # Al Hudaydah)": the province, not its capital
                 precision = REGION
-            elif option is not c.place and precision == TOWN:
-                precision = NEAR  # the event's own town is unknown: near another one
+            elif (option is not c.place or option.data.get("near")) and precision == TOWN:
+                # the event's own town is unknown, or the text places it near this one
+                precision = NEAR
             break
     if place is not None:
         basis = c.place_basis
@@ -253,6 +254,11 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         if assoc:
             values[role] = list(dict.fromkeys(name for _, name in assoc))
             evidence[role] = doc.evidence(*(m for m, _ in assoc))
+    if (key in rules.unspecific_on_ground and values.get("inter1") in _NON_STATE_ARMED
+            and evidence["sub_event_type"].basis == UNSPECIFIC
+            and not _weapon_named(doc, c, lexicon.unspecific)):
+        key = rules.unspecific_on_ground[key]  # "les ADF ont frappé deux villages"
+        kind = key.split(".")[0]
     if (key in rules.needs_armed_opponent and values.get("inter2") not in ARMED_INTERS
             and (_one_sided(doc, c, lexicon) or values.get("inter2") == CIVILIANS_INTER)):
         # One armed side and no armed opponent, or civilians it stormed: not a battle
@@ -302,6 +308,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
 # ACLED inter codes of state forces and armed groups, and of civilians.
 ARMED_INTERS = (1, 2, 3, 4, 8)
 CIVILIANS_INTER = 7
+_NON_STATE_ARMED = (2, 3, 4)  # rebels, political and identity militias
 # Roles the parse gives whoever did it (extract/roles.py bases).
 _DOERS = ("subject", "agent")
 # Roles the parse gives a side of a clash ("entre la police et les étudiants", "clashed with").
@@ -327,6 +334,17 @@ def _own_state(entry: ActorEntry | None, iso: str | None) -> bool:
     if entry is None:
         return True
     return entry.kind == "state" and entry.inter == 1 and entry.country in (None, iso)
+
+
+def _weapon_named(doc: Document, c: Candidate, unspecific: frozenset[str]) -> bool:
+    """Whether the trigger's paragraph names a weapon of remote violence (a trigger of
+    explosions that is no bare strike word): "des frappes" the text then says were drones."""
+    start = doc.text.rfind("\n", 0, c.trigger.start) + 1
+    end = doc.text.find("\n", c.trigger.end)
+    end = len(doc.text) if end < 0 else end
+    return any(t.label.startswith("explosions.") and start <= t.start < end
+               and doc.text[t.start:t.end].lower() not in unspecific
+               for t in doc.of_kind("trigger"))
 
 
 def _one_sided(doc: Document, c: Candidate, lexicon: Lexicon) -> bool:

@@ -34,6 +34,10 @@ class TaxonomyFile(Strict):
     symmetric: list[str] = Field(default_factory=list)
     # Types that need an armed actor2, and the type they become without one.
     needs_armed_opponent: dict[str, str] = Field(default_factory=dict)
+    # Types a strike word that names no weapon (triggers.yaml `unspecific`) gives, and the type
+    # it becomes when a group with no air force of its own struck (inter 2 to 4) and the
+    # paragraph names no weapon: "les ADF ont frappé deux villages" is an attack on the ground.
+    unspecific_on_ground: dict[str, str] = Field(default_factory=dict)
     # Types only the state forces of the event's country carry out, and the type they become
     # when another named actor does it (ACLED: a detention by an armed group is an abduction).
     needs_own_state: dict[str, str] = Field(default_factory=dict)
@@ -565,6 +569,9 @@ class PlacesFile(Strict):
     # northern Sagaing region", "le village de Koro dans la région de Mopti"): the town is
     # looked for there, and a namesake in another region of that country is not it.
     inside_words: list[str] = Field(default_factory=list)
+    # Words after which a town is only the reference point of the event ("near Tame", "à une
+    # vingtaine de km de Niafunké"): ACLED codes it at that town with geo precision 2.
+    near_markers: list[str] = Field(default_factory=list)
     # Words a hyphen glues after a name that leave the name whole ("Britain-based",
     # "US-led", "Iran-backed"): the name qualifies a noun, it is not where anything happened.
     hyphen_suffixes: list[str] = Field(default_factory=list)
