@@ -40,6 +40,7 @@ def fuse_events(doc: Document, taxonomy: Taxonomy) -> Document:
             _absorb(twin, event)
             _crowd_follows(twin, taxonomy)
     fused = _without_parts(fused, taxonomy)
+    fused = _without_taken(fused, doc.allies, taxonomy)
     fused = _clashes_at_demonstrations(fused, taxonomy)
     fused = _without_retellings(fused, doc.allies, taxonomy)
     for event in fused:
@@ -71,6 +72,22 @@ def _without_parts(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
                 whole.actor2, whole.inter2 = event.actor1, event.inter1
                 whole.evidence["actor2"] = event.evidence["actor1"]
                 whole.interaction = interaction(whole.inter1, whole.inter2)
+    return kept
+
+
+def _without_taken(events: list[Event], allies: dict[str, list[str]],
+                   taxonomy: Taxonomy) -> list[Event]:
+    """Events taken in a deadly event of their actor at their place and date (taxonomy.yaml
+    `taken_in`: the farmers rounded up, then shot) go; the deadly one tells the incident."""
+    rules = taxonomy.file.taken_in
+    kept = []
+    for event in events:
+        wholes = rules.get(taxonomy.key(event.event_type, event.sub_event_type) or "", [])
+        if not any(o is not event and taxonomy.key(o.event_type, o.sub_event_type) in wholes
+                   and o.fatalities is not None and (o.fatalities.best or 0) > 0
+                   and compatible_actors(o.actor1, event.actor1, allies)
+                   and _same_time_and_place(o, event) for o in events):
+            kept.append(event)
     return kept
 
 

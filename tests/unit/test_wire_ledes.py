@@ -23,7 +23,16 @@ in English and French:
 - a toll whose clause names its own cause is not that of a trigger in a relative clause
   beside it ("tués dans deux attaques ..., où des combats ont repris");
 - a town after "near", "près de", "à 20 km de" (places.yaml `near_markers`) is the event's
-  reference point: geo precision 2, as ACLED codes "near X".
+  reference point: geo precision 2, as ACLED codes "near X";
+- "suspected militants" are an unidentified armed group, "the militants" the group named
+  before;
+- the people a verb of killing hits ("an attack that killed three police officers") and every
+  member of a passive's subject ("a security chief and 12 police officers were shot dead")
+  were hit, never actor1;
+- "a similar attack", "une précédente attaque", in a sentence that dates nothing, is an
+  incident recalled (triggers.yaml `earlier_incident`): no event of this report;
+- people an actor rounds up and kills in its deadly attack were taken in it (taxonomy.yaml
+  `taken_in`): no abduction of its own.
 """
 
 from __future__ import annotations
@@ -178,3 +187,45 @@ def test_a_toll_with_its_own_cause_is_not_the_relative_clauses_clash(runtime):
 ])
 def test_a_town_the_event_was_near_has_precision_two(runtime, text, lang, precision):
     assert only_event(read(runtime, text, lang=lang)).geo_precision == precision
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("On Tuesday, suspected militants shot and killed two police officers in the district of "
+     "Bannu.", "Unidentified Armed Group (Pakistan)"),
+    ("The TTP claimed the raid on Monday. The militants stormed a police station in Bannu, "
+     "killing four officers.", "TTP: Tehreek-i-Taliban Pakistan"),
+])
+def test_militants(runtime, text, actor1):
+    event = only_event(read(runtime, text, lang="en"))
+    assert event.actor1 == actor1
+    assert event.actor2.startswith("Police Forces of Pakistan")
+
+
+def test_who_a_killing_hit_is_never_actor1(runtime):
+    report = read(runtime, "Gunmen attacked a police post in Charsadda late Saturday, killing "
+                           "two officers. It came two days after a similar attack in Khyber "
+                           "district that killed three police officers.", lang="en")
+    event = only_event(report)
+    assert event.actor1 == "Unidentified Armed Group (Pakistan)"
+    assert event.actor2.startswith("Police Forces of Pakistan")
+
+
+def test_every_member_of_a_passive_subject_was_hit(runtime):
+    event = only_event(read(runtime, "A municipal security chief and nine police officers were "
+                                     "shot dead in Guerrero state on Monday, officials said.",
+                                     lang="en"))
+    assert (event.event_type, event.actor2) == ("Battles", "Police Forces of Mexico (2018-2024)")
+
+
+def test_an_earlier_incident_recalled_is_no_event(runtime):
+    report = read(runtime, "Des hommes armés ont attaqué lundi un poste de police à Kaya, tuant "
+                           "deux policiers. Cette attaque survient trois jours après une "
+                           "précédente attaque contre la gendarmerie de Kongoussi.")
+    assert only_event(report).location == "Kaya"
+
+
+def test_people_rounded_up_then_killed_were_taken_in_the_attack(runtime):
+    report = read(runtime, "Suspected Boko Haram fighters killed nine herders near Konduga on "
+                           "Sunday. The militants rounded up the herders at a well and shot "
+                           "them, a vigilante leader said.", lang="en")
+    assert only_event(report).sub_event_type == "Attack"

@@ -47,6 +47,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     negations = set(lexicon.triggers.negations)
     negation_hosts = set(lexicon.triggers.negation_hosts)
     ideas = set(lexicon.triggers.abstract_targets)
+    earlier = set(lexicon.triggers.earlier_incident)
     causes = set(lexicon.triggers.protest_causes)
     civilians = {name for name, entry in actors.items() if entry.kind == "civilians"}
     anchors = set(lexicon.triggers.time_anchors)
@@ -79,6 +80,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "there was no fighting", "aucun combat n'a été signalé"
         if _aims_at_an_idea(doc, trigger, ideas):
             continue  # "an attack on media freedom"
+        if _recalls_another(doc, trigger, earlier):
+            continue  # "two days after a similar attack in Khyber district"
         if _is_protest_cause(doc, trigger, causes):
             continue  # "protested against demolishing the station": what the crowd opposes
         told_kinds = {c.trigger.label.split(".")[0] for c in candidates}
@@ -220,6 +223,17 @@ def _aims_at_an_idea(doc: Document, trigger: Mention, ideas: set[str]) -> bool:
     token = _root(doc, trigger)
     below = [g for c in token.children for g in ((c, *c.children) if c.pos_ == "ADP" else (c,))]
     return any(t.dep_ in ("pobj", "nmod", "obl") and t.lemma_.lower() in ideas for t in below)
+
+
+def _recalls_another(doc: Document, trigger: Mention, words: set[str]) -> bool:
+    """Whether a trigger noun an adjective of `words` qualifies ("a similar attack", "une
+    précédente attaque") stands in a sentence that dates nothing: an incident recalled."""
+    if not words or not doc.doc.has_annotation("DEP"):
+        return False
+    token = _root(doc, trigger)
+    return (token.pos_ == "NOUN"
+            and any(c.dep_ == "amod" and c.lemma_.lower() in words for c in token.children)
+            and not any(m.kind in _DATE_KINDS for m in doc.in_sentence(trigger.sent)))
 
 
 def _after_a_span(doc: Document, trigger: Mention, units: set[str], relations: set[str],

@@ -91,15 +91,22 @@ def is_acted_upon(doc: Document, mention: Mention, hurt: frozenset[str] = frozen
     """Whether the parse makes an actor mention the subject of a passive verb ("douze soldats
     ont été tués", "three soldiers were killed") or the noun of a past participle of `hurt`
     (the casualty words: "20 militaires blessés par les éclats des obus", "soldiers wounded by
-    shrapnel"; not "a brigade supported by police", nor "gunmen killing five"): the side that
-    was hit, never the doer."""
+    shrapnel"; not "a brigade supported by police", nor "gunmen killing five") or the object
+    of one ("an attack that killed three police officers"): the side that was hit, never the
+    doer."""
     parsed: Doc = doc.doc
     if not parsed.has_annotation("DEP"):
         return False
     start, end = token_range(parsed, mention)
     token = parsed[start:end].root
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        # "a security secretary and 12 police officers were shot dead" (the tagger may hang
+        # a sentence's subject on the dateline before it)
+        token = token.head
     return (token.dep_ in _PASSIVE_SUBJECTS
             or (token.dep_ in _SUBJECTS and _is_passive(token.head))
+            # "a similar attack that killed three police officers": the killed
+            or (token.dep_ in ("dobj", "obj") and token.head.lower_ in hurt)
             or any(c.dep_ == "acl" and c.lower_ in hurt and "Past" in c.morph.get("Tense")
                    and "Part" in c.morph.get("VerbForm") for c in token.children))
 

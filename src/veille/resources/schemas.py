@@ -34,6 +34,9 @@ class TaxonomyFile(Strict):
     symmetric: list[str] = Field(default_factory=list)
     # Types that need an armed actor2, and the type they become without one.
     needs_armed_opponent: dict[str, str] = Field(default_factory=dict)
+    # Types that are part of a deadly event of the listed types by the same actor at the same
+    # place and day (an abduction in an attack that killed the people taken): they go.
+    taken_in: dict[str, list[str]] = Field(default_factory=dict)
     # Types a strike word that names no weapon (triggers.yaml `unspecific`) gives, and the type
     # it becomes when a group with no air force of its own struck (inter 2 to 4) and the
     # paragraph names no weapon: "les ADF ont frappé deux villages" is an attack on the ground.
@@ -271,6 +274,10 @@ class TriggersFile(Strict):
     # atteinte à la démocratie", "une attaque contre la liberté de la presse"): a figure of
     # speech, no event.
     abstract_targets: list[str] = Field(default_factory=list)
+    # Adjectives that make a trigger noun another, earlier incident the article only recalls
+    # ("two days after a similar attack in Khyber", "une précédente attaque"): with no date in
+    # its sentence, it is no event of this report.
+    earlier_incident: list[str] = Field(default_factory=list)
     # Prepositions that give a protest its cause ("protested against demolishing the
     # station", "ont manifesté contre la démolition de la gare"): a trigger a protest governs
     # through one is what the crowd opposes, not an event the article tells.
