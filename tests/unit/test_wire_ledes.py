@@ -32,7 +32,10 @@ in English and French:
 - "a similar attack", "une précédente attaque", in a sentence that dates nothing, is an
   incident recalled (triggers.yaml `earlier_incident`): no event of this report;
 - people an actor rounds up and kills in its deadly attack were taken in it (taxonomy.yaml
-  `taken_in`): no abduction of its own.
+  `taken_in`): no abduction of its own;
+- a country that is the subject of a trigger ("Israël a mené des frappes", "Russia launched a
+  missile attack") is its state's forces, and one that speaks ("Israël a déclaré") its state:
+  neither is where anything happened.
 """
 
 from __future__ import annotations
@@ -229,3 +232,21 @@ def test_people_rounded_up_then_killed_were_taken_in_the_attack(runtime):
                            "Sunday. The militants rounded up the herders at a well and shot "
                            "them, a vigilante leader said.", lang="en")
     assert only_event(report).sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(("text", "lang", "actor1", "location"), [
+    ("Israël a mené des frappes aériennes sur Rafah jeudi, tuant quatre personnes.", "fr",
+     "Military Forces of Israel", "Rafaḩ"),
+    ("Russia launched a missile attack on Odesa overnight, killing two people.", "en",
+     "Military Forces of Russia", "Odesa"),
+])
+def test_a_country_that_acts_is_its_forces_not_a_place(runtime, text, lang, actor1, location):
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.actor1, event.location) == (actor1, location)
+
+
+def test_a_country_that_speaks_is_no_place(runtime):
+    event = only_event(read(runtime, "Une frappe a tué sept personnes mardi dans un camp de "
+                                     "déplacés à Khan Younès. Israël a déclaré avoir visé un "
+                                     "commandant du Hamas."))
+    assert event.location == "Khan Yunis"

@@ -36,6 +36,7 @@ def resolve_references(doc: Document, lexicon: Lexicon, actors: dict[str, ActorE
     _resolve_anaphors(doc, actors)
     _armies_of_countries(doc, lexicon, actors, country_name)
     _countries_as_sides(doc, lexicon, actors, country_name)
+    _countries_acting(doc, lexicon, actors, country_name)
     _generic_forces(doc, actors)
     _one_faction(doc)
     doc.allies = _alliances(doc, lexicon, actors, set(symmetric))
@@ -250,6 +251,38 @@ def _countries_as_sides(doc: Document, lexicon: Lexicon, actors: dict[str, Actor
             label = state_forces(country.label, actors, template, country_name)
             added.append(Mention("actor", label, country.start, country.end, country.sent,
                                  {"from_country": country.label}))
+    doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
+
+
+def _countries_acting(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEntry],
+                      country_name: Callable[[str], str]) -> None:
+    """`Israël a frappé un camp`, `Israël a mené des frappes`: a country that is the subject
+    of a trigger verb, or of a verb whose object is a trigger noun, is its state's forces;
+    one that is the subject of a speech verb (`Israël a déclaré`) is its state speaking.
+    Neither is where anything happened."""
+    template = lexicon.actors.military_template
+    if not template or not doc.doc.has_annotation("DEP"):
+        return
+    parsed = doc.doc
+    added = []
+    for country in doc.of_kind("country"):
+        if country.data.get("elsewhere") or country.data.get("locative"):
+            continue
+        start, end = token_range(parsed, country)
+        token = parsed[start:end].root
+        if token.dep_ not in ("nsubj", "nsubj:obj"):
+            continue
+        head = token.head
+        words = [head, *(c for c in head.children if c.dep_ in ("obj", "dobj"))]
+        if any(m.start <= w.idx < m.end for w in words
+               for m in doc.of_kind("trigger", country.sent)):
+            label = state_forces(country.label, actors, template, country_name)
+            added.append(Mention("actor", label, country.start, country.end, country.sent,
+                                 {"from_country": country.label}))
+            country.data["elsewhere"] = "actor"
+        elif any(m.start <= head.idx < m.end and m.label != "preposition"
+                 for m in doc.of_kind("attribution", country.sent)):
+            country.data["elsewhere"] = "speaker"
     doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
 
 

@@ -29,9 +29,13 @@ def country_support(doc: Document, gazetteer: Gazetteer,
     give half a vote each, shared among the countries the catalogue places them in (a reader
     knows where the Taliban or JNIM fight); a state's forces or government and a nationality
     word ("Afghan forces", "syriens") give a quarter, since states also fight abroad
-    ("Russian strikes on Kharkiv")."""
+    ("Russian strikes on Kharkiv"), and so does a country that acts or speaks ("Israël a
+    frappé")."""
+    # A country acting or speaking ("Israël a frappé", "Israel said") is a state: its forces'
+    # quarter vote, below, is all it gives.
     shares: dict[str, dict[str, float]] = {m.label: {m.label: 1.0} for m in doc.mentions
-                                           if m.kind == "country"}
+                                           if m.kind == "country" and m.data.get("elsewhere")
+                                           not in ("actor", "speaker")}
     for m in doc.of_kind("place"):
         if m.data.get("elsewhere") == "modifier":  # "a London-based monitor" says nothing
             continue
