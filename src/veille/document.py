@@ -50,7 +50,8 @@ class Candidate:
     actor2_basis: str = "position"
     place: Mention | None = None
     place_basis: str = "text"
-    # Other places of the sentence, best first, for when `place` cannot be resolved.
+    # Other places of the sentence that gave `place` (none when it came from an earlier one),
+    # best first, for when `place` cannot be resolved.
     other_places: list[Mention] = field(default_factory=list)
     sub_location: Mention | None = None
     date: Mention | None = None

@@ -72,14 +72,16 @@ def _military_matcher(nlp: Language, actors) -> Matcher | None:
     if actors.demonym_position == "after":
         patterns = [[*noun, fillers, demonym] for noun in nouns]
     else:
-        patterns = [[demonym, *noun] for noun in nouns]
+        # "Myanmar military", and in the possessive, "Myanmar's military"
+        possessive = {"ORTH": {"IN": ["'s", "’s"]}, "OP": "?"}
+        patterns = [[demonym, possessive, *noun] for noun in nouns]
     matcher.add("military", patterns, greedy="LONGEST")
     return matcher
 
 
 def demonym_country(words: str, demonyms: dict[str, list[str]]) -> str | None:
     """The country whose nationality word ends (or, English, starts) `words`."""
-    tokens = words.lower().split()
+    tokens = [t.removesuffix("'s").removesuffix("’s") for t in words.lower().split()]
     for code, forms in demonyms.items():
         lowered = {f.lower() for f in forms}
         if tokens and (tokens[-1] in lowered or tokens[0] in lowered):

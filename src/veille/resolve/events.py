@@ -11,7 +11,7 @@ from ..resources import Lexicon, Taxonomy
 from ..resources.schemas import ActorEntry
 from .actors import actor_name, choose_actor, inter_code, interaction, state_inter
 from .dates import DAYS, resolve_date
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, Place
 from .places import NEAR, REGION, TOWN, country_support, resolve_place
 
 
@@ -37,7 +37,8 @@ def resolve_events(doc: Document, *, lexicon: Lexicon, taxonomy: Taxonomy,
     return doc
 
 
-def _names_a_province(mention: Mention, place, doc: Document, gazetteer: Gazetteer) -> bool:
+def _names_a_province(mention: Mention, place: Place, doc: Document,
+                      gazetteer: Gazetteer) -> bool:
     """Whether a name in brackets that the gazetteer read as a town is also a province of
     its country: the brackets name areas ("(At Tuhayat, Al Hudaydah)"), so it is the province;
     a district named after its town ("(Madjoari, Kompienga)") stays near that town."""
