@@ -35,7 +35,10 @@ in English and French:
   `taken_in`): no abduction of its own;
 - a country that is the subject of a trigger ("Israël a mené des frappes", "Russia launched a
   missile attack") is its state's forces, and one that speaks ("Israël a déclaré") its state:
-  neither is where anything happened.
+  neither is where anything happened;
+- "Israel struck a tent camp" is a strike whose weapon is unsaid (`unspecific`); by a militia
+  it is an attack on the ground, unless the paragraph names a weapon of remote violence
+  (`remote_weapons`: "struck a hospital with drones").
 """
 
 from __future__ import annotations
@@ -250,3 +253,21 @@ def test_a_country_that_speaks_is_no_place(runtime):
                                      "déplacés à Khan Younès. Israël a déclaré avoir visé un "
                                      "commandant du Hamas."))
     assert event.location == "Khan Yunis"
+
+
+@pytest.mark.parametrize(("text", "sub_event_type", "actor1"), [
+    ("Israel struck a tent camp in Rafah on Tuesday, killing 11 people, medics said.",
+     "Air/drone strike", "Military Forces of Israel"),
+    ("The RSF struck a hospital in El Fasher with drones on Monday, killing six patients.",
+     "Air/drone strike", "Rapid Support Forces"),
+    ("Gunmen struck a village near Gusau on Monday, killing nine farmers.", "Attack",
+     "Unidentified Armed Group (Nigeria)"),
+])
+def test_a_strike_on_a_place_people_live_in(runtime, text, sub_event_type, actor1):
+    event = only_event(read(runtime, text, lang="en"))
+    assert (event.sub_event_type, event.actor1) == (sub_event_type, actor1)
+
+
+def test_lightning_that_struck_a_house_is_no_event(runtime):
+    assert read(runtime, "Lightning struck a house in Kano on Monday, killing two children.",
+                lang="en").events == []

@@ -279,8 +279,10 @@ def _trigger_mentions(parsed: Doc, lex: CompiledLexicon, sent_of: list[int]) -> 
         for label, verb, words in lex.trigger_verbs(parsed):
             token = parsed[verb]  # "ont remis lundi la base": the verb is the trigger
             span = (token.idx, token.idx + len(token))
-            # "a missile strike killed two": the word tells the event already (`untold_args`).
-            if any(m.start <= parsed[w].idx < m.end for m in found for w in words):
+            # "a missile strike killed two": the word tells the event already (`untold_args`);
+            # so does a weapon that is the verb's subject ("four shells struck homes").
+            subjects = [c.i for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            if any(m.start <= parsed[w].idx < m.end for m in found for w in [*words, *subjects]):
                 continue
             if span not in taken:
                 taken.add(span)

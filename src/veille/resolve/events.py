@@ -257,7 +257,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
             evidence[role] = doc.evidence(*(m for m, _ in assoc))
     if (key in rules.unspecific_on_ground and values.get("inter1") in _NON_STATE_ARMED
             and evidence["sub_event_type"].basis == UNSPECIFIC
-            and not _weapon_named(doc, c, lexicon.unspecific)):
+            and not _weapon_named(doc, c, lexicon)):
         key = rules.unspecific_on_ground[key]  # "les ADF ont frappé deux villages"
         kind = key.split(".")[0]
     if (key in rules.needs_armed_opponent and values.get("inter2") not in ARMED_INTERS
@@ -337,15 +337,18 @@ def _own_state(entry: ActorEntry | None, iso: str | None) -> bool:
     return entry.kind == "state" and entry.inter == 1 and entry.country in (None, iso)
 
 
-def _weapon_named(doc: Document, c: Candidate, unspecific: frozenset[str]) -> bool:
-    """Whether the trigger's paragraph names a weapon of remote violence (a trigger of
-    explosions that is no bare strike word): "des frappes" the text then says were drones."""
+def _weapon_named(doc: Document, c: Candidate, lexicon: Lexicon) -> bool:
+    """Whether the trigger's paragraph names a weapon of remote violence: a trigger of
+    explosions that is no bare strike word ("des frappes" the text then says were missiles),
+    or a word of `remote_weapons` ("struck a hospital with drones")."""
     start = doc.text.rfind("\n", 0, c.trigger.start) + 1
     end = doc.text.find("\n", c.trigger.end)
     end = len(doc.text) if end < 0 else end
-    return any(t.label.startswith("explosions.") and start <= t.start < end
-               and doc.text[t.start:t.end].lower() not in unspecific
-               for t in doc.of_kind("trigger"))
+    weapons = lexicon.remote_weapons
+    return (any(t.label.startswith("explosions.") and start <= t.start < end
+                and doc.text[t.start:t.end].lower() not in lexicon.unspecific
+                for t in doc.of_kind("trigger"))
+            or (weapons is not None and weapons.search(doc.text, start, end) is not None))
 
 
 def _one_sided(doc: Document, c: Candidate, lexicon: Lexicon) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -86,6 +87,15 @@ class Lexicon:
     def unspecific(self) -> frozenset[str]:
         """triggers.yaml `unspecific`, lower-cased: strikes named without their weapon."""
         return frozenset(p.lower() for p in self.triggers.unspecific)
+
+    @cached_property
+    def remote_weapons(self) -> re.Pattern[str] | None:
+        """triggers.yaml `remote_weapons` as one whole-word, case-insensitive pattern."""
+        words = sorted(self.triggers.remote_weapons, key=len, reverse=True)
+        if not words:
+            return None
+        return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
+                          re.IGNORECASE)
 
 
 @dataclass(frozen=True)

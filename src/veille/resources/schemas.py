@@ -274,6 +274,10 @@ class TriggersFile(Strict):
     # atteinte à la démocratie", "une attaque contre la liberté de la presse"): a figure of
     # speech, no event.
     abstract_targets: list[str] = Field(default_factory=list)
+    # Words for the weapons of remote violence that are no trigger alone ("with drones", "des
+    # drones"): beside a strike word that names no weapon, the strike was remote
+    # (taxonomy.yaml `unspecific_on_ground` does not apply).
+    remote_weapons: list[str] = Field(default_factory=list)
     # Adjectives that make a trigger noun another, earlier incident the article only recalls
     # ("two days after a similar attack in Khyber", "une précédente attaque"): with no date in
     # its sentence, it is no event of this report.
