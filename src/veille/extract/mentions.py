@@ -393,15 +393,22 @@ def _mark_said_in(text: str, mentions: list[Mention], words: list[str]) -> None:
     it (`said_in`), unless brackets or a comma said where already (`inside`)."""
     if not words:
         return
-    links = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    between = re.compile(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{links})(?:\s*[\w'’-]+){{0,4}}\s+",
-                         re.IGNORECASE)
+    between = _said_in_gap(tuple(words))
     places = sorted((m for m in mentions if m.kind == "place"), key=lambda m: m.start)
     for town, region in itertools.pairwise(places):
         if (town.sent == region.sent and region.data.get("region") and "inside" not in town.data
                 and not town.data.get("region")
                 and between.fullmatch(text, town.end, region.start)):
             town.data["said_in"] = [region.name(text)]
+
+
+@functools.lru_cache(maxsize=8)
+def _said_in_gap(words: tuple[str, ...]) -> re.Pattern[str]:
+    """What may stand between a town and the region it is said to lie in: a noun or two,
+    a word of `words`, then a determiner, an adjective or a word for the area."""
+    links = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:\s+[\w'’-]+){{0,2}}?\s+(?:{links})(?:\s*[\w'’-]+){{0,4}}\s+",
+                      re.IGNORECASE)
 
 
 def _mark_datelines(text: str, mentions: list[Mention]) -> None:
