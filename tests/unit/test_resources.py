@@ -102,6 +102,7 @@ def test_resources_actor_alias_keys_in_actors(lang):
     aliases = load_lexicon(lang).actors
     assert set(aliases.aliases) - _actor_names() == set()
     assert set(aliases.descriptions) - _actor_names() == set()
+    assert set(aliases.doers) - _actor_names() == set()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -32,6 +32,7 @@ from .tokens import token_range
 
 _PLACE_KINDS = ("place", "country")
 _DATE_KINDS = ("date", "weekday", "relative_day")
+_DOER_BASES = ("subject", "agent")  # the roles that name who did the act
 # How many sentences after a lede that names no place may say where it happened.
 _LEDE_REACH = 3
 
@@ -824,6 +825,13 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
               and _kind(registry, a.label) != "source" and left <= a.start and a.end <= right
               and not _charged_with(doc, a, lexicon)]
     parsed = read_roles(doc, trigger, actors, lexicon, civilians)
+    # "a group of people attacked ...": plain words for people name the doers, nothing else.
+    doer = parsed.actor1.mention if parsed.actor1 and parsed.actor1.basis in _DOER_BASES else None
+    actors = [a for a in actors if a is doer or not a.data.get("doer_only")]
+    if parsed.actor2 is not None and parsed.actor2.mention.data.get("doer_only"):
+        parsed = Roles(parsed.actor1, None)
+    if parsed.actor1 is not None and parsed.actor1.mention.data.get("doer_only") and not doer:
+        parsed = Roles(None, parsed.actor2)
     named_here = {(a.start, a.end) for a in actors}
     if parsed.actor2 is not None and parsed.actor2.mention.data.get("refers_to") in named_here:
         # "IS losses after clashes with rebels": an anaphor whose antecedent takes part in the

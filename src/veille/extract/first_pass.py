@@ -80,6 +80,8 @@ class FirstPass:
                   if p.lower() not in self.needs_cue]
         counts = [*lex.lexicon.casualties.killed, *lex.lexicon.casualties.injured]
         named = [p for names in actors.aliases.values() for p in names]
+        # "a group of people" is a cue, "people" alone too common a word to be one
+        named += [p for names in actors.doers.values() for p in names if " " in p]
         named += [p.split("...")[0] for phrases in actors.descriptions.values() for p in phrases]
         named += [p for selector, names in actors.anaphors.items()
                   if not selector.startswith("kind:") for p in names]
@@ -183,6 +185,8 @@ class FirstPass:
         lex = self.lex
         matchers = [lex.actors, lex.descriptions, *([lex.military] if lex.military else [])]
         if any(len(m(tokens)) for m in matchers):
+            return True
+        if any(end - start > 1 for _, start, end in lex.doers(tokens)):  # not "people" alone
             return True
         # "les rebelles", "les jihadistes"; not "l'organisation", which names a source
         strings = tokens.vocab.strings

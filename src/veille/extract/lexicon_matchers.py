@@ -173,6 +173,7 @@ class CompiledLexicon:
     actors: PhraseMatchers
     descriptions: Matcher
     metonyms: PhraseMatchers
+    doers: PhraseMatchers
     anaphors: PhraseMatchers
     military: Matcher | None
     # Nationality words, labelled with their country's ISO code, and words for the people of
@@ -216,6 +217,7 @@ def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
         actors=_phrase_matcher(nlp, lexicon.actors.aliases),
         descriptions=_gapped_matcher(nlp, lexicon.actors.descriptions),
         metonyms=_phrase_matcher(nlp, lexicon.actors.metonyms),
+        doers=_phrase_matcher(nlp, lexicon.actors.doers),
         anaphors=_phrase_matcher(nlp, lexicon.actors.anaphors),
         military=_military_matcher(nlp, lexicon.actors),
         demonyms=_phrase_matcher(nlp, {**lexicon.actors.demonyms,

@@ -42,6 +42,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     actors = _matcher_mentions(parsed, lex.actors, "actor", sent_of)
     actors += _matcher_mentions(parsed, lex.descriptions, "actor", sent_of, description=True)
     actors += _matcher_mentions(parsed, lex.metonyms, "actor", sent_of, metonym=True)
+    actors += _matcher_mentions(parsed, lex.doers, "actor", sent_of, doer_only=True)
     actors += [
         Mention("actor", "", m.start, m.end, m.sent, {"anaphor": m.label})
         for m in _matcher_mentions(parsed, lex.anaphors, "anaphor", sent_of)
@@ -306,11 +307,22 @@ def _matcher_mentions(parsed: Doc, matcher, kind: str, sent_of: list[int],
             found.append(label)
     mentions = []
     for span in filter_spans(spans):
+        if _possessor_in_a_name(span):
+            continue
         names = labels[(span.start, span.end)]
         extra = {"alternatives": names} if len(names) > 1 else {}
         mentions.append(Mention(kind, names[0], span.start_char, span.end_char,
                                 sent_of[span.start], {**data, **extra}))
     return mentions
+
+
+def _possessor_in_a_name(span) -> bool:
+    """A capitalised word in the possessive inside a proper name ("the People's Defence
+    Force", "Kenya Police's"): part of the name, not the common noun ("people") it spells."""
+    doc, end = span.doc, span.end
+    return (span.start > span.sent.start and span.text[:1].isupper() and not span.text.isupper()
+            and end + 1 < len(doc) and doc[end].text in ("'s", "’s")
+            and doc[end + 1].text[:1].isupper())
 
 
 def _mark_regions(text: str, mentions: list[Mention], places) -> None:

@@ -268,8 +268,9 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         _civilians_as_actor2(doc, c, actors, values, evidence)
         for name in ("event_type", "sub_event_type"):  # read from what the text leaves out
             evidence[name] = doc.evidence(c.trigger, basis=NO_OPPONENT)
-    if (key in rules.needs_own_state and c.actor1 is not None
-            and not _own_state(actors.get(c.actor1.label), iso)):
+    # (the text's actor1 as it stands: civilians named before "detention" were detained)
+    if (key in rules.needs_own_state and actor1 is not None
+            and not _own_state(actors.get(actor1.label), iso)):
         key = rules.needs_own_state[key]
         _civilians_as_actor2(doc, c, actors, values, evidence)
     if key in rules.armed_target_makes and values.get("inter2") in ARMED_INTERS:

@@ -9,7 +9,7 @@ from ..document import Document, Mention
 from ..geo import km
 from ..resources.schemas import ActorEntry
 from .gazetteer import Gazetteer, Place, normalize
-from .gazetteer.store import WORLD_CITY
+from .gazetteer.store import WORLD_CITY, towns_before_renamed_regions
 
 TOWN = 1  # ACLED geo_precision: the place itself
 NEAR = 2  # part of or near a place
@@ -41,7 +41,7 @@ def country_support(doc: Document, gazetteer: Gazetteer,
             continue
         name = normalize(m.name(doc.text))
         largest: dict[str, int] = {}
-        places = gazetteer.candidates(name, variants=True)
+        places = towns_before_renamed_regions(gazetteer.candidates(name, variants=True), name)
         if m.data.get("region"):  # "Chin state": the region, not a town of that name abroad
             places = [p for p in places if (p.feature_code or "").startswith("ADM")] or places
         for place in places:

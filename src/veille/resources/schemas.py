@@ -439,6 +439,10 @@ class ActorAliasesFile(Strict):
     # An actor named by description is an associate when another is named by name beside it.
     descriptions: dict[str, list[str]] = Field(default_factory=dict)
     metonyms: dict[str, list[str]] = Field(default_factory=dict)  # "Damas" -> Government of Syria
+    # Plain words for people that name an actor only as the doer of the act (the subject or
+    # agent the parse gives a trigger): "a group of people attacked a media office" names its
+    # doers (civilians acting: a mob), "two people died in the clashes" names no side.
+    doers: dict[str, list[str]] = Field(default_factory=dict)
     # Generic phrases that refer to an actor named elsewhere in the article, keyed by what they
     # may refer to: "kind:source" (l'ONG), "tag:islamist" (l'alliance islamiste), "inter:2".
     anaphors: dict[str, list[str]] = Field(default_factory=dict)

@@ -19,6 +19,7 @@ from .build import build_embedded, default_path, signature
 from .names import normalize, variant_key
 
 WORLD_CITY = 1_000_000  # people: a city known far beyond its country
+_TOWN_OF_NOTE = 50_000  # people: a town that, by its very name, beats a region named otherwise
 _COLUMNS = ("geonameid, name, latitude, longitude, country_code, admin1, admin2, population, "
             "feature_code")
 
@@ -93,7 +94,7 @@ class Gazetteer:
     def lookup(self, name: str, *, country_code: str | None = None) -> Place | None:
         """The best place for a name: in `country_code` if given and possible, else the most
         populous. A name the gazetteer lacks is looked up by its variant key."""
-        places = self._places(name, variants=True)
+        places = towns_before_renamed_regions(self._places(name, variants=True), name)
         if not places:
             return None
         if country_code:
@@ -243,3 +244,15 @@ def _same_area(area: str, key: str) -> bool:
     `Andalucia`, `Castille and Leon` and `Castilla y Leon`): spellings differ across
     languages, so a close match counts."""
     return bool(area) and (area == key or fuzz.ratio(area, key) >= 80)
+
+
+def towns_before_renamed_regions(places: list[Place], name: str) -> list[Place]:
+    """`places` named `name` without the regions that only another of their names matches
+    when a town of note bears this very name: "Beni" is the Congolese city, not Bolivia's
+    "El Beni"."""
+    key = normalize(name)
+    if not any(p.population >= _TOWN_OF_NOTE and normalize(p.name) == key
+               and not (p.feature_code or "").startswith("ADM") for p in places):
+        return places
+    return [p for p in places
+            if not (p.feature_code or "").startswith("ADM") or normalize(p.name) == key]
