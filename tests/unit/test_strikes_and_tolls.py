@@ -17,7 +17,9 @@ these tests:
   did not name;
 - "artillery fire from the RSF" is the RSF's; "the army and the RSF have been fighting" makes
   two sides, not one; "the paramilitary force" is the paramilitary group named;
-- a massacre a source describes, by nobody named and with no toll, is the strike told again.
+- a massacre a source describes, by nobody named and with no toll, is the strike told again;
+- a number that is the subject of a verb of its own counts for that verb, not for the killed
+  word before it ("onze militaires ont été tués et neuf sont portés disparus": 11 dead).
 """
 
 from __future__ import annotations
@@ -160,3 +162,18 @@ def test_a_massacre_a_source_describes_is_the_strike_told_again(runtime):
     event = only_event(read(runtime, text, lang="fr"))
     assert (event.sub_event_type, event.actor1, event.location, event.fatalities.best) == (
         "Air/drone strike", "Rapid Support Forces", "El Fasher", 30)
+
+
+@pytest.mark.parametrize(("text", "lang", "dead"), [
+    ("Onze militaires ont été tués et neuf sont portés disparus lors d'une attaque contre un "
+     "poste de l'armée près de Diffa lundi.", "fr", 11),
+    ("Trois civils ont été tués et deux ont été blessés dans une attaque à Diffa lundi.", "fr",
+     3),
+    ("Une attaque a tué trois civils à Diffa lundi et deux autres ont été blessés.", "fr", 3),
+    ("Eleven soldiers were killed and nine are missing after an attack on an army post near "
+     "Diffa on Monday.", "en", 11),
+])
+def test_a_number_with_a_verb_of_its_own_is_not_the_toll(runtime, text, lang, dead):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.fatalities is not None and event.fatalities.best == dead
+

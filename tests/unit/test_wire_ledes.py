@@ -38,7 +38,12 @@ in English and French:
   neither is where anything happened;
 - "Israel struck a tent camp" is a strike whose weapon is unsaid (`unspecific`); by a militia
   it is an attack on the ground, unless the paragraph names a weapon of remote violence
-  (`remote_weapons`: "struck a hospital with drones").
+  (`remote_weapons`: "struck a hospital with drones");
+- a country after "près du", "à la frontière avec", "near the border with" (places.yaml
+  `neighbour_markers`) is a neighbour of the scene, not where it happened: the soldiers'
+  nationality says where, else that neighbour, the one country told;
+- the dead named first are the target of the doer the parse names ("Sept militaires ont été
+  tués ... au cours d'une attaque perpétrée par Boko Haram").
 """
 
 from __future__ import annotations
@@ -271,3 +276,32 @@ def test_a_strike_on_a_place_people_live_in(runtime, text, sub_event_type, actor
 def test_lightning_that_struck_a_house_is_no_event(runtime):
     assert read(runtime, "Lightning struck a house in Kano on Monday, killing two children.",
                 lang="en").events == []
+
+
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    ("Six soldats nigériens ont été tués lundi dans une attaque à la frontière avec le Nigeria.",
+     "fr", "Niger"),
+    ("Six Nigerien soldiers were killed on Monday in an attack near the border with Nigeria.",
+     "en", "Niger"),
+    ("Six soldats nigériens ont été tués lundi dans une attaque dans le sud-est du pays, près "
+     "du Nigeria.", "fr", "Niger"),
+    # with nothing else to go on, the neighbour is the one country told
+    ("Six soldats ont été tués lundi dans une attaque près de la frontière avec le Nigeria.",
+     "fr", "Nigeria"),
+])
+def test_a_country_near_the_scene_is_its_neighbour(runtime, text, lang, country):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.country == country
+    assert event.actor2 == f"Military Forces of {country}"
+
+
+def test_the_dead_named_first_are_the_target_of_the_doer_the_parse_names(runtime):
+    text = ("Sept militaires tchadiens ont été tués et quinze autres blessés dans la nuit de "
+            "dimanche dans la région du lac Tchad au cours d'une attaque perpétrée par des "
+            "éléments de Boko Haram, selon l'armée.")
+    event = only_event(read(runtime, text, lang="fr"))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.actor1.startswith("Boko Haram")
+    assert event.actor2 == "Military Forces of Chad (2021-)"
+    assert event.fatalities is not None and event.fatalities.best == 7
+

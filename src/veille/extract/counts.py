@@ -343,7 +343,7 @@ def _outcome(parsed: Doc, quantity: Mention, q_start: int, q_end: int, words: li
                 continue
         elif w_end <= q_start:
             gap = q_start - w_end + 1  # on a tie, the word after the number wins
-            if gap > _BEFORE:
+            if gap > _BEFORE or _subject_elsewhere(parsed, q_start, w_start, w_end):
                 continue
         else:
             continue
@@ -391,6 +391,8 @@ def _counts_killers(parsed: Doc, q_start: int, word: Mention, words: list[Mentio
 
 # A number's noun in one of these roles of a killed or injured verb is that verb's count.
 _ARGUMENTS = {"obj", "dobj", "nsubj", "nsubj:pass", "nsubjpass"}
+_SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass"}
+_OTHERS = {"autres", "others", "more"}  # "et deux autres ont été blessés", "two others were"
 
 
 def _counted_noun(parsed: Doc, q_start: int):
@@ -405,6 +407,23 @@ def _argument_of(parsed: Doc, q_start: int, verb) -> bool:
     et 47 autres ont été blessés`): that verb's count, whatever word stands nearer."""
     noun = _counted_noun(parsed, q_start)
     return noun == verb or (noun.dep_ in _ARGUMENTS and noun.head == verb)
+
+
+def _subject_elsewhere(parsed: Doc, q_start: int, w_start: int, w_end: int) -> bool:
+    """Whether the number's noun is the subject of a verb of its own, not the killed or
+    injured word before it ("Onze militaires ont été tués et neuf sont portés disparus": the
+    nine are missing)."""
+    noun = _counted_noun(parsed, q_start)
+    head = noun.head
+    if noun.dep_ in _SUBJECTS and head.pos_ in ("VERB", "AUX"):
+        return not w_start <= head.i < w_end
+    # The parser often misses a bare number's role ("et deux ont été blessés"): a verb right
+    # after it, past "autres", "others", has it for subject.
+    after = noun.i + 1
+    while after < len(parsed) and parsed[after].lower_ in _OTHERS:
+        after += 1
+    return (noun.i == q_start and after < len(parsed) and parsed[after].pos_ in ("AUX", "VERB")
+            and not parsed[after].is_sent_start)
 
 
 def _linked(parsed: Doc, q_start: int, w_start: int) -> bool:

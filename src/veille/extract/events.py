@@ -840,15 +840,20 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     actor1, others = _by_position(doc, trigger, actors, lexicon, taxonomy, registry,
                                   parsed.actor2.mention if parsed.actor2 else None)
     basis1 = "position"
+    hurt = frozenset(w.lower() for w in (*lexicon.casualties.killed,
+                                          *lexicon.casualties.injured) if " " not in w)
     if parsed.actor1 is not None:
+        if (actor1 is not None and actor1 is not parsed.actor1.mention
+                and is_acted_upon(doc, actor1, hurt)):
+            # "Sept militaires ont été tués ... dans une attaque perpétrée par Boko Haram": the
+            # dead word order put first are the target of the doer the parse names.
+            others = [actor1, *others]
         actor1, basis1 = parsed.actor1.mention, parsed.actor1.basis
         others = [a for a in others if a is not actor1]
         if trigger.label in taxonomy.file.symmetric and not _one_sided(doc, trigger, lexicon):
             # "un cessez-le-feu entre les FDS et l'ANS est entré en vigueur": the other side
             # may stand before the trigger too.
             others += [a for a in actors if a not in others and a.label != actor1.label]
-    hurt = frozenset(w.lower() for w in (*lexicon.casualties.killed,
-                                          *lexicon.casualties.injured) if " " not in w)
     if basis1 == "position" and actor1 is not None and is_acted_upon(doc, actor1, hurt):
         # "Douze soldats ont été tués dans une attaque contre l'armée": the dead were hit.
         others = [actor1, *(a for a in others if a is not actor1)]
@@ -1190,14 +1195,21 @@ def _place(doc: Document, trigger: Mention,
             and not any(m.sent <= trigger.sent and m.data.get("locative") for m in countries)):
         return (towns or ahead)[0], "context"
     if not countries:
-        return _country_of_nationals(doc, country_anaphors), "context"
+        # "Six soldats nigériens ... à la frontière avec le Nigeria": the soldiers' country, a
+        # neighbour named; else that neighbour, the one country told.
+        neighbours = [m for m in doc.of_kind("country") if m.sent <= trigger.sent
+                      and m.data.get("elsewhere") == "neighbour"]
+        nationals = _country_of_nationals(doc, country_anaphors, bool(neighbours))
+        return nationals or (neighbours[0] if neighbours else None), "context"
     return None, "text"
 
 
-def _country_of_nationals(doc: Document, country_anaphors: list[str]) -> Mention | None:
+def _country_of_nationals(doc: Document, country_anaphors: list[str],
+                          neighbour: bool = False) -> Mention | None:
     """"Des soldats burkinabè ont été tués dans le nord du pays": in a story that names no
-    place and speaks of "the country", the one country all its nationality words name, or
-    else all those that qualify an actor (the first such word is the evidence)."""
+    place and speaks of "the country" (or names a `neighbour` of the scene), the one country
+    all its nationality words name, or else all those that qualify an actor (the first such
+    word is the evidence)."""
     # Not the attacker's ("frappes israéliennes sur le sud du pays"), nor a continent's people.
     triggers = [(t.start, t.end) for t in doc.of_kind("trigger")]
     nationals = [m for m in doc.of_kind("demonym") if len(m.label) == 2]
@@ -1207,9 +1219,10 @@ def _country_of_nationals(doc: Document, country_anaphors: list[str]) -> Mention
     if len({m.label for m in nationals}) > 1:  # "soldats burkinabè ... frontière malienne"
         actors = [(a.start, a.end) for a in doc.of_kind("actor")]
         nationals = [m for m in nationals if any(s <= m.start < e for s, e in actors)]
-    if not nationals or len({m.label for m in nationals}) > 1 or not country_anaphors:
+    if not nationals or len({m.label for m in nationals}) > 1:
         return None
-    if not _words_pattern(tuple(country_anaphors)).search(doc.text):
+    if not neighbour and not (country_anaphors
+                              and _words_pattern(tuple(country_anaphors)).search(doc.text)):
         return None
     first = nationals[0]
     return Mention("country", first.label, first.start, first.end, first.sent)

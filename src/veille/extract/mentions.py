@@ -105,6 +105,10 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     for m in found:  # "near Tame", "à 20 km de Niafunké": near the town, not in it
         if m.kind == "place" and _after(doc.text, m.start, lex.lexicon.places.near_markers):
             m.data["near"] = True
+        # "près du Nigeria", "at the border with Mali": the scene's neighbour
+        elif m.kind == "country" and _after(doc.text, m.start,
+                                            lex.lexicon.places.neighbour_markers):
+            m.data["elsewhere"] = "neighbour"
     for m in found:  # "au Liban", "in Lebanon": the country is where something happens
         if m.kind in ("country", "place") and _after(doc.text, m.start,
                                                      lex.lexicon.places.locatives):

@@ -35,7 +35,10 @@ def country_support(doc: Document, gazetteer: Gazetteer,
     # quarter vote, below, is all it gives.
     shares: dict[str, dict[str, float]] = {m.label: {m.label: 1.0} for m in doc.mentions
                                            if m.kind == "country" and m.data.get("elsewhere")
-                                           not in ("actor", "speaker")}
+                                           not in ("actor", "speaker", "neighbour")}
+    for m in doc.mentions:  # "près du Nigeria": a neighbour of the scene, a quarter vote
+        if m.kind == "country" and m.data.get("elsewhere") == "neighbour":
+            shares.setdefault(f"neighbour:{m.label}", {m.label: 0.25})
     for m in doc.of_kind("place"):
         if m.data.get("elsewhere") == "modifier":  # "a London-based monitor" says nothing
             continue

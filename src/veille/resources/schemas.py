@@ -587,6 +587,9 @@ class PlacesFile(Strict):
     # Words after which a town is only the reference point of the event ("near Tame", "à une
     # vingtaine de km de Niafunké"): ACLED codes it at that town with geo precision 2.
     near_markers: list[str] = Field(default_factory=list)
+    # Words after which a country is a neighbour of the event's ("près du Nigeria", "at the
+    # border with Mali"): a country not the scene, with a quarter vote (resolve/places.py).
+    neighbour_markers: list[str] = Field(default_factory=list)
     # Words a hyphen glues after a name that leave the name whole ("Britain-based",
     # "US-led", "Iran-backed"): the name qualifies a noun, it is not where anything happened.
     hyphen_suffixes: list[str] = Field(default_factory=list)
