@@ -43,7 +43,9 @@ in English and French:
   `neighbour_markers`) is a neighbour of the scene, not where it happened: the soldiers'
   nationality says where, else that neighbour, the one country told;
 - the dead named first are the target of the doer the parse names ("Sept militaires ont été
-  tués ... au cours d'une attaque perpétrée par Boko Haram").
+  tués ... au cours d'une attaque perpétrée par Boko Haram"), and soldiers of a country the
+  catalogue has no forces of are that country's military, inter 1 (`Military Forces of
+  {country}`): an attack on them is a battle.
 """
 
 from __future__ import annotations
@@ -304,4 +306,11 @@ def test_the_dead_named_first_are_the_target_of_the_doer_the_parse_names(runtime
     assert event.actor1.startswith("Boko Haram")
     assert event.actor2 == "Military Forces of Chad (2021-)"
     assert event.fatalities is not None and event.fatalities.best == 7
+
+
+def test_soldiers_of_a_country_without_catalogue_forces_are_its_military(runtime):
+    event = only_event(read(runtime, "Trois soldats colombiens ont été tués dimanche lors "
+                                     "d'une attaque de l'ELN à Tame.", lang="fr"))
+    assert (event.sub_event_type, event.actor2) == ("Armed clash", "Military Forces of Colombia")
+    assert (event.inter2, event.interaction) == (1, 12)
 

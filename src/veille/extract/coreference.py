@@ -234,7 +234,7 @@ def _countries_as_sides(doc: Document, lexicon: Lexicon, actors: dict[str, Actor
                         country_name: Callable[[str], str]) -> None:
     """`a ceasefire between Israel and Hezbollah`, `entre Israël et le Hezbollah`: a country
     named as one side against an actor is that country's state (its military; an agreement
-    takes its government at resolve)."""
+    takes its government at resolve), and not where anything happened."""
     template = lexicon.actors.military_template
     if not template:
         return
@@ -251,6 +251,8 @@ def _countries_as_sides(doc: Document, lexicon: Lexicon, actors: dict[str, Actor
             label = state_forces(country.label, actors, template, country_name)
             added.append(Mention("actor", label, country.start, country.end, country.sent,
                                  {"from_country": country.label}))
+            if not country.data.get("locative"):
+                country.data["elsewhere"] = "actor"
     doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
 
 

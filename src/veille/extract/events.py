@@ -28,7 +28,7 @@ from .background import is_background_at, is_background_sentence
 from .counts import breakdown_region
 from .lexicon_matchers import words_regex
 from .roles import Roles, is_acted_upon, means_verb, read_roles
-from .tokens import token_range
+from .tokens import after_words, token_range
 
 _PLACE_KINDS = ("place", "country")
 _DATE_KINDS = ("date", "weekday", "relative_day")
@@ -49,6 +49,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     negation_hosts = set(lexicon.triggers.negation_hosts)
     ideas = set(lexicon.triggers.abstract_targets)
     earlier = set(lexicon.triggers.earlier_incident)
+    backdrops = lexicon.triggers.backdrops
     causes = set(lexicon.triggers.protest_causes)
     civilians = {name for name, entry in actors.items() if entry.kind == "civilians"}
     anchors = set(lexicon.triggers.time_anchors)
@@ -83,6 +84,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "an attack on media freedom"
         if _recalls_another(doc, trigger, earlier):
             continue  # "two days after a similar attack in Khyber district"
+        if _is_backdrop(doc, trigger, backdrops):
+            continue  # "killed in an Israeli strike ..., amid ongoing exchanges of fire"
         if _is_protest_cause(doc, trigger, causes):
             continue  # "protested against demolishing the station": what the crowd opposes
         told_kinds = {c.trigger.label.split(".")[0] for c in candidates}
@@ -237,6 +240,23 @@ def _recalls_another(doc: Document, trigger: Mention, words: set[str]) -> bool:
             and not any(m.kind in _DATE_KINDS for m in doc.in_sentence(trigger.sent)))
 
 
+def _is_backdrop(doc: Document, trigger: Mention, words: list[str]) -> bool:
+    """Whether a trigger noun follows a word of `words` ("amid ongoing exchanges of fire",
+    "sur fond de violents combats") after another trigger of its sentence, which tells the
+    news: the situation around it, no event of its own."""
+    if not words or not doc.doc.has_annotation("DEP"):
+        return False
+    token = _root(doc, trigger)
+    if token.pos_ != "NOUN" or not any(t.start < trigger.start
+                                       for t in doc.of_kind("trigger", trigger.sent)):
+        return False
+    start = token.i  # the words before the noun in its phrase ("ongoing", "de violents")
+    while start > 0 and doc.doc[start - 1].head.i == token.i and doc.doc[start - 1].dep_ in (
+            "det", "amod", "case", "nummod", "compound", "advmod"):
+        start -= 1
+    return any(after_words(doc.text, doc.doc[i].idx, words) for i in range(start, token.i + 1))
+
+
 def _after_a_span(doc: Document, trigger: Mention, units: set[str], relations: set[str],
                   definite: set[str]) -> bool:
     """Whether a trigger noun follows a preposition of `relations` and a span of weeks or more
@@ -372,7 +392,10 @@ _SHARED = ("conj", "obj", "dobj", "compound", "amod")
 
 def _noun_of(token, lemmas: set[str], links: set[str]) -> bool:
     """Whether `token` depends, over one of `links`, on a word of `lemmas`, across the
-    preposition of ClearNLP's `prep` + `pobj` ("hundreds of attacks", "displaced by ...")."""
+    preposition of ClearNLP's `prep` + `pobj` ("hundreds of attacks", "displaced by ..."), and
+    so do the words coordinated with it ("acts of kidnapping, rape and extortion")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
     head = token.head
     if token.dep_ == "pobj" and head.head is not head:
         head = head.head

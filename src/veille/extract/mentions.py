@@ -18,6 +18,7 @@ from ..document import Document, Mention
 from ..resolve.gazetteer import Gazetteer, normalize
 from ..resources.schemas import KilledBy, PlacesFile
 from .lexicon_matchers import CompiledLexicon, demonym_country
+from .tokens import after_words
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*$|^\d+$")
 _PLACE_LABELS = {"LOC", "GPE"}
@@ -57,9 +58,11 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     # word is left to the place finder.
     hit = set(lex.lexicon.places.place_verbs)
     seats = lex.lexicon.places.seat_of_power
+    # "NAIROBI (Reuters) -": a capital opening a dateline is where the story was filed.
     actors = [a for a in actors if not (a.data.get("metonym")
-                                        and not _after(doc.text, a.start, seats)
-                                        and (_after(doc.text, a.start, lex.lexicon.places.locatives)
+                                        and not after_words(doc.text, a.start, seats)
+                                        and (after_words(doc.text, a.start, lex.lexicon.places.locatives)
+                                             or _opens_dateline(doc.text, a)
                                              or _after_preposition(parsed, a)
                                              or _object_of(parsed, a, hit)))]
     found += _longest(actors)
@@ -79,11 +82,11 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
                                          lex.lexicon.places)
               if p.start not in in_actor
               and not (p.sent in unparsed and p.kind == "place"
-                       and not _after(doc.text, p.start, lex.lexicon.places.locatives)
+                       and not after_words(doc.text, p.start, lex.lexicon.places.locatives)
                        and _in_longer_name(parsed, p, links))]
     found = _without_town_parts(doc.text, found, lex.lexicon.places)
     # "le régime au pouvoir à Niamey": the government, not the city.
-    found = [m for m in found if not (m.kind == "place" and _after(doc.text, m.start, seats))]
+    found = [m for m in found if not (m.kind == "place" and after_words(doc.text, m.start, seats))]
     # "the central Ukrainian city": a nationality word the NER calls a place is no place.
     demonyms = lex.demonyms(parsed)  # matched once, for this filter and the mentions below
     nationals = {(parsed[s].idx, parsed[e - 1].idx + len(parsed[e - 1])) for _, s, e in demonyms}
@@ -98,19 +101,19 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     # was born. Neither is the event's place.
     for m in found:
         if m.kind == "place":
-            if _after(doc.text, m.start, lex.lexicon.places.care_markers):
+            if after_words(doc.text, m.start, lex.lexicon.places.care_markers):
                 m.data["elsewhere"] = "care"
-            elif _after(doc.text, m.start, lex.lexicon.places.origin_markers):
+            elif after_words(doc.text, m.start, lex.lexicon.places.origin_markers):
                 m.data["elsewhere"] = "origin"
     for m in found:  # "near Tame", "à 20 km de Niafunké": near the town, not in it
-        if m.kind == "place" and _after(doc.text, m.start, lex.lexicon.places.near_markers):
+        if m.kind == "place" and after_words(doc.text, m.start, lex.lexicon.places.near_markers):
             m.data["near"] = True
         # "près du Nigeria", "at the border with Mali": the scene's neighbour
-        elif m.kind == "country" and _after(doc.text, m.start,
+        elif m.kind == "country" and after_words(doc.text, m.start,
                                             lex.lexicon.places.neighbour_markers):
             m.data["elsewhere"] = "neighbour"
     for m in found:  # "au Liban", "in Lebanon": the country is where something happens
-        if m.kind in ("country", "place") and _after(doc.text, m.start,
+        if m.kind in ("country", "place") and after_words(doc.text, m.start,
                                                      lex.lexicon.places.locatives):
             m.data["locative"] = True
         elif m.kind == "country" and not m.data and _qualifies_a_thing(parsed, m):
@@ -365,7 +368,7 @@ def _area_word_after(text: str, end: int, words: list[str]) -> int:
 # What follows the place of a dateline, up to the dash that opens the story: a date, an
 # agency in brackets ("BAMAKO, 3 mars (AFP) -", "KYIV (Reuters) —", "Goma -").
 _DATELINE_TAIL = re.compile(r"[^\S\n]*(?:,[^\n()\-–—]{0,30})?[^\S\n]*(?:\([^\n()]{1,30}\))?"
-                            r"[^\S\n]*[-–—:][^\S\n]")
+                            r"[^\S\n]*(?:--|[-–—:])[^\S\n]")  # "BEIRUT (AP) -- ..." too
 
 
 def _mark_containers(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> None:
@@ -431,26 +434,16 @@ def _mark_datelines(text: str, mentions: list[Mention]) -> None:
     """Flag a place that opens a line as a dateline (`BAMAKO (AFP) -`): where the story was
     filed, not where the event happened."""
     for m in mentions:
-        if m.kind not in ("place", "country"):
-            continue
-        line_start = text.rfind("\n", 0, m.start) + 1
-        if text[line_start:m.start].strip(" \t\ufeff") == "" and _DATELINE_TAIL.match(text, m.end):
+        if m.kind in ("place", "country") and _opens_dateline(text, m):
             m.data["dateline"] = True
 
 
-def _after(text: str, start: int, words: list[str]) -> bool:
-    """Whether one of `words` ends right before `start` (across spaces)."""
-    before = text[max(0, start - 30):start].rstrip().lower()
-    lowered = _lowered(tuple(words))
-    if not before.endswith(lowered):  # one C call rules most names out
-        return False
-    return any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalnum())
-               for w in lowered)
+def _opens_dateline(text: str, m: Mention) -> bool:
+    """Whether a name opens a line as a dateline does (`BAMAKO (AFP) -`, `NAIROBI:`)."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return text[line_start:m.start].strip(" \t\ufeff") == "" and bool(
+        _DATELINE_TAIL.match(text, m.end))
 
-
-@functools.lru_cache(maxsize=64)
-def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(w.lower() for w in words)
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:
@@ -652,8 +645,8 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     settled = [w for w in places.place_nouns if " " in w.strip()]
     people = [(e.start_char, e.end_char) for e in parsed.ents
               if e.label_ in _PERSON_LABELS and len(e) > 1
-              and not _after(text, e.start_char, places.locatives)
-              and not (_after(text, e.start_char, settled) and gazetteer.has_variant(e.text))
+              and not after_words(text, e.start_char, places.locatives)
+              and not (after_words(text, e.start_char, settled) and gazetteer.has_variant(e.text))
               and not _names_a_region(e.text, gazetteer, countries)]
     # A person named in full once ("Mark Zuckerberg", "Mohamed Salah") is then named by the
     # surname alone: that word is no place either, unless a locative comes before it. Not
@@ -668,7 +661,7 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     surnames |= {t.text for t in parsed[1:] if _capitalised(t) and t.ent_type_ not in _PLACE_LABELS
                  and parsed[t.i - 1].lower_ in markers}
     people += [(t.idx, t.idx + len(t.text)) for t in parsed if t.text in surnames
-               and t.i not in in_full and not _after(text, t.idx, places.locatives)]
+               and t.i not in in_full and not after_words(text, t.idx, places.locatives)]
     # "Le Syndicat des Travailleurs Libres": common words at the start of an organisation's
     # name are the organisation, not the village of that name.
     people += [(c.start_char, c.end_char) for c in candidates
@@ -695,7 +688,7 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     before = [*places.locatives, *places.place_nouns]
     exact = [_is_place(c.text, gazetteer, countries) for c in whole]
     loose = [c for c, known in zip(whole, exact, strict=True) if not known
-             and (c.start_char in ner_starts or _after(text, c.start_char, before))
+             and (c.start_char in ner_starts or after_words(text, c.start_char, before))
              and gazetteer.has_variant(c.text)]
     longer = [e for e in (_without_area_words(e, text, area_words) for e in parsed.ents)
               if e.label_ not in _NOT_NAMES and len(e) > 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -57,8 +58,25 @@ def actor_name(label: str, country: str | None, iso: str | None = None,
 
 def inter_code(label: str, actors: dict[str, ActorEntry]) -> int | None:
     """ACLED inter code of a canonical actor (the template entry for filled names)."""
-    entry = actors.get(label)
+    entry = catalogue_entry(label, actors)
     return entry.inter if entry else None
+
+
+def catalogue_entry(label: str, actors: dict[str, ActorEntry]) -> ActorEntry | None:
+    """The catalogue's entry of an actor, or of the template a filled name comes from
+    ("Military Forces of Colombia", a country the catalogue has no forces of, is `Military
+    Forces of {country}`)."""
+    entry = actors.get(label)
+    if entry is not None or "{country}" in label:
+        return entry
+    return next((other for name, other in actors.items() if "{country}" in name
+                 and _filled(name).fullmatch(label)), None)
+
+
+@functools.lru_cache(maxsize=64)
+def _filled(template: str) -> re.Pattern[str]:
+    """The pattern of a template's filled names."""
+    return re.compile(re.escape(template).replace(re.escape("{country}"), ".+"))
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:

@@ -9,7 +9,7 @@ from ..document import Candidate, Document, Mention
 from ..model import Event, Fatalities, Source
 from ..resources import Lexicon, Taxonomy
 from ..resources.schemas import ActorEntry
-from .actors import actor_name, choose_actor, inter_code, interaction, state_inter
+from .actors import actor_name, catalogue_entry, choose_actor, inter_code, interaction, state_inter
 from .dates import DAYS, resolve_date
 from .gazetteer import Gazetteer, Place
 from .places import NEAR, REGION, TOWN, country_support, resolve_place
@@ -87,6 +87,16 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
                 # the event's own town is unknown, or the text places it near this one
                 precision = NEAR
             break
+    if (place is None and c.place is not None and c.place.kind == "place"
+            and c.place_basis == "text" and support):
+        # "the western city of Lessos", a town the gazetteer lacks (or knows only abroad) in a
+        # story whose names point at Kenya (a name or a dateline, and twice as strongly as at
+        # any other country): in Kenya, at region precision, not nowhere.
+        ranked = support.most_common(2)
+        if ranked[0][1] >= 1 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            place = gazetteer.country(ranked[0][0])
+            precision, mention = REGION, c.place
+            reason = f"{reason}; placed in the article's country"
     if place is not None:
         basis = c.place_basis
         values.update(country=place.country, iso=place.country_code, admin1=place.admin1,
@@ -153,7 +163,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         name = actor_name(label, country, iso, actors, day)
         if name is not None:
             values[role] = name
-            values["inter" + role[-1]] = state_inter(actors.get(label), iso,
+            values["inter" + role[-1]] = state_inter(catalogue_entry(label, actors), iso,
                                                      rules.foreign_state_inter)
             evidence[role] = doc.evidence(mention, basis=basis or getattr(c, role + "_basis"))
 

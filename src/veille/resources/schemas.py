@@ -282,6 +282,10 @@ class TriggersFile(Strict):
     # ("two days after a similar attack in Khyber", "une précédente attaque"): with no date in
     # its sentence, it is no event of this report.
     earlier_incident: list[str] = Field(default_factory=list)
+    # Words before a trigger noun that make it the backdrop of the news another trigger of
+    # its sentence tells ("killed in an Israeli strike ..., amid ongoing exchanges of fire",
+    # "sur fond de combats"): the situation, no event of its own.
+    backdrops: list[str] = Field(default_factory=list)
     # Prepositions that give a protest its cause ("protested against demolishing the
     # station", "ont manifesté contre la démolition de la gare"): a trigger a protest governs
     # through one is what the crowd opposes, not an event the article tells.

@@ -1,0 +1,99 @@
+"""Pins how veille reads the frame of a wire story around its news, on short reports written
+for these tests, in English and French:
+
+- a dateline ends with a dash, two hyphens or a colon ("BEIRUT (AP) --", "NAIROBI:"), and a
+  capital that opens one is where the story was filed, not its government speaking; it
+  still says which country the story is about;
+- a town the gazetteer lacks, or knows only abroad, in a story whose names point at one
+  country (twice as strongly as at any other) places its event in that country, at region
+  precision with no admin1, rather than nowhere;
+- a trigger noun after "amid ongoing", "sur fond de" (triggers.yaml `backdrops`), in a sentence that
+  tells its news with another trigger, is the situation around it, no event;
+- a country named as a side ("exchanges of fire between Israel and Hezbollah") is that
+  state's forces, not where anything happened;
+- vehicles, houses, villages counted ("huit véhicules volés", "attacked two villages") are
+  never the dead (casualties.yaml `units`);
+- a trigger noun that names a kind of act ("random acts of kidnapping, rape and extortion")
+  is no event (triggers.yaml `tallies`);
+- the people who report fighting ("des habitants ont fait état de combats") are its source,
+  not a side of it (attribution.yaml `speech_verbs`).
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import only_event, read  # the same helpers, one definition
+
+
+@pytest.mark.parametrize("opening", ["BEIRUT (AP) --", "BEIRUT:", "BEIRUT (Reuters) -"])
+def test_a_dateline_is_where_the_story_was_filed(runtime, opening):
+    text = (f"{opening} Artillery fire killed eight civilians on Saturday in Ibleen, a village "
+            "in Idlib province, rescue workers said.")
+    event = only_event(read(runtime, text, lang="en"))
+    assert (event.country, event.admin1) == ("Syria", "Idlib")
+
+
+def test_a_capital_opening_a_dateline_is_no_government(runtime):
+    text = ("NAIROBI: Police shot dead three people in the town of Lessos on Tuesday after a "
+            "crowd of motorcycle taxi drivers protested against an arrest, a police "
+            "statement said.")
+    report = read(runtime, text, lang="en")
+    assert report.events
+    for event in report.events:
+        assert event.country == "Kenya"
+        assert "Government" not in (event.actor1 or "") + (event.actor2 or "")
+
+
+def test_a_town_the_gazetteer_lacks_is_placed_in_the_storys_country(runtime):
+    text = ("NAIROBI (Reuters) - Kenyan police shot dead three people in Lessos on Tuesday, a "
+            "police statement said.")
+    event = only_event(read(runtime, text, lang="en"))
+    assert (event.country, event.admin1, event.location) == ("Kenya", None, None)
+    assert event.geo_precision == 3
+    assert "article's country" in event.evidence["country"].reason
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Three civilians were killed in an Israeli strike in southern Lebanon on Thursday, amid "
+     "ongoing exchanges of fire between Israel and Hezbollah.", "en"),
+    ("Trois civils ont été tués jeudi dans une frappe israélienne dans le sud du Liban, sur "
+     "fond d'échanges de tirs entre Israël et le Hezbollah.", "fr"),
+])
+def test_a_backdrop_is_no_event_and_a_side_no_place(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.country == "Lebanon"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Two people were killed amid clashes between police and protesters in Dhaka on Sunday.",
+     "en"),
+])
+def test_amid_with_no_other_news_is_the_event(runtime, text, lang):
+    assert only_event(read(runtime, text, lang=lang)).fatalities.best == 2
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Lundi, des hommes armés ont attaqué deux villages près de Beni, tuant sept civils.", "fr"),
+    ("On Monday, gunmen attacked two villages near Beni, killing seven civilians.", "en"),
+    ("Sept civils ont été tués et huit véhicules volés lundi dans une attaque près de Beni.",
+     "fr"),
+])
+def test_things_counted_are_never_the_dead(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.fatalities is not None and event.fatalities.best == 7
+
+
+def test_those_who_report_fighting_are_no_side(runtime):
+    text = ("Des milices se sont affrontées lundi soir à Tripoli. Des habitants ont fait état "
+            "de combats dans plusieurs quartiers de la capitale.")
+    for event in read(runtime, text, lang="fr").events:
+        assert event.actor2 != "Civilians (Libya)"
+        assert event.sub_event_type == "Armed clash"
+
+
+def test_acts_of_violence_are_no_event(runtime):
+    text = ("The gangs control most of the capital and commit random acts of kidnapping, rape "
+            "and extortion, a rights group said on Monday.")
+    assert read(runtime, text, lang="en").events == []
+
