@@ -1,7 +1,8 @@
 """Pins how veille reads the frame of a wire story around its news, on short reports written
 for these tests, in English and French:
 
-- a dateline ends with a dash, two hyphens or a colon ("BEIRUT (AP) --", "NAIROBI:"), and a
+- a dateline ends with a dash, two hyphens or a colon ("BEIRUT (AP) --", "NAIROBI:", "ETHIOPIA
+  –Five civilians"), and a
   capital that opens one is where the story was filed, not its government speaking; it
   still says which country the story is about;
 - a town the gazetteer lacks, or knows only abroad, in a story whose names point at one
@@ -15,6 +16,9 @@ for these tests, in English and French:
   never the dead (casualties.yaml `units`);
 - a trigger noun that names a kind of act ("random acts of kidnapping, rape and extortion")
   is no event (triggers.yaml `tallies`);
+- a name made of compass words before a place ("North-Eastern Amhara") says which part of it;
+- a running total "since then" is never an event's toll; "a military airstrike" is the
+  country's forces;
 - the people who report fighting ("des habitants ont fait état de combats") are its source,
   not a side of it (attribution.yaml `speech_verbs`).
 """
@@ -25,7 +29,8 @@ import pytest
 from test_extract import only_event, read  # the same helpers, one definition
 
 
-@pytest.mark.parametrize("opening", ["BEIRUT (AP) --", "BEIRUT:", "BEIRUT (Reuters) -"])
+@pytest.mark.parametrize("opening", ["BEIRUT (AP) --", "BEIRUT:", "BEIRUT (Reuters) -",
+                                     "SYRIA –"])
 def test_a_dateline_is_where_the_story_was_filed(runtime, opening):
     text = (f"{opening} Artillery fire killed eight civilians on Saturday in Ibleen, a village "
             "in Idlib province, rescue workers said.")
@@ -96,4 +101,22 @@ def test_acts_of_violence_are_no_event(runtime):
     text = ("The gangs control most of the capital and commit random acts of kidnapping, rape "
             "and extortion, a rights group said on Monday.")
     assert read(runtime, text, lang="en").events == []
+
+
+def test_compass_words_before_a_place_say_which_part(runtime):
+    text = ("Five civilians were killed on Tuesday when a drone strike hit an ambulance in the "
+            "town of Wogel Tena in North-Eastern Amhara, witnesses said. The attack was "
+            "confirmed on Wednesday.")
+    for event in read(runtime, text, lang="en").events:
+        assert event.country == "Ethiopia"
+        assert "Iceland" not in (event.actor1 or "")
+
+
+def test_a_total_since_then_is_no_toll_and_a_military_airstrike_is_the_army(runtime):
+    text = ("A military airstrike on a village near Bhamo, in Myanmar's Kachin state, killed 21 "
+            "people on Thursday, a rebel group said. The army seized power in 2021. More than "
+            "7,700 people have been killed by security forces since then, rights groups say.")
+    event = only_event(read(runtime, text, lang="en"))
+    assert event.actor1 == "Military Forces of Myanmar"
+    assert event.fatalities is not None and event.fatalities.best == 21
 

@@ -366,9 +366,10 @@ def _area_word_after(text: str, end: int, words: list[str]) -> int:
 
 
 # What follows the place of a dateline, up to the dash that opens the story: a date, an
-# agency in brackets ("BAMAKO, 3 mars (AFP) -", "KYIV (Reuters) —", "Goma -").
+# agency in brackets ("BAMAKO, 3 mars (AFP) -", "KYIV (Reuters) —", "Goma -"), up to a dash
+# or a colon ("BEIRUT (AP) --", "NAIROBI:"), or a dash glued to the story ("ETHIOPIA –Five").
 _DATELINE_TAIL = re.compile(r"[^\S\n]*(?:,[^\n()\-–—]{0,30})?[^\S\n]*(?:\([^\n()]{1,30}\))?"
-                            r"[^\S\n]*(?:--|[-–—:])[^\S\n]")  # "BEIRUT (AP) -- ..." too
+                            r"(?:[^\S\n]*(?:--|[-–—:])[^\S\n]|[^\S\n]+[-–—](?=[A-Z0-9]))")
 
 
 def _mark_containers(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> None:
@@ -436,6 +437,18 @@ def _mark_datelines(text: str, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.kind in ("place", "country") and _opens_dateline(text, m):
             m.data["dateline"] = True
+
+
+def _qualifies_the_next_place(span, compass: set[str], gazetteer: Gazetteer,
+                              countries: dict[str, str]) -> bool:
+    """Whether a name made only of compass words ("North-Eastern", "Northern") stands before
+    a place or a country ("North-Eastern Amhara", "Northern Ghana"): it says which part."""
+    parsed = span.doc
+    if span.end >= len(parsed) or not all(
+            w.lower() in compass for w in re.split(r"[\s-]+", span.text) if w):
+        return False
+    after = parsed[span.end]
+    return after.text[:1].isupper() and _is_place(after.text, gazetteer, countries)
 
 
 def _opens_dateline(text: str, m: Mention) -> bool:
@@ -701,6 +714,8 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
         code = countries.get(normalize(span.text))
         if not code and _inside_a_longer_name(span, longer, links, compass):
             continue
+        if not code and _qualifies_the_next_place(span, compass, gazetteer, countries):
+            continue  # "North-Eastern Amhara": a part of Amhara, not Iceland's Northeast
         kind, label = ("country", code) if code else ("place", span.text)
         data = {}
         if span in joined:
