@@ -10,11 +10,11 @@ for these tests, in English and French:
   precision with no admin1, rather than nowhere;
 - a trigger noun after "amid ongoing", "sur fond de" (triggers.yaml `backdrops`), in a sentence that
   tells its news with another trigger, is the situation around it, no event;
-- a country named as a side ("exchanges of fire between Israel and Hezbollah") is that
+- a country named as a side ("the fighting between Israel and Hezbollah") is that
   state's forces, not where anything happened;
 - vehicles, houses, villages counted ("huit véhicules volés", "attacked two villages") are
   never the dead (casualties.yaml `units`);
-- a trigger noun that names a kind of act ("random acts of kidnapping, rape and extortion")
+- a trigger noun that names a kind of act ("daily acts of extortion, kidnapping and rape")
   is no event (triggers.yaml `tallies`);
 - a name made of compass words before a place ("North-Eastern Amhara") says which part of it;
 - a running total "since then" is never an event's toll; "a military airstrike" is the
@@ -40,7 +40,7 @@ def test_a_dateline_is_where_the_story_was_filed(runtime, opening):
 
 def test_a_capital_opening_a_dateline_is_no_government(runtime):
     text = ("NAIROBI: Police shot dead three people in the town of Lessos on Tuesday after a "
-            "crowd of motorcycle taxi drivers protested against an arrest, a police "
+            "moto-taxi riders gathered to denounce the detention of a colleague, a police "
             "statement said.")
     report = read(runtime, text, lang="en")
     assert report.events
@@ -59,10 +59,11 @@ def test_a_town_the_gazetteer_lacks_is_placed_in_the_storys_country(runtime):
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Three civilians were killed in an Israeli strike in southern Lebanon on Thursday, amid "
-     "ongoing exchanges of fire between Israel and Hezbollah.", "en"),
-    ("Trois civils ont été tués jeudi dans une frappe israélienne dans le sud du Liban, sur "
-     "fond d'échanges de tirs entre Israël et le Hezbollah.", "fr"),
+    ("Two farmers died on Monday when an Israeli drone strike hit their pickup near Marjayoun, "
+     "in south Lebanon, amid continuing cross-border fire between Israel and Hezbollah.", "en"),
+    ("Deux agriculteurs ont été tués lundi par une frappe de drone israélienne près de "
+     "Marjayoun, dans le sud du Liban, sur fond de tirs transfrontaliers entre Israël et le "
+     "Hezbollah.", "fr"),
 ])
 def test_a_backdrop_is_no_event_and_a_side_no_place(runtime, text, lang):
     event = only_event(read(runtime, text, lang=lang))
@@ -98,8 +99,8 @@ def test_those_who_report_fighting_are_no_side(runtime):
 
 
 def test_acts_of_violence_are_no_event(runtime):
-    text = ("The gangs control most of the capital and commit random acts of kidnapping, rape "
-            "and extortion, a rights group said on Monday.")
+    text = ("The gangs that hold most of the capital are blamed for daily acts of extortion, "
+            "kidnapping and rape, a rights group said on Monday.")
     assert read(runtime, text, lang="en").events == []
 
 
@@ -115,7 +116,8 @@ def test_compass_words_before_a_place_say_which_part(runtime):
 def test_a_total_since_then_is_no_toll_and_a_military_airstrike_is_the_army(runtime):
     text = ("A military airstrike on a village near Bhamo, in Myanmar's Kachin state, killed 21 "
             "people on Thursday, a rebel group said. The army seized power in 2021. More than "
-            "7,700 people have been killed by security forces since then, rights groups say.")
+            "6,000 civilians have died at the hands of the security forces since then, "
+            "monitors say.")
     event = only_event(read(runtime, text, lang="en"))
     assert event.actor1 == "Military Forces of Myanmar"
     assert event.fatalities is not None and event.fatalities.best == 21

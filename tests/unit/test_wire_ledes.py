@@ -42,8 +42,8 @@ in English and French:
 - a country after "près du", "à la frontière avec", "near the border with" (places.yaml
   `neighbour_markers`) is a neighbour of the scene, not where it happened: the soldiers'
   nationality says where, else that neighbour, the one country told;
-- the dead named first are the target of the doer the parse names ("Sept militaires ont été
-  tués ... au cours d'une attaque perpétrée par Boko Haram"), and soldiers of a country the
+- the dead named first are the target of the doer the parse names ("Cinq militaires ont été
+  tués ... lors d'un assaut mené par Boko Haram"), and soldiers of a country the
   catalogue has no forces of are that country's military, inter 1 (`Military Forces of
   {country}`): an attack on them is a battle.
 """
@@ -298,14 +298,13 @@ def test_a_country_near_the_scene_is_its_neighbour(runtime, text, lang, country)
 
 
 def test_the_dead_named_first_are_the_target_of_the_doer_the_parse_names(runtime):
-    text = ("Sept militaires tchadiens ont été tués et quinze autres blessés dans la nuit de "
-            "dimanche dans la région du lac Tchad au cours d'une attaque perpétrée par des "
-            "éléments de Boko Haram, selon l'armée.")
+    text = ("Cinq militaires tchadiens ont été tués et neuf autres blessés samedi soir près "
+            "de Bol lors d'un assaut mené par des combattants de Boko Haram, a indiqué l'armée.")
     event = only_event(read(runtime, text, lang="fr"))
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
     assert event.actor1.startswith("Boko Haram")
     assert event.actor2 == "Military Forces of Chad (2021-)"
-    assert event.fatalities is not None and event.fatalities.best == 7
+    assert event.fatalities is not None and event.fatalities.best == 5
 
 
 def test_soldiers_of_a_country_without_catalogue_forces_are_its_military(runtime):

@@ -411,7 +411,7 @@ def _argument_of(parsed: Doc, q_start: int, verb) -> bool:
 
 def _subject_elsewhere(parsed: Doc, q_start: int, w_start: int, w_end: int) -> bool:
     """Whether the number's noun is the subject of a verb of its own, not the killed or
-    injured word before it ("Onze militaires ont été tués et neuf sont portés disparus": the
+    injured word before it ("Douze gendarmes ont été tués et quatre sont portés disparus": the
     nine are missing)."""
     noun = _counted_noun(parsed, q_start)
     head = noun.head

@@ -85,7 +85,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
         if _recalls_another(doc, trigger, earlier):
             continue  # "two days after a similar attack in Khyber district"
         if _is_backdrop(doc, trigger, backdrops):
-            continue  # "killed in an Israeli strike ..., amid ongoing exchanges of fire"
+            continue  # "hit by an Israeli drone ..., amid continuing cross-border fire"
         if _is_protest_cause(doc, trigger, causes):
             continue  # "protested against demolishing the station": what the crowd opposes
         told_kinds = {c.trigger.label.split(".")[0] for c in candidates}
@@ -241,7 +241,7 @@ def _recalls_another(doc: Document, trigger: Mention, words: set[str]) -> bool:
 
 
 def _is_backdrop(doc: Document, trigger: Mention, words: list[str]) -> bool:
-    """Whether a trigger noun follows a word of `words` ("amid ongoing exchanges of fire",
+    """Whether a trigger noun follows a word of `words` ("amid continuing cross-border fire",
     "sur fond de violents combats") after another trigger of its sentence, which tells the
     news: the situation around it, no event of its own."""
     if not words or not doc.doc.has_annotation("DEP"):
@@ -393,7 +393,7 @@ _SHARED = ("conj", "obj", "dobj", "compound", "amod")
 def _noun_of(token, lemmas: set[str], links: set[str]) -> bool:
     """Whether `token` depends, over one of `links`, on a word of `lemmas`, across the
     preposition of ClearNLP's `prep` + `pobj` ("hundreds of attacks", "displaced by ..."), and
-    so do the words coordinated with it ("acts of kidnapping, rape and extortion")."""
+    so do the words coordinated with it ("acts of extortion, kidnapping and rape")."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     head = token.head
@@ -868,7 +868,7 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     if parsed.actor1 is not None:
         if (actor1 is not None and actor1 is not parsed.actor1.mention
                 and is_acted_upon(doc, actor1, hurt)):
-            # "Sept militaires ont été tués ... dans une attaque perpétrée par Boko Haram": the
+            # "Cinq militaires ont été tués ... lors d'un assaut mené par Boko Haram": the
             # dead word order put first are the target of the doer the parse names.
             others = [actor1, *others]
         actor1, basis1 = parsed.actor1.mention, parsed.actor1.basis

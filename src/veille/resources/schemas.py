@@ -283,7 +283,7 @@ class TriggersFile(Strict):
     # its sentence, it is no event of this report.
     earlier_incident: list[str] = Field(default_factory=list)
     # Words before a trigger noun that make it the backdrop of the news another trigger of
-    # its sentence tells ("killed in an Israeli strike ..., amid ongoing exchanges of fire",
+    # its sentence tells ("hit by an Israeli drone ..., amid continuing cross-border fire",
     # "sur fond de combats"): the situation, no event of its own.
     backdrops: list[str] = Field(default_factory=list)
     # Prepositions that give a protest its cause ("protested against demolishing the
