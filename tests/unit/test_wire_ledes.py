@@ -45,7 +45,10 @@ in English and French:
 - the dead named first are the target of the doer the parse names ("Cinq militaires ont été
   tués ... lors d'un assaut mené par Boko Haram"), and soldiers of a country the
   catalogue has no forces of are that country's military, inter 1 (`Military Forces of
-  {country}`): an attack on them is a battle.
+  {country}`): an attack on them is a battle;
+- "des combats opposent X aux Y", "opposant X à Y" name both sides (roles.yaml
+  `pair_markers`, `pair_joins`); "des groupes armés", "armed groups" are unidentified armed
+  groups.
 """
 
 from __future__ import annotations
@@ -312,4 +315,18 @@ def test_soldiers_of_a_country_without_catalogue_forces_are_its_military(runtime
                                      "d'une attaque de l'ELN à Tame.", lang="fr"))
     assert (event.sub_event_type, event.actor2) == ("Armed clash", "Military Forces of Colombia")
     assert (event.inter2, event.interaction) == (1, 12)
+
+
+@pytest.mark.parametrize(("text", "lang", "sides"), [
+    ("Lundi, de violents combats ont opposé l'armée aux rebelles du M23 près de Goma.", "fr",
+     ("Military Forces of the Democratic Republic of Congo", "M23")),
+    ("Des combats opposant des groupes armés au M23 ont fait dix morts lundi près de Goma.",
+     "fr", ("Unidentified Armed Group (Democratic Republic of Congo)", "M23")),
+    ("Armed groups clashed with M23 rebels near Goma on Monday.", "en",
+     ("Unidentified Armed Group (Democratic Republic of Congo)", "M23")),
+])
+def test_fighting_that_opposes_two_sides_names_both(runtime, text, lang, sides):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1, event.actor2) == sides
 
