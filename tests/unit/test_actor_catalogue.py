@@ -88,3 +88,17 @@ def test_catalogue_entry_period_and_countries():
     assert entry.where == {"ML", "BF"}
     with pytest.raises(ValueError, match="not among"):
         ActorEntry(country="NE", countries=["ML"])
+
+
+@pytest.mark.parametrize(("published", "lang", "text", "actor1"), [
+    ("2015-10-28", "en", "FARC rebels attacked an army patrol near Tame on Monday.",
+     "FARC: Revolutionary Armed Forces of Colombia"),
+    ("2024-03-12", "en", "FARC rebels attacked an army patrol near Tame on Monday.",
+     "FARC Dissident: Revolutionary Armed Forces of Colombia Dissident Faction"),
+    ("2015-10-28", "fr", "Lundi, des guérilleros des FARC ont attaqué une patrouille de l'armée "
+     "près de Tame.", "FARC: Revolutionary Armed Forces of Colombia"),
+])
+def test_catalogue_a_name_of_two_periods_is_the_one_in_force(runtime, published, lang, text,
+                                                              actor1):
+    report = veille.extract(text, published=published, lang=lang, runtime=runtime)
+    assert [e.actor1 for e in report.events] == [actor1]
