@@ -67,6 +67,7 @@ def test_any_written_number_gives_a_bounded_quoted_toll(runtime, written, outcom
        st.sampled_from(["", " ", "\u00a0", "\u202f"]))
 @example(1_000_000, " ")
 @example(12_000, "\u00a0")
+@example(29_954, " ")  # "29 954": the second group is no verb with the number its subject
 def test_a_plain_number_is_read_exactly(runtime, n, separator):
     text = SENTENCE.format(n=grouped(n, separator) if separator else str(n))
     report = veille.extract(text, published="2024-03-05", lang="fr", runtime=runtime)

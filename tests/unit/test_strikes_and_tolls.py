@@ -177,3 +177,11 @@ def test_a_number_with_a_verb_of_its_own_is_not_the_toll(runtime, text, lang, de
     event = only_event(read(runtime, text, lang=lang))
     assert event.fatalities is not None and event.fatalities.best == dead
 
+
+@pytest.mark.parametrize("written", ["29 954", "346 912", "12\u00a0000"])
+def test_a_number_in_groups_is_its_own_verbs_subject_never(runtime, written):
+    event = only_event(read(runtime, f"Une frappe aérienne a tué {written} civils à Alep mardi.",
+                            lang="fr"))
+    assert event.fatalities is not None
+    assert event.fatalities.best == int(written.replace(" ", "").replace("\u00a0", ""))
+

@@ -343,7 +343,7 @@ def _outcome(parsed: Doc, quantity: Mention, q_start: int, q_end: int, words: li
                 continue
         elif w_end <= q_start:
             gap = q_start - w_end + 1  # on a tie, the word after the number wins
-            if gap > _BEFORE or _subject_elsewhere(parsed, q_start, w_start, w_end):
+            if gap > _BEFORE or _subject_elsewhere(parsed, q_start, q_end, w_start, w_end):
                 continue
         else:
             continue
@@ -409,21 +409,22 @@ def _argument_of(parsed: Doc, q_start: int, verb) -> bool:
     return noun == verb or (noun.dep_ in _ARGUMENTS and noun.head == verb)
 
 
-def _subject_elsewhere(parsed: Doc, q_start: int, w_start: int, w_end: int) -> bool:
+def _subject_elsewhere(parsed: Doc, q_start: int, q_end: int, w_start: int, w_end: int) -> bool:
     """Whether the number's noun is the subject of a verb of its own, not the killed or
     injured word before it ("Douze gendarmes ont été tués et quatre sont portés disparus": the
-    nine are missing)."""
+    four are missing). The number's own tokens ("346 912") are never that verb."""
     noun = _counted_noun(parsed, q_start)
     head = noun.head
-    if noun.dep_ in _SUBJECTS and head.pos_ in ("VERB", "AUX"):
+    if (noun.dep_ in _SUBJECTS and head.pos_ in ("VERB", "AUX")
+            and not q_start <= head.i < q_end):
         return not w_start <= head.i < w_end
     # The parser often misses a bare number's role ("et deux ont été blessés"): a verb right
     # after it, past "autres", "others", has it for subject.
-    after = noun.i + 1
+    after = q_end
     while after < len(parsed) and parsed[after].lower_ in _OTHERS:
         after += 1
-    return (noun.i == q_start and after < len(parsed) and parsed[after].pos_ in ("AUX", "VERB")
-            and not parsed[after].is_sent_start)
+    return (q_start <= noun.i < q_end and after < len(parsed)
+            and parsed[after].pos_ in ("AUX", "VERB") and not parsed[after].is_sent_start)
 
 
 def _linked(parsed: Doc, q_start: int, w_start: int) -> bool:
