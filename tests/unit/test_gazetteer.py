@@ -113,6 +113,21 @@ def test_gazetteer_continents_are_at_geonames_point_and_beat_small_towns(runtime
     assert (round(europe.latitude, 2), round(europe.longitude, 2)) == (48.69, 9.14)
 
 
+@pytest.mark.parametrize(("code", "point"), [("CA", (60.10867, -113.64258)),
+                                             ("US", (39.76, -98.5)), ("JP", (35.68536, 139.75309))])
+def test_gazetteer_a_country_is_at_geonames_point_for_its_geonameid(runtime, code, point):
+    # Not the CIA Factbook's (Canada at 60N 95W, 1,000 km east): the point GeoNames gives the
+    # very feature whose geonameid the place carries.
+    country = runtime.gazetteer.country(code)
+    assert (country.latitude, country.longitude) == point
+    assert country.geonameid == {"CA": 6251999, "US": 6252001, "JP": 1861060}[code]
+
+
+def test_gazetteer_a_country_geonames_gives_no_point_keeps_another(runtime):
+    palestine = runtime.gazetteer.country("PS")
+    assert palestine.latitude is not None and 31 < palestine.latitude < 33
+
+
 def test_gazetteer_a_capital_beats_a_region_of_its_name(runtime):
     assert runtime.gazetteer.lookup("Washington").name == "Washington, D.C."
 

@@ -17,6 +17,7 @@ from veille.resources.loader import LANGUAGE_FILES, read_resource
 from veille.resources.schemas import (
     ActorsFile,
     CasualtiesFile,
+    CountryPointsFile,
     TaxonomyFile,
     TriggersFile,
 )
@@ -52,7 +53,8 @@ def test_resources_language_file_valid(path):
 
 
 @pytest.mark.parametrize(("name", "schema"), [("taxonomy.yaml", TaxonomyFile),
-                                              ("actors.yaml", ActorsFile)])
+                                              ("actors.yaml", ActorsFile),
+                                              ("country_points.yaml", CountryPointsFile)])
 def test_resources_shared_file_valid(name, schema):
     read_resource(RESOURCES / name, schema)
 
@@ -232,3 +234,12 @@ def test_resources_no_language_branch_in_code(path):
         if _BRANCH.search(line.split("#", 1)[0])
     ]
     assert branches == []
+
+
+@pytest.mark.parametrize("body", ['points:\n  "CA": [160.1, -113.6]\n',
+                                  'points:\n  "Canada": [60.1, -113.6]\n'])
+def test_resources_a_country_point_off_the_globe_raises(tmp_path, body):
+    path = tmp_path / "country_points.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(BadResource, match="no country code and point"):
+        read_resource(path, CountryPointsFile)

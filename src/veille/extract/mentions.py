@@ -734,7 +734,20 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     _mark_route_ends(text, found, {w.lower() for w in places.route_nouns},
                      {w.lower() for w in places.route_joins})
     covered = {i for m in found for i in range(m.start, m.end)}
+    area_after = [w.lower() for w in (*places.region_after, *places.route_nouns,
+                                       *places.town_part_after)]
+    hit = {w.lower() for w in places.place_verbs}  # "gunmen raided Kelmaso"
     for ent in ner:
+        # One word that only the NER calls a place, which the gazetteer does not know, no
+        # locative or place noun introduces and no word for an area or a road follows
+        # ("Buhari said", "Dropbox shows", "Yulia phoned"; not "in Kitshanga", "the Saadnayel
+        # highway") is far more often a person or a firm than a village: the small models'
+        # NER guesses. Nor a name already read as a person's.
+        lone = (len(ent) == 1 and not after_words(text, ent.start_char, before)
+                and not _area_word_after(text.lower(), ent.end_char, area_after)
+                and not (ent.root.dep_ in ("obj", "dobj") and ent.root.head.lemma_.lower() in hit))
+        if lone or any(s < ent.end_char and ent.start_char < e for s, e in people):
+            continue
         if ent.start_char not in covered:
             # The tagger's span may hold the word for the area ("Nigeria's Zamfara State").
             own = next((w for w in places.name_designators if ent.text.endswith(" " + w)), "")

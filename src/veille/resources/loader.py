@@ -21,6 +21,7 @@ from .schemas import (
     BackgroundFile,
     CasualtiesFile,
     CountryNamesFile,
+    CountryPointsFile,
     DatesFile,
     PlacesFile,
     RepairFile,
@@ -196,3 +197,10 @@ def load_country_names() -> dict[str, str]:
     GeoNames'."""
     file = read_resource(_root().joinpath("acled_countries.yaml"), CountryNamesFile)
     return dict(file.countries)  # type: ignore[attr-defined]
+
+
+def load_country_points() -> dict[str, tuple[float, float]]:
+    """Read resources/country_points.yaml: ISO code -> GeoNames' (latitude, longitude) of the
+    country."""
+    file = read_resource(_root().joinpath("country_points.yaml"), CountryPointsFile)
+    return dict(file.points)  # type: ignore[attr-defined]

@@ -168,6 +168,21 @@ class CountryNamesFile(Strict):
     countries: dict[str, str]
 
 
+class CountryPointsFile(Strict):
+    """resources/country_points.yaml: GeoNames' point of each country feature (ISO code ->
+    [latitude, longitude])."""
+
+    points: dict[str, tuple[float, float]]
+
+    @field_validator("points")
+    @classmethod
+    def _on_the_globe(cls, points: dict[str, tuple[float, float]]):
+        for code, (lat, lon) in points.items():
+            if not (len(code) == 2 and code.isupper() and -90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError(f"{code}: {lat}, {lon} is no country code and point")
+        return points
+
+
 class ActorsFile(Strict):
     """resources/actors.yaml and resources/actors/*.yaml (one file a region): canonical actors
     (ACLED names). `{country}` is filled in at resolve."""

