@@ -249,3 +249,33 @@ def test_one_word_only_the_ner_calls_a_place_needs_a_locative_or_a_verb_of_attac
     for text in ("Gunmen raided Kelmaso overnight, residents said.",
                  "Farmers fled to Kelmaso, where soldiers arrived later."):
         assert toponyms(runtime, text)["Kelmaso"][0] == "place", text
+
+
+def test_a_town_the_text_puts_in_another_region_is_not_its_namesake_there(runtime):
+    # Al Mulayhah of Rif Dimashq is no Maliha "in Dara countryside": the region of the town
+    # Dar'a (Daraa) says where it lies; the event is placed at that region.
+    event = only_event(read(runtime, "A farmer was shot dead on Tuesday in Maliha town in Dara "
+                                     "countryside, a local monitor said.", lang="en"))
+    assert (event.admin1, event.geo_precision) == ("Daraa", 3)
+
+
+def test_a_name_before_district_is_that_area_even_spelled_otherwise(runtime):
+    event = only_event(read(runtime, "Soldiers and rebels clashed on Sunday in Baramulla "
+                                     "district, police said.", lang="en"))
+    assert (event.location, event.admin1, event.geo_precision) == ("Baramula", "Kashmir", 3)
+
+
+def test_a_state_the_ner_takes_for_a_person_is_the_state(runtime):
+    text = "A bomb went off on Monday near a market in Paletwa, Rakhine State, witnesses said."
+    assert "PERSON" in [e.label_ for e in runtime.nlp("en")(text).ents]  # the NER's guess
+    event = only_event(read(runtime, text, lang="en"))
+    assert (event.admin1, event.country) == ("Rakhine", "Myanmar")
+
+
+def test_a_region_found_by_a_transliteration_says_little_and_small_regions_vote(runtime):
+    # "Al Maton" is no Mattoon, Illinois, whose half vote cannot outweigh the Houthis' and
+    # Yemen's Al Jawf (a region the embedded gazetteer counts 18,000 people in, Saudi
+    # Arabia's 300,000); nor is Al Jawf the town Jawf al Maqbabah, which bears the name too.
+    event = only_event(read(runtime, "Houthi gunmen killed a shepherd on Friday in Al Maton "
+                                     "district, in Al Jawf.", lang="en"))
+    assert (event.country, event.admin1, event.geo_precision) == ("Yemen", "Al Jawf", 3)

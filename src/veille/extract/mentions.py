@@ -656,11 +656,13 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     # and not after a locative word ("à Kafr Nubl" is a town whatever the NER says).
     # Nor a name the gazetteer knows after a noun of settlement ("the city of Kryvyi Rih").
     settled = [w for w in places.place_nouns if " " in w.strip()]
+    designators = tuple(f" {w}" for w in places.name_designators)
     people = [(e.start_char, e.end_char) for e in parsed.ents
               if e.label_ in _PERSON_LABELS and len(e) > 1
               and not after_words(text, e.start_char, places.locatives)
               and not (after_words(text, e.start_char, settled) and gazetteer.has_variant(e.text))
-              and not _names_a_region(e.text, gazetteer, countries)]
+              and not _names_a_region(_without_designator(e.text, designators), gazetteer,
+                                      countries)]
     # A person named in full once ("Mark Zuckerberg", "Mohamed Salah") is then named by the
     # surname alone: that word is no place either, unless a locative comes before it. Not
     # when the "person" is a place the gazetteer knows (the NER's "Tizi Ouzou").
@@ -700,9 +702,14 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     # transliterations count.
     before = [*places.locatives, *places.place_nouns]
     exact = [_is_place(c.text, gazetteer, countries) for c in whole]
+    nouns_after = [w.lower() for w in places.place_nouns_after]
+    areas_after = [w.lower() for w in places.area_nouns_after]
     loose = [c for c, known in zip(whole, exact, strict=True) if not known
-             and (c.start_char in ner_starts or after_words(text, c.start_char, before))
+             and (c.start_char in ner_starts or after_words(text, c.start_char, before)
+                  or _area_word_after(text, c.end_char, nouns_after + areas_after))
              and gazetteer.has_variant(c.text)]
+    # "Pyinoolwin district": the district, not its seat, where nothing is said to happen.
+    loose_areas = {c.start_char for c in loose if _area_word_after(text, c.end_char, areas_after)}
     longer = [e for e in (_without_area_words(e, text, area_words) for e in parsed.ents)
               if e.label_ not in _NOT_NAMES and len(e) > 1
               and not _is_place(e.text, gazetteer, countries)]
@@ -722,7 +729,8 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
             # "the Gao-Ansongo road": its ends, not where it happened; "the Russia-Ukraine
             # war": two countries qualifying a noun.
             data = {"elsewhere": "modifier"} if code else {"route": True}
-        elif kind == "place" and _names_only_areas(span.text, gazetteer):
+        elif kind == "place" and (_names_only_areas(span.text, gazetteer)
+                                  or span.start_char in loose_areas):
             data = {"region": True}  # "Nuevo Leon": a state, not a town
         if _word_after_hyphen(text, span.end_char).lower() in suffixes:
             # "Iran-backed", "US-led": a country qualifying a noun, like "Iranian"; "a
@@ -919,6 +927,11 @@ def _names_a_region(name: str, gazetteer: Gazetteer, countries: dict[str, str]) 
     "person" Tamil Nadu or Sierra Leone is the region."""
     return normalize(name) in countries or any(
         p.feature_code == "ADM1" for p in gazetteer.candidates(name))
+
+
+def _without_designator(name: str, designators: tuple[str, ...]) -> str:
+    """`name` less the word for a kind of area that ends it ("Rakhine State": Rakhine)."""
+    return next((name[:-len(d)] for d in designators if name.endswith(d)), name)
 
 
 def _word_after_hyphen(text: str, end: int) -> str:

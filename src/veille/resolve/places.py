@@ -51,13 +51,19 @@ def country_support(doc: Document, gazetteer: Gazetteer,
             if place.country_code:
                 largest[place.country_code] = max(largest.get(place.country_code, 0),
                                                   place.population)
-        # Namesakes a tenth the size of the largest do not count (London, Ontario).
+        # Namesakes a tenth the size of the largest do not count (London, Ontario); a
+        # region always does: its size is that of the towns the embedded gazetteer holds
+        # (Yemen's Al Jawf counts 18,000 people, Saudi Arabia's 300,000).
         top = max(largest.values(), default=0)
-        largest = {code: pop for code, pop in largest.items() if pop * 10 >= top}
+        regions = {p.country_code for p in places if (p.feature_code or "").startswith("ADM")}
+        largest = {code: pop for code, pop in largest.items()
+                   if pop * 10 >= top or code in regions}
         if largest:
             region = m.data.get("region") or all(
                 (p.feature_code or "").startswith("ADM") for p in places)
-            weight = 2.0 if region else 1.0 if gazetteer.has_name(name) else 0.5
+            # A name found only by a transliteration says little, region or not ("Al Maton
+            # district" is no Mattoon, Illinois).
+            weight = (2.0 if region else 1.0) if gazetteer.has_name(name) else 0.5
             # Between countries with as many votes, the larger places win (a tiny fraction,
             # so that ties never depend on the order of a set).
             shares[name] = {code: weight / len(largest) + min(pop, 10**8) / 10**10
@@ -151,11 +157,16 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
 
 def _not_where_said(place: Place, mention: Mention, gazetteer: Gazetteer) -> bool:
     """Whether the text says the place is in a region of its country that it is not in:
-    "Nyaung Kone village in the Sagaing region" is no Nyaung Gon of Yangon. Not read from
+    "Nyaung Kone village in the Sagaing region" is no Nyaung Gon of Yangon, "Maliha town in
+    Dara countryside" no Al Mulayhah of Rif Dimashq. Not read from
     brackets ("(At Tuhayat, Al Hudaydah)"), whose areas, a coder's, may draw a border where
     the gazetteer's does not."""
-    areas = [a for n in mention.data.get("said_in") or () for a in gazetteer.candidates(n)
-             if a.feature_code == "ADM1" and a.country_code == place.country_code]
+    said = [a for n in mention.data.get("said_in") or ()
+            for a in gazetteer.candidates(n, variants=True)
+            if a.country_code == place.country_code and a.admin1]
+    # The region itself, else the region of the town it is named after ("Western Maliha town
+    # in Dara countryside": Daraa, where Dar'a lies).
+    areas = [a for a in said if a.feature_code == "ADM1"] or said
     return bool(areas) and all(a.admin1 != place.admin1 for a in areas)
 
 

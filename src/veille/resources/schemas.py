@@ -592,6 +592,11 @@ class PlacesFile(Strict):
     # Words after which a name is a place when the gazetteer knows it only by another spelling
     # ("the outskirts of Qamishli", "aux abords d'El-Facher"), beside the locatives.
     place_nouns: list[str] = Field(default_factory=list)
+    # Words after which (lowercase, after a name) a name is a place even when the gazetteer
+    # knows it only by another spelling ("Kathauna town"); `area_nouns_after`: the same for an
+    # area named after its seat ("Baramulla district"), read as that area (region precision).
+    place_nouns_after: list[str] = Field(default_factory=list)
+    area_nouns_after: list[str] = Field(default_factory=list)
     # Lemmas of verbs whose object is a place that was hit ("des drones qui visaient
     # Port-Soudan", "strikes hit Kyiv"): a capital there is the city, not its government.
     place_verbs: list[str] = Field(default_factory=list)

@@ -115,11 +115,14 @@ class Gazetteer:
                      and p.country_code == best.country_code]
             inside = [p for p in towns
                       if p.admin1 and normalize(p.admin1) == normalize(best.name)]
-            # Outside the region, only a city of the region's size ("Maputo") or the
-            # country's capital ("Washington"), not a village that shares a state's name
-            # ("Florida").
-            towns = inside or [p for p in towns if p.population * 4 >= best.population
-                               or p.feature_code == "PPLC"]
+            # Outside the region, only a city as large as the region (the district of
+            # Marrakech is its city), or near its size and bearing its very name ("Maputo";
+            # not Jawf al Maqbabah, which some call Al Jawf), or the country's capital
+            # ("Washington"); not a village that shares a state's name ("Florida").
+            towns = inside or [p for p in towns if p.feature_code == "PPLC"
+                               or p.population >= best.population
+                               or (p.population * 4 >= best.population
+                                   and normalize(p.name) == normalize(name))]
             best = max(towns, key=lambda p: p.population) if towns else best
         return best
 
