@@ -13,7 +13,8 @@ in English and French:
   there: a namesake elsewhere in the country is not it (places.yaml `inside_words`);
 - the tagger's span of a state may hold the word "State" ("Nigeria's Zamfara State");
 - the words after a speech verb say who spoke ("said X, the police spokesperson"): the
-  police there took no part;
+  police there took no part, nor are police who tell of a blast ("a bomb went off ...,
+  police said") what it hit;
 - a province in the brackets after an unknown village places it at region precision, a
   district named after its town near that town;
 - "dropped three bombs" is an air strike, "invaded a village" an attack;
@@ -330,3 +331,20 @@ def test_fighting_that_opposes_two_sides_names_both(runtime, text, lang, sides):
     assert event.sub_event_type == "Armed clash"
     assert (event.actor1, event.actor2) == sides
 
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("A roadside bomb went off on Monday near a bus stop in Mardan, police said.", "en"),
+    ("Police said a roadside bomb went off on Monday near a bus stop in Mardan.", "en"),
+    ("Une bombe a explosé lundi près d'un arrêt de bus à Mardan, a indiqué la police.", "fr"),
+])
+def test_police_who_tell_of_a_blast_are_not_what_it_hit(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor2 is None
+
+
+def test_police_a_blast_hit_are_its_target_whoever_tells_of_it(runtime):
+    event = only_event(read(runtime, "A bomb struck a police van on Monday in Mardan, "
+                                     "officials said.", lang="en"))
+    assert event.actor2.startswith("Police Forces of Pakistan")

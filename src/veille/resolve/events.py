@@ -392,13 +392,15 @@ def _civilians_near(doc: Document, c: Candidate, actors: dict[str, ActorEntry]):
 
 
 def _forces_hit(doc: Document, c: Candidate, actors: dict[str, ActorEntry]):
-    """State forces named in the trigger's sentence, other than its actor1: those an
-    explosion hit."""
+    """State forces named in the trigger's sentence, other than its actor1 and the source
+    that tells of it ("a bomb went off near a market, police said"): those an explosion
+    hit."""
     doer = c.actor1.label if c.actor1 is not None else None
+    source = c.attribution.source if c.attribution is not None else None
     for mention in doc.of_kind("actor", c.trigger.sent):
         entry = actors.get(mention.label)
         if entry is not None and entry.kind == "state" and mention.label != doer \
-                and not mention.data.get("metonym"):
+                and not mention.data.get("metonym") and mention != source:
             return mention
     return None
 
