@@ -6,8 +6,9 @@ for these tests, in English and French:
   capital that opens one is where the story was filed, not its government speaking; it
   still says which country the story is about;
 - a town the gazetteer lacks, or knows only abroad, in a story whose names point at one
-  country (twice as strongly as at any other) places its event in that country, at region
-  precision with no admin1, rather than nowhere;
+  country (twice as strongly as at any other, and with half a vote at least: an armed group
+  of that one country is enough) places its event in that country, at region precision with
+  no admin1, rather than nowhere;
 - a trigger noun after "amid ongoing", "sur fond de" (triggers.yaml `backdrops`), in a sentence that
   tells its news with another trigger, is the situation around it, no event;
 - a country named as a side ("the fighting between Israel and Hezbollah") is that
@@ -56,6 +57,21 @@ def test_a_town_the_gazetteer_lacks_is_placed_in_the_storys_country(runtime):
     assert (event.country, event.admin1, event.location) == ("Kenya", None, None)
     assert event.geo_precision == 3
     assert "article's country" in event.evidence["country"].reason
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Des combats opposent depuis mardi des miliciens aux rebelles du M23 à Nyabikeri, selon "
+     "des sources locales.", "fr"),
+    ("Fighting broke out on Tuesday between local militiamen and M23 rebels in Nyabikeri, "
+     "residents said.", "en"),
+])
+def test_a_village_unknown_in_a_story_of_one_countrys_armed_group_is_in_that_country(
+        runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.country, event.admin1, event.geo_precision) == (
+        "Democratic Republic of Congo", None, 3)
+    assert {event.actor1, event.actor2} == {"M23", "Unidentified Armed Group (Democratic "
+                                                   "Republic of Congo)"}
 
 
 @pytest.mark.parametrize(("text", "lang"), [

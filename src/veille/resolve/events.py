@@ -93,7 +93,7 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
         # story whose names point at Kenya (a name or a dateline, and twice as strongly as at
         # any other country): in Kenya, at region precision, not nowhere.
         ranked = support.most_common(2)
-        if ranked[0][1] >= 1 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        if ranked[0][1] >= 0.5 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             place = gazetteer.country(ranked[0][0])
             precision, mention = REGION, c.place
             reason = f"{reason}; placed in the article's country"
