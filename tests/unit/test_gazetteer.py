@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from veille.cli import app
 from veille.errors import BadGazetteerFile
 from veille.resolve.gazetteer import Gazetteer, add_geonames_dump, build_embedded, normalize
+from veille.resolve.gazetteer.names import variant_key
 
 # A GeoNames dump in miniature: a village (with alternate names), a mountain (not a populated
 # place) and a broken line. Names and ids are made up for the test.
@@ -51,11 +52,17 @@ def test_gazetteer_normalize_ignores_marks(a, b):
 
 @pytest.mark.parametrize(("name", "expected"), [
     ("Qamishli", "Al Qamishli"), ("El-Facher", "El Fasher"), ("Hasakeh", "Al Hasakah"),
-    ("Maputo", "Maputo"),
+    ("Maputo", "Maputo"), ("Deir Ezzor", "Deir ez-Zor"),  # an article glued to its word
 ])
 def test_gazetteer_transliterations_found_by_variant(runtime, name, expected):
     place = runtime.gazetteer.lookup(name)
     assert place.name == expected and place.feature_code != "ADM1"
+
+
+def test_gazetteer_a_name_that_only_looks_like_a_glued_article_stays_whole():
+    assert variant_key("Deir Ezzor") == variant_key("Deir ez-Zor")
+    assert variant_key("Sheikh Essa") != variant_key("Sheikh Sa")  # too short to be "es-Sa"
+    assert variant_key("Ezzor Deir") != variant_key("Zor Deir")  # not the first word
 
 
 def test_gazetteer_variants_never_replace_an_exact_name(runtime):
@@ -333,3 +340,16 @@ def test_a_world_citys_name_in_another_language_is_no_place_abroad(runtime):
     event = only_event(read(runtime, "On Sunday, in Morelia, Michoacan, a man was shot dead by "
                                      "gunmen in Colonia Camino Real."))
     assert event.country == "Mexico"
+
+
+def test_a_name_several_armed_groups_bear_points_at_all_their_countries(runtime):
+    """"Al Shabaab" is Somalia's group and, in Cabo Delgado, Mozambique's insurgents: alone,
+    it is no vote for either (their four countries say little), so a village the gazetteer
+    lacks is placed nowhere rather than in Mozambique."""
+    from veille.resolve.places import country_support
+
+    doc, _ = _places_of(runtime, "Al Shabaab fighters stormed a police post in Warmadoob "
+                                 "village on Tuesday.")
+    actor = next(m for m in doc.mentions if m.kind == "actor" and "alternatives" in m.data)
+    assert {"Al Shabaab", "Islamist Militia (Mozambique)"} <= set(actor.data["alternatives"])
+    assert not country_support(doc, runtime.gazetteer, runtime.actors)

@@ -18,7 +18,10 @@ on short texts written for these tests:
   is the event's place before it;
 - one word that only the NER calls a place, unknown to the gazetteer, is a place only after a
   locative, before a word for an area or a road, or as what a verb of attack hits
-  (places.yaml `place_verbs`): the small models' NER calls firms and people places.
+  (places.yaml `place_verbs`): the small models' NER calls firms and people places;
+- a name that closes a list of areas in brackets is looked up by its transliterations too
+  ("(Hodan, Banadir)": Banaadir); a town joined by a hyphen to a part of it the gazetteer
+  lacks ("Mogadishu-Hodan district") is that town.
 """
 
 from __future__ import annotations
@@ -279,3 +282,10 @@ def test_a_region_found_by_a_transliteration_says_little_and_small_regions_vote(
     event = only_event(read(runtime, "Houthi gunmen killed a shepherd on Friday in Al Maton "
                                      "district, in Al Jawf.", lang="en"))
     assert (event.country, event.admin1, event.geo_precision) == ("Yemen", "Al Jawf", 3)
+
+
+def test_a_bracketed_area_and_a_town_joined_to_its_district_place_the_event(runtime):
+    event = only_event(read(runtime, "On Tuesday, gunmen shot dead a shopkeeper near a "
+                                     "mosque in Mogadishu-Hodan district (Hodan, Banadir).",
+                            lang="en"))
+    assert (event.location, event.admin1, event.country) == ("Mogadishu", "Banaadir", "Somalia")

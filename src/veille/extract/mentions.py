@@ -706,7 +706,8 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     areas_after = [w.lower() for w in places.area_nouns_after]
     loose = [c for c, known in zip(whole, exact, strict=True) if not known
              and (c.start_char in ner_starts or after_words(text, c.start_char, before)
-                  or _area_word_after(text, c.end_char, nouns_after + areas_after))
+                  or _area_word_after(text, c.end_char, nouns_after + areas_after)
+                  or _closes_brackets(text, c.start_char, c.end_char))
              and gazetteer.has_variant(c.text)]
     # "Pyinoolwin district": the district, not its seat, where nothing is said to happen.
     loose_areas = {c.start_char for c in loose if _area_word_after(text, c.end_char, areas_after)}
@@ -762,6 +763,14 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
             name = ent.text[:-len(own) - 1] if own else ent.text
             data = ({"region": True, "name": name} if own and _is_place(name, gazetteer, countries)
                     else {"unresolved": True})
+            town, _, part = ent.text.partition("-")
+            if (not own and part and " " not in town and _is_place(town, gazetteer, countries)
+                    and not _is_place(part, gazetteer, countries)):
+                # "Mogadishu-Hodan district": a part of Mogadishu the gazetteer has no name
+                # for; the town is where it lies.
+                found.append(Mention("place", town, ent.start_char, ent.start_char + len(town),
+                                     sent_of[ent.start], {}))
+                continue
             found.append(Mention("place", ent.text, ent.start_char, ent.end_char,
                                  sent_of[ent.start], data))
     return found
@@ -927,6 +936,12 @@ def _names_a_region(name: str, gazetteer: Gazetteer, countries: dict[str, str]) 
     "person" Tamil Nadu or Sierra Leone is the region."""
     return normalize(name) in countries or any(
         p.feature_code == "ADM1" for p in gazetteer.candidates(name))
+
+
+def _closes_brackets(text: str, start: int, end: int) -> bool:
+    """Whether a name ends a list of areas in brackets ("(Bondhere, Banadir)", "(Nord-Kivu)"):
+    where the text says the place before lies."""
+    return text[end:end + 1] == ")" and text[max(0, start - 2):start].endswith(("(", ", "))
 
 
 def _without_designator(name: str, designators: tuple[str, ...]) -> str:

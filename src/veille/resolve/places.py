@@ -91,10 +91,15 @@ def _actor_countries(m: Mention, actors: Mapping[str, ActorEntry]) -> tuple[froz
         return none
     if m.data.get("military_of"):
         return frozenset([m.data["military_of"]]), 0.25
-    entry = actors.get(m.label)
-    if entry is None or not entry.where or len(entry.where) > 3:
+    # A name several actors bear ("al-Shabaab": Somalia's, and Mozambique's insurgents)
+    # points at all their countries.
+    entries = [actors.get(name) for name in m.data.get("alternatives") or [m.label]]
+    if any(e is None or not e.where for e in entries):
         return none
-    return entry.where, (0.5 if entry.kind == "armed" else 0.25)
+    where = frozenset().union(*(e.where for e in entries))
+    if len(where) > 3:
+        return none
+    return where, (0.5 if all(e.kind == "armed" for e in entries) else 0.25)
 
 
 def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support: Counter[str],

@@ -44,6 +44,7 @@ _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "e
 # are folded: "Facher"/"Fasher", "Djibouti"/"Jibuti", "Khartoum"/"Hartum", "Qamishli"/"Kamishli".
 _SPELLINGS = (("dj", "j"), ("ch", "sh"), ("kh", "h"), ("ou", "u"), ("q", "k"), ("gh", "g"))
 VARIANT = "~"  # marks a variant key in the names table
+_ASSIMILATED = re.compile(r"^[ae]([dnrstz])\1(?=[aeiou]\w)")
 
 
 def variant_key(name: str) -> str:
@@ -52,7 +53,11 @@ def variant_key(name: str) -> str:
     "Fasher" share one). Empty when too little is left to tell names apart."""
     if name.endswith(("'s", "’s")):
         return ""  # "China's": a possessive, never a transliteration
-    words = [w for w in normalize(name).split() if w not in _ARTICLES]
+    words = normalize(name).split()
+    # An article glued to the word it assimilates to, after the first word: "Deir Ezzor" is
+    # Deir ez-Zor, "Tal Abyad" stays whole.
+    words = words[:1] + [_ASSIMILATED.sub(r"\1", w) for w in words[1:]]
+    words = [w for w in words if w not in _ARTICLES]
     letters = "".join(words)
     for written, folded in _SPELLINGS:
         letters = letters.replace(written, folded)
