@@ -92,6 +92,18 @@ def test_a_district_keeps_its_seats_name(runtime):
     assert "Kunduz" in found and "Kunduz District" not in found
 
 
+@pytest.mark.parametrize(("text", "admin1", "country"), [
+    ("Traders staged a sit-in on Monday in Bannu (Bannu, KPK) against new taxes.",
+     "Khyber Pakhtunkhwa", "Pakistan"),
+    ("Two militants died in a gunfight with troops on Friday in Sopore, J&K.", "Kashmir",
+     "India"),
+])
+def test_the_south_asian_press_abbreviations_of_states_are_those_states(runtime, text, admin1,
+                                                                         country):
+    event = only_event(read(runtime, text, lang="en"))
+    assert (event.admin1, event.country) == (admin1, country)
+
+
 def test_the_wires_abbreviations_of_states_are_those_states(runtime):
     found = toponyms(runtime, "HELENA, Mont. (AP) - A 55-year-old Severn, Md. man was "
                               "arrested near the B.C. border. CAMP MURRAY, Wash. - Troops left.")
