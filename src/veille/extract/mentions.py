@@ -746,6 +746,7 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     area_after = [w.lower() for w in (*places.region_after, *places.route_nouns,
                                        *places.town_part_after)]
     hit = {w.lower() for w in places.place_verbs}  # "gunmen raided Kelmaso"
+    lowered = text.lower()
     for ent in ner:
         # One word that only the NER calls a place, which the gazetteer does not know, no
         # locative or place noun introduces and no word for an area or a road follows
@@ -753,7 +754,7 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
         # highway") is far more often a person or a firm than a village: the small models'
         # NER guesses. Nor a name already read as a person's.
         lone = (len(ent) == 1 and not after_words(text, ent.start_char, before)
-                and not _area_word_after(text.lower(), ent.end_char, area_after)
+                and not _area_word_after(lowered, ent.end_char, area_after)
                 and not (ent.root.dep_ in ("obj", "dobj") and ent.root.head.lemma_.lower() in hit))
         if lone or any(s < ent.end_char and ent.start_char < e for s, e in people):
             continue
