@@ -64,7 +64,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
                                         and (after_words(doc.text, a.start, lex.lexicon.places.locatives)
                                              or _opens_dateline(doc.text, a)
                                              or _after_preposition(parsed, a)
-                                             or _object_of(parsed, a, hit)))]
+                                             or _object_of(parsed, a.start, a.end, hit)))]
     found += _longest(actors)
     if lex.lexicon.triggers.killed_by is not None:
         markers = {m.lower() for m in lex.lexicon.actors.agent_markers}
@@ -236,10 +236,11 @@ def _qualifies_a_thing(parsed: Doc, mention: Mention) -> bool:
     return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > root.i
 
 
-def _object_of(parsed: Doc, mention: Mention, verbs: set[str]) -> bool:
-    """Whether the parse makes a name the object of a verb of `verbs` ("qui visaient
-    Port-Soudan", "shelled Kharkiv"): the place hit, not the government."""
-    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+def _object_of(parsed: Doc, start: int, end: int, verbs: set[str]) -> bool:
+    """Whether the parse makes the name at `start:end` the object of a verb of `verbs` ("qui
+    visaient Port-Soudan", "shelled Kharkiv", "raided Kelmaso"): the place hit, not the
+    government."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
     if span is None or not verbs or not parsed.has_annotation("DEP"):
         return False
     root = span.root
@@ -755,13 +756,13 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
         # NER guesses. Nor a name already read as a person's.
         lone = (len(ent) == 1 and not after_words(text, ent.start_char, before)
                 and not _area_word_after(lowered, ent.end_char, area_after)
-                and not (ent.root.dep_ in ("obj", "dobj") and ent.root.head.lemma_.lower() in hit))
+                and not _object_of(parsed, ent.start_char, ent.end_char, hit))
         if lone or any(s < ent.end_char and ent.start_char < e for s, e in people):
             continue
         if ent.start_char not in covered:
             # The tagger's span may hold the word for the area ("Nigeria's Zamfara State").
-            own = next((w for w in places.name_designators if ent.text.endswith(" " + w)), "")
-            name = ent.text[:-len(own) - 1] if own else ent.text
+            name = _without_designator(ent.text, designators)
+            own = name != ent.text
             data = ({"region": True, "name": name} if own and _is_place(name, gazetteer, countries)
                     else {"unresolved": True})
             town, _, part = ent.text.partition("-")
