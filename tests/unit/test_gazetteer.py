@@ -353,3 +353,80 @@ def test_a_name_several_armed_groups_bear_points_at_all_their_countries(runtime)
     actor = next(m for m in doc.mentions if m.kind == "actor" and "alternatives" in m.data)
     assert {"Al Shabaab", "Islamist Militia (Mozambique)"} <= set(actor.data["alternatives"])
     assert not country_support(doc, runtime.gazetteer, runtime.actors)
+
+
+@pytest.mark.parametrize(("name", "country", "admin1", "feature_code"), [
+    ("Donbass", "UA", None, "RGN"),
+    ("Ghouta orientale", "SY", "Rif-dimashq", "RGN"),
+    ("Darfour", "SD", None, "RGN"),
+    ("Sinai", "EG", None, "RGN"),  # not a hamlet of Chiapas
+    ("Cisjordanie", "PS", "West Bank", "ADM1"),
+    ("Nord-Darfour", "SD", "Northern Darfur", "ADM1"),
+    ("Kurdistan irakien", "IQ", "Iqlim Kurdistan", "ADM1"),
+])
+def test_named_areas_and_other_names_of_regions(runtime, name, country, admin1, feature_code):
+    """resources/regions.yaml: an area that is no division is a place of its own (RGN), with
+    the admin1 it lies in when it lies in one; a French name of a region finds that region."""
+    place = runtime.gazetteer.lookup(name)
+    assert (place.country_code, place.admin1, place.feature_code) == (country, admin1,
+                                                                      feature_code)
+    assert place.is_area
+
+
+def test_an_admin1_the_gazetteer_lacks_is_an_error_of_the_regions_file(tmp_path):
+    """A typo in regions.yaml names no region: the build says so rather than dropping it."""
+    import sqlite3
+
+    from veille.resolve.gazetteer.build import _insert_named_areas
+    from veille.resolve.gazetteer.schema import SCHEMA
+    from veille.resources.schemas import RegionsFile
+
+    conn = sqlite3.connect(tmp_path / "g.sqlite")
+    conn.executescript(SCHEMA)
+    conn.execute("INSERT INTO places VALUES (-1, 'Donetsk', 48, 37.8, 'UA', 'Donetsk', NULL, "
+                 "NULL, 1000, 'ADM1', 'embedded')")
+    regions = RegionsFile.model_validate({"areas": {"Donbas": {
+        "country": "UA", "covers": ["Donetsk", "Luhanks"], "point": [48.2, 38.5],
+        "names": ["Donbass"]}}, "admin1_names": {}})
+    with pytest.raises(ValueError, match="Luhanks"):
+        _insert_named_areas(conn, regions)
+
+
+@pytest.mark.parametrize(("text", "lang", "country", "location"), [
+    ("Mardi, des bombardements russes ont frappé le Donbass.", "fr", "Ukraine", "Donbas"),
+    ("Mercredi, des hommes armés ont tué trois bergers au Darfour.", "fr", "Sudan", "Darfur"),
+    ("On Monday, Syrian jets bombed several towns in Eastern Ghouta.", "en", "Syria",
+     "Eastern Ghouta"),
+])
+def test_an_event_in_a_named_area_is_there_at_region_precision(runtime, text, lang, country,
+                                                                location):
+    from test_extract import only_event, read
+
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.country, event.location, event.geo_precision) == (country, location, 3)
+
+
+def test_a_named_area_abroad_that_only_its_own_name_points_at_is_no_place(runtime):
+    """A region gives its country two votes: that it names itself is no sign the story is
+    there. "Sinai" in a Colombian story is a village the gazetteer lacks, not Egypt."""
+    from veille.resolve.places import country_support, resolve_place
+
+    doc, spans = _places_of(runtime, "On Sunday, in Cauca, FARC dissidents said they had set "
+                                     "off a car bomb in Sinai a week before.")
+    support = country_support(doc, runtime.gazetteer, runtime.actors)
+    place, _, reason = resolve_place(spans["Sinai"], doc, runtime.gazetteer, support)
+    assert place is None and reason.startswith("abstained")
+
+
+def test_the_home_of_a_group_is_the_events_place_only_when_nothing_else_is(runtime):
+    """"Darfur" in "Darfur communal militia" is where the group comes from: the region the
+    sentence names after it places the looting; alone, it still places the event."""
+    from test_extract import only_event, read
+
+    event = only_event(read(runtime, "On Tuesday, armed men (reportedly a Darfur communal "
+                                     "militia) looted cattle near Kulbus (Kulbus locality, "
+                                     "West Darfur state).", lang="en"))
+    assert event.admin1 == "Western Darfur"
+    alone = only_event(read(runtime, "On Tuesday, Darfur militiamen looted a market, "
+                                     "residents said.", lang="en"))
+    assert alone.country == "Sudan"

@@ -18,6 +18,7 @@ from veille.resources.schemas import (
     ActorsFile,
     CasualtiesFile,
     CountryPointsFile,
+    RegionsFile,
     TaxonomyFile,
     TriggersFile,
 )
@@ -54,7 +55,8 @@ def test_resources_language_file_valid(path):
 
 @pytest.mark.parametrize(("name", "schema"), [("taxonomy.yaml", TaxonomyFile),
                                               ("actors.yaml", ActorsFile),
-                                              ("country_points.yaml", CountryPointsFile)])
+                                              ("country_points.yaml", CountryPointsFile),
+                                              ("regions.yaml", RegionsFile)])
 def test_resources_shared_file_valid(name, schema):
     read_resource(RESOURCES / name, schema)
 
@@ -243,3 +245,13 @@ def test_resources_a_country_point_off_the_globe_raises(tmp_path, body):
     path.write_text(body, encoding="utf-8")
     with pytest.raises(BadResource, match="no country code and point"):
         read_resource(path, CountryPointsFile)
+
+
+@pytest.mark.parametrize("area", ['{country: UA, covers: [Donetsk], point: [148.2, 38.5], '
+                                  'names: [Donbas]}',
+                                  '{country: UA, covers: [], point: [48.2, 38.5], names: [Donbas]}'])
+def test_resources_a_named_area_without_a_point_or_a_region_raises(tmp_path, area):
+    path = tmp_path / "regions.yaml"
+    path.write_text(f"areas:\n  Donbas: {area}\nadmin1_names: {{}}\n", encoding="utf-8")
+    with pytest.raises(BadResource, match="Donbas"):
+        read_resource(path, RegionsFile)

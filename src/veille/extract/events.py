@@ -903,17 +903,18 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
         actor2, basis2, assoc = assoc[0], "opponent", assoc[1:]
     place, basis = _place(doc, trigger, lexicon.places.country_anaphors)
     # When the chosen place is not in the gazetteer, the sentence's other towns come first,
-    # then its regions and the areas in brackets, then its countries, each in text order: "at
-    # Kirni sector (Poonch district)", of "military forces of India and Pakistan", is near
-    # Poonch; "Kaboro community in Northwest Nigeria's Zamfara State" is in Zamfara.
+    # then its regions and the areas in brackets, then the homes of groups ("Darfur communal
+    # militia"), then its countries, each in text order: "at Kirni sector (Poonch district)",
+    # of "military forces of India and Pakistan", is near Poonch; "Kaboro community in
+    # Northwest Nigeria's Zamfara State" is in Zamfara.
     # The sentence is the trigger's, or the one after it that placed a lede; a place inherited
     # from before stands alone.
     told_in = sent if basis == "text" else place.sent if place and place.sent > sent else None
     other_places = sorted((m for m in (_sentence_places(doc, told_in) if told_in is not None
                                        else ())
                            if m is not place and not m.data.get("unresolved")),
-                          key=lambda m: 2 if m.kind == "country" else int(
-                              bool(m.data.get("region") or m.data.get("container"))))
+                          key=lambda m: (m.kind == "country", bool(m.data.get("group")),
+                                         bool(m.data.get("region") or m.data.get("container"))))
     dates = [m for m in doc.in_sentence(sent) if m.kind in _DATE_KINDS
              and not _is_period_start(doc, m) and not _in_relative_clause(doc, m, trigger)]
     # "..., locals said on Wednesday": the day a source spoke dates the event only when
@@ -1170,6 +1171,8 @@ def _place(doc: Document, trigger: Mention,
     cities = [m for m in here if m.kind == "place" and not m.data.get("unresolved")]
     towns = [m for m in cities if not m.data.get("region")]
     cities = towns or cities  # "Hajine, dans la province de Deir ez-Zor": the town
+    # not the home of a group ("Darfur communal militia looted ... west of Sirba, West Darfur")
+    cities = [m for m in cities if not m.data.get("group")] or cities
     # "Londrina (Parana)": the town, not the region in brackets that says where it is
     cities = [m for m in cities if not m.data.get("container")] or cities
     # "on the Dhaka-Mymensingh highway in Gazipur": the town, not the ends of the road; but

@@ -112,12 +112,15 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
         elif m.kind == "country" and after_words(doc.text, m.start,
                                             lex.lexicon.places.neighbour_markers):
             m.data["elsewhere"] = "neighbour"
+    group_nouns = {w.lower() for w in lex.lexicon.places.group_nouns}
     for m in found:  # "au Liban", "in Lebanon": the country is where something happens
         if m.kind in ("country", "place") and after_words(doc.text, m.start,
                                                      lex.lexicon.places.locatives):
             m.data["locative"] = True
         elif m.kind == "country" and not m.data and _qualifies_a_thing(parsed, m):
             m.data["elsewhere"] = "modifier"
+        elif m.kind == "place" and _qualifies_a_group(parsed, m, group_nouns):
+            m.data["group"] = True
     found += _regex_mentions(doc.text, lex.dates, "date", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.weekdays, "weekday", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.relative_days, "relative_day", sent_of, parsed)
@@ -234,6 +237,17 @@ def _qualifies_a_thing(parsed: Doc, mention: Mention) -> bool:
         return False
     root = span.root
     return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > root.i
+
+
+def _qualifies_a_group(parsed: Doc, mention: Mention, nouns: set[str]) -> bool:
+    """Whether a place qualifies a noun of an armed group ("Darfur communal militia", "les
+    milices du Darfour"): where the group comes from, not necessarily where it acted."""
+    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not nouns or not parsed.has_annotation("DEP"):
+        return False
+    root = span.root
+    return (root.dep_ in ("compound", "nmod") and root.head is not root
+            and root.head.lemma_.lower() in nouns)
 
 
 def _object_of(parsed: Doc, start: int, end: int, verbs: set[str]) -> bool:
@@ -929,7 +943,7 @@ def _names_only_areas(name: str, gazetteer: Gazetteer) -> bool:
     or less (`Benue`; `Nuevo Leon`, not its villages; not `Idlib`, a city too)."""
     areas, towns = [0], [0]
     for p in gazetteer.candidates(name):
-        (areas if (p.feature_code or "").startswith("ADM") else towns).append(p.population)
+        (areas if p.is_area else towns).append(p.population)
     return max(areas) > 0 and max(areas) >= 10 * max(towns)
 
 
@@ -937,7 +951,7 @@ def _names_a_region(name: str, gazetteer: Gazetteer, countries: dict[str, str]) 
     """Whether `name` is, as written, a country's or a first-level region's: the NER's
     "person" Tamil Nadu or Sierra Leone is the region."""
     return normalize(name) in countries or any(
-        p.feature_code == "ADM1" for p in gazetteer.candidates(name))
+        p.feature_code in ("ADM1", "RGN") for p in gazetteer.candidates(name))
 
 
 def _closes_brackets(text: str, start: int, end: int) -> bool:
@@ -968,7 +982,7 @@ def _famous_place(token, gazetteer: Gazetteer, countries: dict[str, str]) -> boo
         return False
     place = gazetteer.lookup(token.text)
     return (place is not None and place.population >= _LARGE_CITY
-            and not (place.feature_code or "").startswith("ADM"))  # "Nord" is no city
+            and not place.is_area)  # "Nord" is no city
 
 
 def _is_place(text: str, gazetteer: Gazetteer, countries: dict[str, str]) -> bool:

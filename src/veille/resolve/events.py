@@ -77,7 +77,7 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
         place, precision, reason = resolve_place(option, doc, gazetteer, support)
         if place is not None:
             mention = option
-            if (option.data.get("region") or (place.feature_code or "").startswith("ADM")
+            if (option.data.get("region") or place.is_area
                     or (option.data.get("container") and _names_a_province(option, place, doc,
                                                                             gazetteer))):
                 # "in Idleb province", "in Empalme, Sonora" with Empalme unknown, "(At Tuhayat,

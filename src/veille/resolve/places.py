@@ -42,32 +42,8 @@ def country_support(doc: Document, gazetteer: Gazetteer,
     for m in doc.of_kind("place"):
         if m.data.get("elsewhere") == "modifier":  # "a London-based monitor" says nothing
             continue
-        name = normalize(m.name(doc.text))
-        largest: dict[str, int] = {}
-        places = towns_before_renamed_regions(gazetteer.candidates(name, variants=True), name)
-        if m.data.get("region"):  # "Chin state": the region, not a town of that name abroad
-            places = [p for p in places if (p.feature_code or "").startswith("ADM")] or places
-        for place in places:
-            if place.country_code:
-                largest[place.country_code] = max(largest.get(place.country_code, 0),
-                                                  place.population)
-        # Namesakes a tenth the size of the largest do not count (London, Ontario); a
-        # region always does: its size is that of the towns the embedded gazetteer holds
-        # (Yemen's Al Jawf counts 18,000 people, Saudi Arabia's 300,000).
-        top = max(largest.values(), default=0)
-        regions = {p.country_code for p in places if (p.feature_code or "").startswith("ADM")}
-        largest = {code: pop for code, pop in largest.items()
-                   if pop * 10 >= top or code in regions}
-        if largest:
-            region = m.data.get("region") or all(
-                (p.feature_code or "").startswith("ADM") for p in places)
-            # A name found only by a transliteration says little, region or not ("Al Maton
-            # district" is no Mattoon, Illinois).
-            weight = (2.0 if region else 1.0) if gazetteer.has_name(name) else 0.5
-            # Between countries with as many votes, the larger places win (a tiny fraction,
-            # so that ties never depend on the order of a set).
-            shares[name] = {code: weight / len(largest) + min(pop, 10**8) / 10**10
-                            for code, pop in largest.items()}
+        if share := name_votes(m, doc, gazetteer):
+            shares[normalize(m.name(doc.text))] = share
     for m in doc.mentions:
         where, weight = _actor_countries(m, actors or {})
         if where:  # each actor once, however often named
@@ -78,6 +54,35 @@ def country_support(doc: Document, gazetteer: Gazetteer,
         for code, vote in shares[name].items():
             votes[code] += vote
     return votes
+
+
+def name_votes(m: Mention, doc: Document, gazetteer: Gazetteer) -> dict[str, float]:
+    """The votes one place name gives each country (see `country_support`)."""
+    name = normalize(m.name(doc.text))
+    largest: dict[str, int] = {}
+    places = towns_before_renamed_regions(gazetteer.candidates(name, variants=True), name)
+    if m.data.get("region"):  # "Chin state": the region, not a town of that name abroad
+        places = [p for p in places if p.is_area] or places
+    for place in places:
+        if place.country_code:
+            largest[place.country_code] = max(largest.get(place.country_code, 0),
+                                              place.population)
+    # Namesakes a tenth the size of the largest do not count (London, Ontario); a region
+    # always does: its size is that of the towns the embedded gazetteer holds (Yemen's Al
+    # Jawf counts 18,000 people, Saudi Arabia's 300,000).
+    top = max(largest.values(), default=0)
+    regions = {p.country_code for p in places if p.is_area}
+    largest = {code: pop for code, pop in largest.items() if pop * 10 >= top or code in regions}
+    if not largest:
+        return {}
+    region = m.data.get("region") or all(p.is_area for p in places)
+    # A name found only by a transliteration says little, region or not ("Al Maton district"
+    # is no Mattoon, Illinois).
+    weight = (2.0 if region else 1.0) if gazetteer.has_name(name) else 0.5
+    # Between countries with as many votes, the larger places win (a tiny fraction, so that
+    # ties never depend on the order of a set).
+    return {code: weight / len(largest) + min(pop, 10**8) / 10**10
+            for code, pop in largest.items()}
 
 
 def _actor_countries(m: Mention, actors: Mapping[str, ActorEntry]) -> tuple[frozenset[str], float]:
@@ -133,8 +138,11 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
                             "name lies")
     if not place.country_code and not far:  # "in Europe": no event happens in a continent
         return None, None, "a continent, which is no event's place"
+    # Abroad: the article points at that country by nothing but this very name (a region
+    # gives itself two votes: "Sinai", in a Colombian story, is a Colombian village).
+    own = name_votes(mention, doc, gazetteer).get(place.country_code, 0.0)
     abroad = (bool(country) and place.country_code != country
-              and int(support[place.country_code]) <= 1)
+              and support[place.country_code] - own < 1)
     # A national capital or a world city named by its own name (not another language's:
     # "Colonia" is a part of a Mexican town, not Cologne; "Al Quds" in a West Bank story is
     # not Israel's capital) is no gap of the gazetteer: "rallied in Athens against the
@@ -144,7 +152,7 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
     # gazetteer's towns have no feature code: only a region's or a continent's is no town.
     # Not a name towns of three countries or more bear ("San Jose", "San Juan"): a village of
     # the story's country is as likely.
-    town = not (place.feature_code or "").startswith(("ADM", "CONT"))
+    town = not (place.is_area or place.feature_code == "CONT")
     big = ((town and place.population >= WORLD_CITY)
            or (town and mention.data.get("locative") and place.population >= LARGE_TOWN))
     known = ((place.feature_code == "PPLC" or (big and _few_countries(name, place, gazetteer)))
@@ -196,7 +204,7 @@ def _near_the_others(place: Place, namesakes: list[Place], name: str, doc: Docum
         return None
     local = [p for p in namesakes if p.country_code == place.country_code
              and p.geonameid != place.geonameid and p.latitude is not None
-             and not (p.feature_code or "").startswith("ADM")]
+             and not p.is_area]
     if not local or place.latitude is None:
         return None
     anchors = _anchors(doc, gazetteer, normalize(name))
@@ -216,8 +224,7 @@ def _anchors(doc: Document, gazetteer: Gazetteer, skip: str) -> list[Place]:
         if key == skip or m.data.get("unresolved"):
             continue
         found = {p.geonameid: p for p in gazetteer.candidates(key)
-                 if p.latitude is not None and not (p.feature_code or "").startswith(("ADM",
-                                                                                      "CONT"))}
+                 if p.latitude is not None and not p.is_area and p.feature_code != "CONT"}
         if len(found) == 1:
             anchors.extend(found.values())
     return anchors

@@ -24,6 +24,7 @@ from .schemas import (
     CountryPointsFile,
     DatesFile,
     PlacesFile,
+    RegionsFile,
     RepairFile,
     RolesFile,
     TaxonomyFile,
@@ -46,6 +47,12 @@ LANGUAGE_FILES: dict[str, type[BaseModel]] = {
 
 def _root() -> Traversable:
     return resources.files("veille").joinpath("resources")
+
+
+def resource_bytes(name: str) -> bytes:
+    """The raw bytes of a language-neutral resource file (what a build that uses it is
+    signed with)."""
+    return _root().joinpath(name).read_bytes()
 
 
 def read_resource(path: Traversable, schema: type[BaseModel]) -> BaseModel:
@@ -197,6 +204,12 @@ def load_country_names() -> dict[str, str]:
     GeoNames'."""
     file = read_resource(_root().joinpath("acled_countries.yaml"), CountryNamesFile)
     return dict(file.countries)  # type: ignore[attr-defined]
+
+
+def load_regions() -> RegionsFile:
+    """Read resources/regions.yaml: named areas that are no administrative division, and
+    other names of admin1 regions (the gazetteer's build adds both)."""
+    return read_resource(_root().joinpath("regions.yaml"), RegionsFile)  # type: ignore[return-value]
 
 
 def load_country_points() -> dict[str, tuple[float, float]]:

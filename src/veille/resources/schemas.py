@@ -168,6 +168,11 @@ class CountryNamesFile(Strict):
     countries: dict[str, str]
 
 
+def _on_the_globe_point(code: str, lat: float, lon: float) -> None:
+    if not (len(code) == 2 and code.isupper() and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(f"{code}: {lat}, {lon} is no country code and point")
+
+
 class CountryPointsFile(Strict):
     """resources/country_points.yaml: GeoNames' point of each country feature (ISO code ->
     [latitude, longitude])."""
@@ -178,9 +183,33 @@ class CountryPointsFile(Strict):
     @classmethod
     def _on_the_globe(cls, points: dict[str, tuple[float, float]]):
         for code, (lat, lon) in points.items():
-            if not (len(code) == 2 and code.isupper() and -90 <= lat <= 90 and -180 <= lon <= 180):
-                raise ValueError(f"{code}: {lat}, {lon} is no country code and point")
+            _on_the_globe_point(code, lat, lon)
         return points
+
+
+class NamedArea(Strict):
+    """An area the news names that is no administrative division ("Darfur", "Eastern
+    Ghouta"): its country, the admin1 regions it lies in (GeoNames' names, as the gazetteer
+    writes them), an approximate centre, and its names in the languages we read."""
+
+    country: str
+    covers: list[str] = Field(min_length=1)
+    point: tuple[float, float]
+    names: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _placed(self) -> NamedArea:
+        _on_the_globe_point(self.country, *self.point)
+        return self
+
+
+class RegionsFile(Strict):
+    """resources/regions.yaml: areas the news names that GeoNames' packaged files lack
+    (`areas`), and other names of admin1 regions (`admin1_names`: ISO code -> GeoNames'
+    admin1 name -> names)."""
+
+    areas: dict[str, NamedArea]
+    admin1_names: dict[str, dict[str, list[str]]]
 
 
 class ActorsFile(Strict):
@@ -597,6 +626,10 @@ class PlacesFile(Strict):
     # area named after its seat ("Baramulla district"), read as that area (region precision).
     place_nouns_after: list[str] = Field(default_factory=list)
     area_nouns_after: list[str] = Field(default_factory=list)
+    # Lemmas of nouns of armed groups a place may qualify ("Darfur communal militia", "les
+    # milices du Darfour"): the group's home, the event's place only when the sentence names
+    # no other.
+    group_nouns: list[str] = Field(default_factory=list)
     # Lemmas of verbs whose object is a place that was hit ("des drones qui visaient
     # Port-Soudan", "strikes hit Kyiv"): a capital there is the city, not its government.
     place_verbs: list[str] = Field(default_factory=list)

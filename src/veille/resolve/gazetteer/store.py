@@ -40,6 +40,12 @@ class Place:
     is_country: bool = False
     feature_code: str | None = None
 
+    @property
+    def is_area(self) -> bool:
+        """An admin region (ADM1, ADM2) or a named area that is none (RGN: "Darfur"), not a
+        town."""
+        return (self.feature_code or "").startswith("ADM") or self.feature_code == "RGN"
+
 
 _SOURCE_LANGUAGE = "en"  # the language GeoNames and ACLED write country names in
 
@@ -107,11 +113,11 @@ class Gazetteer:
                              and everywhere.population >= 100 * max(p.population for p in here)):
                 places = here
         best = max(places, key=lambda p: p.population)
-        if best.feature_code in ("ADM1", "ADM2"):
+        if best.is_area:
             # "Idleb": the region's namesake town inside it; "Maputo": the capital, in a
             # region of its own ("Maputo City") beside the province of its name; "Paris", not
             # the department of its name.
-            towns = [p for p in places if not (p.feature_code or "").startswith("ADM")
+            towns = [p for p in places if not p.is_area
                      and p.country_code == best.country_code]
             inside = [p for p in towns
                       if p.admin1 and normalize(p.admin1) == normalize(best.name)]
@@ -140,7 +146,7 @@ class Gazetteer:
                            for area in (p.admin1, p.admin2, p.country) for key in keys)]
         if not matching:
             return None
-        return max(matching, key=lambda p: (not (p.feature_code or "").startswith("ADM"),
+        return max(matching, key=lambda p: (not p.is_area,
                                             p.population))
 
     def candidates(self, name: str, *, variants: bool = False) -> list[Place]:
@@ -257,7 +263,7 @@ def towns_before_renamed_regions(places: list[Place], name: str) -> list[Place]:
     "El Beni"."""
     key = normalize(name)
     if not any(p.population >= _TOWN_OF_NOTE and normalize(p.name) == key
-               and not (p.feature_code or "").startswith("ADM") for p in places):
+               and not p.is_area for p in places):
         return places
     return [p for p in places
-            if not (p.feature_code or "").startswith("ADM") or normalize(p.name) == key]
+            if not p.is_area or normalize(p.name) == key]
