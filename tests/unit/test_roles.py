@@ -26,6 +26,9 @@ def roles(runtime: veille.Runtime, text: str) -> list[tuple]:
         # French: passive with an agent after "par"
         ("Des soldats maliens ont été attaqués par des jihadistes du JNIM près de Djibo mardi.",
          "JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali", "agent"),
+        # French: the tagger hangs "par" on the place before it; still the passive's agent
+        ("Mardi, plusieurs bombes ont été larguées sur El Fasher par l'armée soudanaise.",
+         "Military Forces of Sudan", None, "agent"),
         # French: a noun trigger with its agent in the genitive and its target after "contre"
         ("L'attaque du JNIM contre un poste de l'armée malienne a fait dix morts près de Gao.",
          "JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali", "genitive"),

@@ -278,8 +278,13 @@ def _own_agent(verb: Token, markers: set[str]) -> Token | None:
         if child.dep_ == "obl:agent":
             return child
     if _is_passive(verb):  # "tués dimanche par des hommes armés", hung as a plain oblique
-        return next((c for c in verb.children if c.dep_.startswith("obl")
-                     and _marker(c) in markers), None)
+        found = next((c for c in verb.children if c.dep_.startswith("obl")
+                      and _marker(c) in markers), None)
+        # "larguées sur El Fasher par l'armée": the tagger often hangs the agent on the
+        # oblique before it; "par" after a passive verb is still its agent.
+        return found or next((n for c in verb.children if c.dep_ in _OBLIQUES
+                              for n in c.children if n.dep_ in ("nmod", "prep", "pobj")
+                              and n.i > c.i and _marker(n) in markers), None)
     return None
 
 
