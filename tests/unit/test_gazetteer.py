@@ -363,6 +363,8 @@ def test_a_name_several_armed_groups_bear_points_at_all_their_countries(runtime)
     ("Cisjordanie", "PS", "West Bank", "ADM1"),
     ("Nord-Darfour", "SD", "Northern Darfur", "ADM1"),
     ("Kurdistan irakien", "IQ", "Iqlim Kurdistan", "ADM1"),
+    ("Thi Qar", "IQ", "Dhi Qar", "ADM1"),  # ACLED's spellings
+    ("Ninewa", "IQ", "Ninawa", "ADM1"),
 ])
 def test_named_areas_and_other_names_of_regions(runtime, name, country, admin1, feature_code):
     """resources/regions.yaml: an area that is no division is a place of its own (RGN), with

@@ -301,3 +301,11 @@ def test_a_bracketed_area_and_a_town_joined_to_its_district_place_the_event(runt
                                      "mosque in Mogadishu-Hodan district (Hodan, Banadir).",
                             lang="en"))
     assert (event.location, event.admin1, event.country) == ("Mogadishu", "Banaadir", "Somalia")
+
+
+def test_a_person_the_ner_sees_before_a_word_for_an_area_is_the_place(runtime):
+    """The small English model calls "Al Hazm" a person; before "district" it is the place
+    the gazetteer knows by that name."""
+    text = "On Tuesday, a coalition air raid targeted Al Hazm district (Al Jawf)."
+    assert ("Al Hazm", "PERSON") in [(e.text, e.label_) for e in runtime.nlp("en")(text).ents]
+    assert toponyms(runtime, text)["Al Hazm"][:2] == ("place", "Al Hazm")

@@ -672,10 +672,14 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     # Nor a name the gazetteer knows after a noun of settlement ("the city of Kryvyi Rih").
     settled = [w for w in places.place_nouns if " " in w.strip()]
     designators = tuple(f" {w}" for w in places.name_designators)
+    # Nor before a word for a settlement or an area ("Al Hazm district", "Ali Khel village").
+    settlement_after = [w.lower() for w in (*places.place_nouns_after, *places.area_nouns_after)]
     people = [(e.start_char, e.end_char) for e in parsed.ents
               if e.label_ in _PERSON_LABELS and len(e) > 1
               and not after_words(text, e.start_char, places.locatives)
-              and not (after_words(text, e.start_char, settled) and gazetteer.has_variant(e.text))
+              and not ((after_words(text, e.start_char, settled)
+                        or _area_word_after(text, e.end_char, settlement_after))
+                       and gazetteer.has_variant(e.text))
               and not _names_a_region(_without_designator(e.text, designators), gazetteer,
                                       countries)]
     # A person named in full once ("Mark Zuckerberg", "Mohamed Salah") is then named by the
@@ -717,11 +721,10 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     # transliterations count.
     before = [*places.locatives, *places.place_nouns]
     exact = [_is_place(c.text, gazetteer, countries) for c in whole]
-    nouns_after = [w.lower() for w in places.place_nouns_after]
     areas_after = [w.lower() for w in places.area_nouns_after]
     loose = [c for c, known in zip(whole, exact, strict=True) if not known
              and (c.start_char in ner_starts or after_words(text, c.start_char, before)
-                  or _area_word_after(text, c.end_char, nouns_after + areas_after)
+                  or _area_word_after(text, c.end_char, settlement_after)
                   or _closes_brackets(text, c.start_char, c.end_char))
              and gazetteer.has_variant(c.text)]
     # "Pyinoolwin district": the district, not its seat, where nothing is said to happen.
