@@ -9,6 +9,8 @@ from datetime import date
 from ..resources.schemas import ActorEntry
 
 UNKNOWN = "Unidentified"  # the prefix of ACLED's unnamed actors (`Unidentified Armed Group`)
+_UNNAMED_GROUP = "Unidentified Armed Group ({country})"
+_REBELS = 2  # ACLED's inter code of rebel groups: a named organisation across borders
 
 
 def compatible_actors(x: str | None, y: str | None,
@@ -92,7 +94,12 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
 def choose_actor(label: str, alternatives: list[str] | None, iso: str | None, day: date | None,
                  actors: dict[str, ActorEntry]) -> str:
     """Of the actors one phrase may name, the one ACLED names in the event's country on its
-    date: active in that country, else of no one country, else the first."""
+    date: active in that country, else of no one country. A word that actors of several other
+    countries share ("vigilantes" in a story about Mexico) names none of them: it is the
+    country's own forces when they all are forces of a state (`Police Forces of {country}`),
+    else an unidentified armed group when they all are militias; else the first (a rebel
+    organisation across borders, the Islamic State; one country's forces abroad, "Israeli
+    police" in the West Bank)."""
     names = alternatives or [label]
     if len(names) == 1:
         return names[0]
@@ -104,6 +111,13 @@ def choose_actor(label: str, alternatives: list[str] | None, iso: str | None, da
     for n, e in live:
         if e is None or not e.where:
             return n
+    if iso and len(set().union(*(e.where for _, e in live if e is not None))) > 1:
+        template = next((t for t in actors if "{country}" in t
+                         and all(_filled(t).fullmatch(n) for n, _ in live)), None)
+        if template is not None:
+            return template
+        if all(e is not None and e.kind == "armed" and e.inter != _REBELS for _, e in live):
+            return _UNNAMED_GROUP
     return live[0][0]
 
 
