@@ -309,3 +309,11 @@ def test_a_person_the_ner_sees_before_a_word_for_an_area_is_the_place(runtime):
     text = "On Tuesday, a coalition air raid targeted Al Hazm district (Al Jawf)."
     assert ("Al Hazm", "PERSON") in [(e.text, e.label_) for e in runtime.nlp("en")(text).ents]
     assert toponyms(runtime, text)["Al Hazm"][:2] == ("place", "Al Hazm")
+
+
+def test_a_sahel_cercle_or_a_congolese_territoire_is_the_area_around_its_seat(runtime):
+    """"dans le cercle de Gourma-Rharous", "le territoire de Djugu": the area, at region
+    precision, not the town of that name."""
+    found = toponyms(runtime, "Mardi, des hommes armés ont tué six civils dans le territoire "
+                              "de Djugu, en Ituri.", lang="fr")
+    assert found["Djugu"][2].get("region")

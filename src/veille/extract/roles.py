@@ -130,6 +130,7 @@ class _Words:
         self.handover = set(roles.handover_verbs)
         self.recipient = {w.lower() for w in roles.recipient_markers}
         self.aimed_at = set(roles.target_nouns)
+        self.blame = set(roles.blame_verbs)
 
 
 class _Finder:
@@ -365,6 +366,14 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
         if (child.dep_ in ("acl", "acl:relcl") and actor1 is None
                 and (doer := finder.named_by(_own_agent(child, words.agent))) is not None):
             actor1 = Role(doer, "agent")
+    # "des frappes (de drones) attribuées à l'armée", "attacks blamed on"
+    for child in [*noun.children, *(g for c in noun.children if c.dep_ == "nmod"
+                                    for g in c.children)]:
+        if (child.dep_ in ("acl", "acl:relcl") and actor1 is None
+                and child.lemma_.lower() in words.blame):
+            blamed = [finder.named_by(arg) for _, arg in _prepositional(child)]
+            if doer := next((b for b in blamed if b is not None), None):
+                actor1 = Role(doer, "blamed")
     for marker, arg in _prepositional(noun):
         other = finder.named_by(arg)
         if other is None:
