@@ -234,8 +234,18 @@ def _within(outer: Event, inner: Event) -> bool:
         return False
     if outer.location is None:
         return True
+    # An area smaller than its admin1 (a province of the Philippines' regions, "Iloilo
+    # province") holds only the towns of its admin2.
     return (outer.geo_precision == 3 and inner.geo_precision != 3
-            and outer.admin1 is not None and outer.admin1 == inner.admin1)
+            and outer.admin1 is not None and outer.admin1 == inner.admin1
+            and (outer.admin2 is None or _same_admin2(outer.admin2, inner.admin2)))
+
+
+def _same_admin2(a: str, b: str | None) -> bool:
+    """Whether two admin2 names are one area, written with or without its kind ("Negros
+    Occidental", "Province of Negros Occidental")."""
+    a, b = a.casefold(), (b or "").casefold()
+    return bool(b) and (a in b or b in a)
 
 
 def _placed(event: Event) -> bool:

@@ -31,7 +31,7 @@ from test_extract import only_event, read  # the same helpers, one definition
 
 
 @pytest.mark.parametrize("opening", ["BEIRUT (AP) --", "BEIRUT:", "BEIRUT (Reuters) -",
-                                     "SYRIA –"])
+                                     "SYRIA –", "(Gulf Wire Service) BEIRUT, March 3 (SANA) –"])
 def test_a_dateline_is_where_the_story_was_filed(runtime, opening):
     text = (f"{opening} Artillery fire killed eight civilians on Saturday in Ibleen, a village "
             "in Idlib province, rescue workers said.")
@@ -138,3 +138,12 @@ def test_a_total_since_then_is_no_toll_and_a_military_airstrike_is_the_army(runt
     assert event.actor1 == "Military Forces of Myanmar"
     assert event.fatalities is not None and event.fatalities.best == 21
 
+
+
+def test_a_province_holds_only_its_own_towns(runtime):
+    """The two clashes are in two provinces of one region of the Philippines: the one in
+    Iloilo province is not the one at La Castellana, which lies in Negros Occidental."""
+    report = read(runtime, "Army troops killed two rebels in a clash at La Castellana town on "
+                           "Tuesday, the military said. Three soldiers were wounded in another "
+                           "clash with rebels in Iloilo province on Tuesday.", lang="en")
+    assert sorted(e.location for e in report.events) == ["Iloilo", "La Castellana"]

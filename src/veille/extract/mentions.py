@@ -383,6 +383,7 @@ def _area_word_after(text: str, end: int, words: list[str]) -> int:
 # What follows the place of a dateline, up to the dash that opens the story: a date, an
 # agency in brackets ("BAMAKO, 3 mars (AFP) -", "KYIV (Reuters) —", "Goma -"), up to a dash
 # or a colon ("BEIRUT (AP) --", "NAIROBI:"), or a dash glued to the story ("ETHIOPIA –Five").
+_CREDIT = re.compile(r"[ \t\ufeff]*(?:\([^\n()]{1,60}\)[ \t]*)?")
 _DATELINE_TAIL = re.compile(r"[^\S\n]*(?:,[^\n()\-–—]{0,30})?[^\S\n]*(?:\([^\n()]{1,30}\))?"
                             r"(?:[^\S\n]*(?:--|[-–—:])[^\S\n]|[^\S\n]+[-–—](?=[A-Z0-9]))")
 
@@ -469,7 +470,8 @@ def _qualifies_the_next_place(span, compass: set[str], gazetteer: Gazetteer,
 def _opens_dateline(text: str, m: Mention) -> bool:
     """Whether a name opens a line as a dateline does (`BAMAKO (AFP) -`, `NAIROBI:`)."""
     line_start = text.rfind("\n", 0, m.start) + 1
-    return text[line_start:m.start].strip(" \t\ufeff") == "" and bool(
+    # An aggregator's credit may come first: "(MENAFN- Nam News Network) MANILA, Jan 18 -".
+    return bool(_CREDIT.fullmatch(text, line_start, m.start)) and bool(
         _DATELINE_TAIL.match(text, m.end))
 
 
