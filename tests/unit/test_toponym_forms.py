@@ -317,3 +317,11 @@ def test_a_sahel_cercle_or_a_congolese_territoire_is_the_area_around_its_seat(ru
     found = toponyms(runtime, "Mardi, des hommes armés ont tué six civils dans le territoire "
                               "de Djugu, en Ituri.", lang="fr")
     assert found["Djugu"][2].get("region")
+
+
+def test_a_place_at_the_start_of_a_longer_place_name_is_no_place_of_its_own(runtime):
+    """"Aïn Baal" is a Lebanese village the gazetteer lacks: its first word is no Ain of
+    France."""
+    found = toponyms(runtime, "Dimanche, une frappe a tué sept personnes à Aïn Baal, dans le "
+                              "sud du Liban.", lang="fr")
+    assert "Aïn" not in found and found["Aïn Baal"][2].get("unresolved")

@@ -740,7 +740,7 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     for span in filter_spans([c for c, known in zip(whole, exact, strict=True) if known]
                              + loose):
         code = countries.get(normalize(span.text))
-        if not code and _inside_a_longer_name(span, longer, links, compass):
+        if not code and _inside_a_longer_name(span, longer, links, compass, is_common_word):
             continue
         if not code and _qualifies_the_next_place(span, compass, gazetteer, countries):
             continue  # "North-Eastern Amhara": a part of Amhara, not Iceland's Northeast
@@ -797,13 +797,20 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     return found
 
 
-def _inside_a_longer_name(span, names, links: set[str], compass: set[str]) -> bool:
+def _inside_a_longer_name(span, names, links: set[str], compass: set[str],
+                          is_common_word) -> bool:
     """Whether a name is part of a longer one the NER found and the gazetteer does not know,
     not at its start, not after a linking word and not after words of direction only: "Salim"
     of "Abu Salim", "Sud Est" of "ASL Toscana Sud Est" (but "Kabul" of "Kabul University",
-    "Chicago" of "University of Chicago", "Kharkiv" of "North Kharkiv")."""
+    "Chicago" of "University of Chicago", "Kharkiv" of "North Kharkiv"); or at the start of a
+    short place name that goes on with names, not common words ("Aïn" of "Aïn Baal", a
+    Lebanese village, is no Ain of France)."""
     doc = span.doc
     for e in names:
+        if (e.start == span.start and span.end < e.end and e.label_ in _PLACE_LABELS
+                and len(e) <= 3 and not any(t.is_punct for t in e)
+                and all(t.is_title and not is_common_word(t.lower_) for t in doc[span.end:e.end])):
+            return True
         if not (e.start < span.start and span.end <= e.end):
             continue
         # "the Washington Post": the article is no part of the name; "IBA-Karachi",
