@@ -107,7 +107,7 @@ def test_catalogue_a_name_of_two_periods_is_the_one_in_force(runtime, published,
 def test_catalogue_a_word_other_countries_actors_share_names_none_of_them(runtime):
     """"vigilantes" are Nigeria's, Cameroon's and South Africa's in the catalogue: in Mexico,
     an unnamed armed group, not another country's actor."""
-    (event,) = veille.extract("On Tuesday, vigilantes seized the town of Paracuaro in "
-                              "Michoacan, Mexico, and disarmed the local police.",
+    (event,) = veille.extract("Armed vigilantes took over Paracuaro, in Michoacan, Mexico, on "
+                              "Tuesday, disarming its police officers.",
                               published="2024-03-12", lang="en", runtime=runtime).events
     assert event.actor1 == "Unidentified Armed Group (Mexico)"

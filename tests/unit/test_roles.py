@@ -27,11 +27,12 @@ def roles(runtime: veille.Runtime, text: str) -> list[tuple]:
         ("Des soldats maliens ont été attaqués par des jihadistes du JNIM près de Djibo mardi.",
          "JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali", "agent"),
         # French: the tagger hangs "par" on the place before it; still the passive's agent
-        ("Mardi, plusieurs bombes ont été larguées sur El Fasher par l'armée soudanaise.",
+        ("Mardi, deux bombes ont été larguées sur El Fasher par l'armée soudanaise.",
          "Military Forces of Sudan", None, "agent"),
         # French: the participle that blames the act on its doer, on the trigger's complement
-        ("Lundi, des frappes de drones attribuées à l'armée malienne ont tué cinq civils près "
-         "de Gao.", "Military Forces of Mali", "Civilians (Mali)", "blamed"),
+        ("Mardi, deux frappes de drone attribuées à l'armée burkinabè ont causé la mort de six "
+         "civils près de Djibo.", "Military Forces of Burkina Faso",
+         "Civilians (Burkina Faso)", "blamed"),
         # French: a noun trigger with its agent in the genitive and its target after "contre"
         ("L'attaque du JNIM contre un poste de l'armée malienne a fait dix morts près de Gao.",
          "JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali", "genitive"),

@@ -306,13 +306,13 @@ def test_a_bracketed_area_and_a_town_joined_to_its_district_place_the_event(runt
 def test_a_person_the_ner_sees_before_a_word_for_an_area_is_the_place(runtime):
     """The small English model calls "Al Hazm" a person; before "district" it is the place
     the gazetteer knows by that name."""
-    text = "On Tuesday, a coalition air raid targeted Al Hazm district (Al Jawf)."
+    text = "Warplanes of the coalition struck Al Hazm district (Al Jawf) on Tuesday."
     assert ("Al Hazm", "PERSON") in [(e.text, e.label_) for e in runtime.nlp("en")(text).ents]
     assert toponyms(runtime, text)["Al Hazm"][:2] == ("place", "Al Hazm")
 
 
 def test_a_sahel_cercle_or_a_congolese_territoire_is_the_area_around_its_seat(runtime):
-    """"dans le cercle de Gourma-Rharous", "le territoire de Djugu": the area, at region
+    """"dans le cercle de Niafunké", "le territoire de Djugu": the area, at region
     precision, not the town of that name."""
     found = toponyms(runtime, "Mardi, des hommes armés ont tué six civils dans le territoire "
                               "de Djugu, en Ituri.", lang="fr")

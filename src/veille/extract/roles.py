@@ -366,7 +366,7 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
         if (child.dep_ in ("acl", "acl:relcl") and actor1 is None
                 and (doer := finder.named_by(_own_agent(child, words.agent))) is not None):
             actor1 = Role(doer, "agent")
-    # "des frappes (de drones) attribuées à l'armée", "attacks blamed on"
+    # "des frappes (de drones) imputées à l'armée", "attacks blamed on"
     for child in [*noun.children, *(g for c in noun.children if c.dep_ == "nmod"
                                     for g in c.children)]:
         if (child.dep_ in ("acl", "acl:relcl") and actor1 is None
