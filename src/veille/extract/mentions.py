@@ -229,24 +229,25 @@ def _after_preposition(parsed: Doc, mention: Mention) -> bool:
             or (root.dep_ == "appos" and root.head.dep_ == "pobj"))
 
 
+def _parsed_root(parsed: Doc, start: int, end: int):
+    """The syntactic head of the name at `start:end`, or None where there is no parse."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and parsed.has_annotation("DEP") else None
+
+
 def _qualifies_a_thing(parsed: Doc, mention: Mention) -> bool:
     """Whether a country's name qualifies a common noun ("the US dollar", "the Ukraine war",
     "US troops"): it says whose or what about, not where anything happens."""
-    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or not parsed.has_annotation("DEP"):
-        return False
-    root = span.root
-    return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i > root.i
+    root = _parsed_root(parsed, mention.start, mention.end)
+    return (root is not None and root.dep_ == "compound" and root.head.pos_ == "NOUN"
+            and root.head.i > root.i)
 
 
 def _qualifies_a_group(parsed: Doc, mention: Mention, nouns: set[str]) -> bool:
     """Whether a place qualifies a noun of an armed group ("Darfur communal militia", "les
     milices du Darfour"): where the group comes from, not necessarily where it acted."""
-    span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or not nouns or not parsed.has_annotation("DEP"):
-        return False
-    root = span.root
-    return (root.dep_ in ("compound", "nmod") and root.head is not root
+    root = _parsed_root(parsed, mention.start, mention.end)
+    return (root is not None and root.dep_ in ("compound", "nmod")
             and root.head.lemma_.lower() in nouns)
 
 
@@ -254,11 +255,8 @@ def _object_of(parsed: Doc, start: int, end: int, verbs: set[str]) -> bool:
     """Whether the parse makes the name at `start:end` the object of a verb of `verbs` ("qui
     visaient Port-Soudan", "shelled Kharkiv", "raided Kelmaso"): the place hit, not the
     government."""
-    span = parsed.char_span(start, end, alignment_mode="expand")
-    if span is None or not verbs or not parsed.has_annotation("DEP"):
-        return False
-    root = span.root
-    return root.dep_ in ("obj", "dobj") and root.head.lemma_.lower() in verbs
+    root = _parsed_root(parsed, start, end)
+    return root is not None and root.dep_ in ("obj", "dobj") and root.head.lemma_.lower() in verbs
 
 
 def _unparsed_sentences(doc: Document, sent_of: list[int]) -> set[int]:
