@@ -282,6 +282,12 @@ def _take_type(into: Event, other: Event) -> None:
             into.evidence[name] = other.evidence[name]
 
 
+def _by_word_order(event: Event) -> bool:
+    """Whether only word order, the last resort of the roles step, names actor1."""
+    evidence = event.evidence.get("actor1")
+    return evidence is not None and evidence.basis == "position"
+
+
 def _same(a: Event, b: Event, allies: dict[str, list[str]], taxonomy: Taxonomy) -> bool:
     if a.sub_event_type != b.sub_event_type and not (_subsumes(a, b, taxonomy)
                                                      or _subsumes(b, a, taxonomy)
@@ -315,7 +321,10 @@ def _absorb(into: Event, other: Event) -> None:
         into.sub_location = other.sub_location  # the same town: the part of it named
         if "sub_location" in other.evidence:
             into.evidence["sub_location"] = other.evidence["sub_location"]
-    if into.actor1 and into.actor1.startswith(UNKNOWN) and other.actor1:
+    # A named author beats an unknown one, unless only word order names it and the parse
+    # gave the unknown one ("bandits invaded X ... the attack, before police arrived").
+    if (into.actor1 and into.actor1.startswith(UNKNOWN) and other.actor1
+            and not (_by_word_order(other) and not _by_word_order(into))):
         into.actor1, into.inter1 = other.actor1, other.inter1
         into.evidence["actor1"] = other.evidence["actor1"]
     for name in Event.model_fields:

@@ -111,3 +111,12 @@ def test_catalogue_a_word_other_countries_actors_share_names_none_of_them(runtim
                               "Tuesday, disarming its police officers.",
                               published="2024-03-12", lang="en", runtime=runtime).events
     assert event.actor1 == "Unidentified Armed Group (Mexico)"
+
+
+def test_catalogue_a_name_printed_without_its_capital_accent_is_known(runtime):
+    """French print often drops the accent of a capital: "Etat islamique" is "État islamique",
+    which names the Islamic State of the event's country, not the one that spells it so."""
+    text = ("Des combattants de l'Etat islamique ont attaqué lundi le village d'Inékar, près "
+            "de Ménaka, tuant cinq civils.")
+    (event,) = veille.extract(text, published="2025-03-12", runtime=runtime).events
+    assert event.actor1 == "Islamic State Sahel Province"

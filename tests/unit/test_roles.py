@@ -119,6 +119,91 @@ def test_roles_the_actor_blamed_is_actor1_of_the_event_told(runtime, text, actor
     assert event.evidence["actor1"].basis == "blamed"
 
 
+def test_roles_a_group_named_by_a_common_noun_is_blamed(runtime):
+    """`l'organisation jihadiste Al Shebab`: the name hangs on the noun the verb blames."""
+    text = ("Une voiture piégée a explosé samedi soir près d'un hôtel de Kismayo, tuant sept "
+            "clients. La police impute cet attentat au mouvement islamiste Al-Shabaab.")
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert (event.actor1, event.evidence["actor1"].basis) == ("Al Shabaab", "blamed")
+
+
+@pytest.mark.parametrize("text", [
+    "Une voiture piégée a explosé samedi près d'un hôtel de Kismayo, tuant sept clients. "
+    "Les shebab ont revendiqué l'attentat dans la soirée.",
+    "Une voiture piégée a explosé samedi près d'un hôtel de Kismayo, tuant sept clients. "
+    "L'attentat a été revendiqué dans la soirée par les shebab.",
+    "A car bomb went off near a hotel in Kismayo on Saturday, killing seven guests. "
+    "Al-Shabaab later claimed responsibility for the blast.",
+    "A car bomb went off near a hotel in Kismayo on Saturday, killing seven guests. "
+    "The bombing was claimed by al-Shabaab.",
+])
+def test_roles_the_claimant_is_actor1_of_the_event_told(runtime, text):
+    """roles.yaml `claim_verbs`: a claim of responsibility names who did the event told."""
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert (event.actor1, event.evidence["actor1"].basis) == ("Al Shabaab", "claimed")
+
+
+def test_roles_a_claim_of_both_attacks_names_both_authors(runtime):
+    text = ("Deux engins explosifs ont visé lundi un convoi militaire près de Kaya, tuant trois "
+            "soldats. Plus tard, des hommes armés ont attaqué le poste de gendarmerie de Kaya. "
+            "Le JNIM a revendiqué les deux attaques dans un communiqué.")
+    events = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert len(events) == 2
+    assert {e.actor1 for e in events} == {"JNIM: Group for Support of Islam and Muslims"}
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb went off near a hotel in Kismayo on Saturday, killing seven guests. "
+    "Al-Shabaab claimed that it controls the town.",
+    "Une voiture piégée a explosé samedi près d'un hôtel de Kismayo, tuant sept clients. "
+    "Aucun groupe n'a revendiqué l'attentat pour le moment.",
+])
+def test_roles_no_claim_of_the_event_names_no_author(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.actor1 == "Unidentified Armed Group (Somalia)"
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Des combattants de Boko Haram ont pillé vendredi un marché de Gwoza. Samedi, les "
+     "assaillants ont attaqué le village voisin de Pulka, tuant neuf habitants.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+    ("Samedi, les assaillants ont attaqué Gwoza, dans l'État de Borno, tuant neuf habitants.",
+     "Unidentified Armed Group (Nigeria)"),
+    ("Boko Haram fighters looted a market in Gwoza on Friday. On Saturday the attackers "
+     "raided nearby Pulka, killing nine villagers.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+])
+def test_roles_the_attackers_are_the_armed_group_named_before(runtime, text, actor1):
+    """actors.yaml anaphors `kind:armed`: "les assaillants", "the attackers"."""
+    events = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert events[-1].actor1 == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "Une colonne de soldats est tombée samedi dans une embuscade à la sortie de Djibo, au "
+    "Burkina Faso, d'après des sources locales.",
+    "An army patrol fell into an ambush near Djibo, Burkina Faso, on Sunday, security sources "
+    "said.",
+])
+def test_roles_who_fell_into_an_ambush_was_attacked(runtime, text):
+    """roles.yaml `caught_verbs`: the subject of "tomber dans une embuscade" is its target."""
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Burkina Faso)",
+                                            "Military Forces of Burkina Faso")
+
+
+def test_roles_the_attackers_quoted_later_are_the_bandits_not_the_police(runtime):
+    """A later quote of the same raid ("killed nine people in the raid and fled before the
+    police got there") neither makes the police its author nor a clash of its own."""
+    text = ("Armed bandits on motorcycles stormed Kanoma village in Maru district of Zamfara "
+            "state on Sunday, shooting dead nine residents, police said. \"The attackers killed "
+            "nine people in the raid and escaped into the bush before police reinforcements "
+            "got there,\" a police spokesman said.")
+    events = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")]
+
+
 def test_roles_civilians_accused_of_something_are_not_blamed(runtime):
     text = ("Des hommes armés ont tué lundi six cultivateurs près de Damboa. Les jihadistes "
             "accusent souvent des villageois d'informer l'armée.")

@@ -27,7 +27,7 @@ from .attribution import attributions, sources_in, speaker_tail
 from .background import is_background_at, is_background_sentence
 from .counts import breakdown_region
 from .lexicon_matchers import words_regex
-from .roles import Roles, is_acted_upon, means_verb, read_roles
+from .roles import Roles, doer_of, is_acted_upon, means_verb, read_roles
 from .tokens import after_words, token_range
 
 _PLACE_KINDS = ("place", "country")
@@ -117,6 +117,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     candidates = [c for c in candidates if not _ordinary_crime(doc, c, lexicon, actors)]
     doc.candidates = _without_subsumed(doc, candidates, taxonomy, lexicon)
     _blame(doc, doc.candidates, lexicon, actors)
+    _claim(doc, doc.candidates, lexicon, actors)
     _continue(doc, doc.candidates, set(lexicon.roles.continuations))
     return doc
 
@@ -147,6 +148,10 @@ _NEVER_BLAMED = {"civilians", "protesters", "rioters", "source"}
 # Links from a blamed actor up to the verb that blames it: its object, or the object of its
 # preposition ("blamed the attack on X", "attribué l'attaque aux FSR").
 _BLAMED_LINKS = {"dobj", "obj", "pobj", "prep", "obl", "obl:arg", "iobj"}
+# What a claim verb claims: its object, or the subject of its passive.
+_CLAIMED_LINKS = {"obj", "dobj", "nsubj:pass", "nsubjpass"}
+# Links from a name to the common noun it names ("l'organisation Al Shebab", "the group IS").
+_NAME_LINKS = {"appos", "nmod", "flat", "flat:name", "compound"}
 
 
 def _blame(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
@@ -158,10 +163,11 @@ def _blame(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
     if not verbs or not candidates or not doc.doc.has_annotation("DEP"):
         return
     habits = set(lexicon.background.habitual_adverbs)
+    heads = {w.lower() for w in lexicon.roles.name_heads}
     for actor in doc.of_kind("actor"):
         if _kind(registry, actor.label) in _NEVER_BLAMED:
             continue
-        verb = _blamed(doc, actor, verbs)
+        verb = _blamed(doc, actor, verbs, heads)
         if verb is None or _habit_of(verb, habits):
             continue  # "they often accuse government forces of shelling": a habit
         told = [c for c in candidates if c.trigger.start < actor.start]
@@ -171,9 +177,65 @@ def _blame(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
                 told[-1].actor2 = None  # "une attaque attribuée à des paramilitaires": not their target
 
 
-def _blamed(doc: Document, actor: Mention, verbs: set[str]):
-    """The blame verb that takes `actor` as its object, if any."""
-    return _governor(_root(doc, actor), verbs, _BLAMED_LINKS, 2)
+def _blamed(doc: Document, actor: Mention, verbs: set[str], heads: set[str]):
+    """The blame verb that takes `actor` as its object, if any; or that takes the event it is
+    hung on (`impute cet attentat au mouvement X`: X as a modifier of the verb's object)."""
+    token = _name_head(doc, actor, heads)
+    if token.dep_ == "nmod" and token.head.dep_ in ("obj", "dobj"):
+        token = token.head
+    return _governor(token, verbs, _BLAMED_LINKS, 2)
+
+
+def _claim(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
+           registry: dict[str, ActorEntry]) -> None:
+    """`Al-Shabaab claimed responsibility for the attack`, `les deux attentats ont été
+    revendiqués par les shebab`: the claimant is actor1 of the latest event told up to there,
+    or of every one when the claim's object is plural, that names no perpetrator or only an
+    unidentified one (roles.yaml `claim_verbs`, `claim_objects`)."""
+    verbs = set(lexicon.roles.claim_verbs)
+    if not verbs or not candidates or not doc.doc.has_annotation("DEP"):
+        return
+    objects = {w.lower() for w in lexicon.roles.claim_objects}
+    heads = {w.lower() for w in lexicon.roles.name_heads}
+    markers = {w.lower() for w in lexicon.actors.agent_markers}
+    events = {_root(doc, t) for t in doc.of_kind("trigger")}
+    claimants = {_name_head(doc, a, heads): a for a in doc.of_kind("actor")
+                 if registry.get(a.label) is not None and not _unidentified(a.label)
+                 and _kind(registry, a.label) not in _NEVER_BLAMED}
+    for verb in doc.doc:
+        if verb.lemma_.lower() not in verbs or verb.pos_ != "VERB":
+            continue
+        actor = claimants.get(doer_of(verb, markers))
+        claimed = next((c for c in verb.children if c.dep_ in _CLAIMED_LINKS), None)
+        if actor is None or claimed is None or not (claimed in events or claimed.pos_ == "PRON"
+                                                    or claimed.lemma_.lower() in objects):
+            continue  # "the group claimed that it had killed", "a revendiqué le contrôle"
+        told = [c for c in candidates if c.trigger.start < verb.idx
+                and _root(doc, c.trigger) not in verb.subtree]
+        if claimed.morph.get("Number") != ["Plur"] and claimed.tag_ != "NNS":
+            told = told[-1:]
+        for c in told:
+            if c.actor1 is None or _unidentified(c.actor1.label):
+                c.actor1, c.actor1_basis = actor, "claimed"
+                if c.actor2 is not None and c.actor2.label == actor.label:
+                    c.actor2 = None
+
+
+def _unidentified(label: str) -> bool:
+    """Whether an actor is one ACLED codes when the text names nobody ("des hommes armés"):
+    ACLED's names for those start so ("Unidentified Armed Group (Mali)")."""
+    return label.startswith("Unidentified ")
+
+
+def _name_head(doc: Document, actor: Mention, heads: set[str]):
+    """The word for a group a name qualifies (`l'organisation Al Shebab`, `the group IS`: the
+    organisation, the group; roles.yaml `name_heads`), else the name's own head: where the
+    clause links it."""
+    token = _root(doc, actor)
+    if token.dep_ in _NAME_LINKS and token.head.lemma_.lower() in heads \
+            and token.head.i < token.i:
+        return token.head
+    return token
 
 
 def _governor(token, lemmas: set[str], links: set[str], hops: int):
@@ -851,7 +913,9 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     # "a group of people attacked ...": plain words for people name the doers, nothing else.
     doer = parsed.actor1.mention if parsed.actor1 and parsed.actor1.basis in _DOER_BASES else None
     actors = [a for a in actors if a is doer or not a.data.get("doer_only")]
-    if parsed.actor2 is not None and parsed.actor2.mention.data.get("doer_only"):
+    if (parsed.actor2 is not None and parsed.actor2.mention.data.get("doer_only")
+            and parsed.actor2.basis != "object"):
+        # "two people died in the clashes" names no side; "the gunmen killed 16 people" does
         parsed = Roles(parsed.actor1, None)
     if parsed.actor1 is not None and parsed.actor1.mention.data.get("doer_only") and not doer:
         parsed = Roles(None, parsed.actor2)

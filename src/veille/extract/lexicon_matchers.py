@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -27,7 +28,8 @@ class PhraseMatchers:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for label, phrases in table.items():
             acronyms = [p for p in phrases if p.isupper()]
-            words = [p for p in phrases if not p.isupper()]
+            words = list(dict.fromkeys(v for p in phrases if not p.isupper()
+                                       for v in (p, _bare_capitals(p))))
             if words:
                 self.lower.add(label, list(nlp.tokenizer.pipe(words)))
             if acronyms:
@@ -35,6 +37,17 @@ class PhraseMatchers:
 
     def __call__(self, doc):
         return list(self.lower(doc)) + list(self.exact(doc))
+
+
+def _bare_capitals(phrase: str) -> str:
+    """The phrase with its capitals unaccented (`Etat islamique` for `État islamique`): French
+    print often drops the accent of a capital letter."""
+    return re.sub(r"(?<![^\W_])[^\W\d_]", lambda m: _unaccented(m.group()) if m.group().isupper()
+                  else m.group(), phrase)
+
+
+def _unaccented(letter: str) -> str:
+    return unicodedata.normalize("NFD", letter)[0]
 
 
 def _phrase_matcher(nlp: Language, table: dict[str, list[str]]) -> PhraseMatchers:

@@ -72,7 +72,8 @@ def read_roles(doc: Document, trigger: Mention, actors: list[Mention], lexicon: 
         actor1, actor2 = _verb_roles(head, finder, words)
     else:
         actor1, actor2 = _noun_roles(head, finder, words, civilians)
-        if (verb := means_verb(head, words.means)) is not None and not (actor1 and actor2):
+        if ((verb := means_verb(head, words.means)) is not None and not (actor1 and actor2)
+                and verb.lemma_.lower() not in words.caught):
             # "RSF killed 75 people in a drone strike": the strike's sides are the verb's.
             doer, done_to = _verb_roles(verb, finder, words)
             actor1 = actor1 or (doer if doer and doer.mention.label not in civilians else None)
@@ -127,6 +128,7 @@ class _Words:
         self.pair_joins = {w.lower() for w in roles.pair_joins}
         self.light = set(roles.light_verbs)
         self.defence = set(roles.defence_verbs)
+        self.caught = set(roles.caught_verbs)
         self.handover = set(roles.handover_verbs)
         self.recipient = {w.lower() for w in roles.recipient_markers}
         self.aimed_at = set(roles.target_nouns)
@@ -272,6 +274,13 @@ def means_verb(noun: Token, markers: set[str]) -> Token | None:
     return verb if verb.pos_ == "VERB" else None
 
 
+def doer_of(verb: Token, agent_markers: set[str]) -> Token | None:
+    """Who does a verb's act in the parse: the agent of a passive verb (after one of
+    `agent_markers`), else its subject."""
+    subject, passive = _subject(verb)
+    return _own_agent(verb, agent_markers) if passive else subject
+
+
 def _own_agent(verb: Token, markers: set[str]) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":  # ClearNLP: by -> pobj
@@ -399,6 +408,12 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
             actor1 = Role(agent, "agent")
         if actor2 is None and (hit := finder.named_by(_subject(verb)[0])) is not None:
             actor2 = Role(hit, "subject")
+    # "un groupe de soldats est tombé dans une embuscade", "a patrol fell into an ambush":
+    # the subject was attacked.
+    if (actor2 is None and verb is not None and verb.lemma_.lower() in words.caught
+            and noun.dep_ in _OBLIQUES | {"pobj"}
+            and (hit := finder.named_by(_subject(verb)[0])) is not None):
+        actor2 = Role(hit, "subject")
     # "une attaque à l'engin explosif a été perpétrée par des djihadistes", "the attack was
     # carried out by": the agent of a light verb in the passive acted.
     event = noun.head if noun.dep_ in ("obl:arg", "nmod") and noun.head.pos_ == "NOUN" else noun

@@ -570,6 +570,10 @@ class RolesFile(Strict):
     # Lemmas of verbs whose object is an attack and whose subject was its target ("repousser
     # une attaque", "repel an assault").
     defence_verbs: list[str] = Field(default_factory=list)
+    # Lemmas of verbs whose subject is caught in the event a trigger noun after them names
+    # ("un groupe de soldats est tombé dans une embuscade", "a patrol fell into an ambush"):
+    # that subject is the event's actor2.
+    caught_verbs: list[str] = Field(default_factory=list)
     # Lemmas of nouns whose subject an event was aimed at ("le détachement a été la cible d'une
     # attaque", "the post was the target of an attack"): that subject is the event's actor2.
     target_nouns: list[str] = Field(default_factory=list)
@@ -581,11 +585,20 @@ class RolesFile(Strict):
     # Lemmas of verbs that lay an event at an actor's door ("police blamed Boko Haram", "a
     # attribué l'attaque aux FSR"): the actor is the perpetrator of the event just told.
     blame_verbs: list[str] = Field(default_factory=list)
+    # Lemmas of verbs by which an actor owns an event ("Al-Shabaab claimed responsibility for
+    # the attack", "l'attentat a été revendiqué par l'EI"), when their object is an event or
+    # one of `claim_objects` ("responsabilité", "responsibility"): the subject, or the agent of
+    # the passive, is the perpetrator of the events just told that name none.
+    claim_verbs: list[str] = Field(default_factory=list)
+    claim_objects: list[str] = Field(default_factory=list)
+    # Lemmas of the common nouns a group's name may hang on ("l'organisation Al Shebab", "le
+    # mouvement Shabab", "the group IS"): the clause links that noun, not the name.
+    name_heads: list[str] = Field(default_factory=list)
     # Lemmas that mark an event as one more of a kind just told ("another strike killed four",
     # "une autre frappe"): with no author of its own, it has the author of the last one.
     continuations: list[str] = Field(default_factory=list)
-    # How those verbs start, for the first pass (which has no lemmas): a sentence after an
-    # event's that holds one is parsed too.
+    # How the blame and claim verbs start, for the first pass (which has no lemmas): a
+    # sentence after an event's that holds one is parsed too.
     blame_stems: list[str] = Field(default_factory=list)
     # Words that make the actor after them the content of a charge ("detained four men on
     # charges of belonging to IS", "arrêtés pour appartenance à l'EI"): no side of the event.
