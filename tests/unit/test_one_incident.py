@@ -41,7 +41,11 @@ short sentences written for these tests, in French and English:
 - a verb of taking with an aim (triggers.yaml `aims`: "ont pris le poste pour cible") took no
   ground;
 - a toll of a whole past year ("L'année 2024 a été la plus meurtrière, avec plus de 1 600
-  morts", background.yaml) is no event.
+  morts", background.yaml) is no event;
+- a trigger noun with a definite article whose sentence names only the place of an event told
+  before ("Le bombardement a visé la gare de Kadugli" after a drone strike there) tells that
+  event again, and the group a later sentence blames for it ("une tuerie imputée aux FSR") is
+  its author.
 """
 
 from __future__ import annotations
@@ -517,3 +521,13 @@ def test_an_assault_is_no_ground_taken(runtime):
     event = only_event(read(runtime, "Lundi, des dizaines d'hommes armés ont pris d'assaut le "
                                      "poste de gendarmerie de Dori."))
     assert event.sub_event_type == "Armed clash"
+
+
+def test_the_definite_bombing_at_the_place_told_is_the_strike_told(runtime):
+    text = ("Une frappe de drone a touché jeudi après-midi la gare routière de Kadugli, tuant "
+            "onze voyageurs, selon des médecins. Le bombardement a visé la gare de Kadugli à "
+            "l'heure des départs. Un collectif d'avocats a condamné une « tuerie » imputée aux "
+            "FSR.")
+    event = only_event(read(runtime, text))
+    assert (event.sub_event_type, event.actor1, event.location, event.fatalities.best) == (
+        "Air/drone strike", "Rapid Support Forces", "Kadugli", 11)

@@ -110,7 +110,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
                                and _retells(doc, trigger, candidates, lexicon, taxonomy))):
             _lend_place(doc, trigger, candidates, lexicon)
             continue  # "n'a pas communiqué sur cette attaque": an event already told
-        if candidates and _is_definite_alone(doc, trigger, definite):
+        if candidates and _is_definite_alone(doc, trigger, definite,
+                                             told_at={_place_name(doc, c) for c in candidates}):
             trigger = _as_told(trigger, candidates, taxonomy)
         seen.add(key)
         candidates.append(_candidate(doc, trigger, lexicon, taxonomy, actors, civilians))
@@ -147,7 +148,7 @@ COUNTER_CROWD = "counter_crowd"
 _NEVER_BLAMED = {"civilians", "protesters", "rioters", "source"}
 # Links from a blamed actor up to the verb that blames it: its object, or the object of its
 # preposition ("blamed the attack on X", "attribué l'attaque aux FSR").
-_BLAMED_LINKS = {"dobj", "obj", "pobj", "prep", "obl", "obl:arg", "iobj"}
+_BLAMED_LINKS = {"dobj", "obj", "pobj", "prep", "obl", "obl:arg", "obl:mod", "iobj"}
 # What a claim verb claims: its object, or the subject of its passive.
 _CLAIMED_LINKS = {"obj", "dobj", "nsubj:pass", "nsubjpass"}
 # Links from a name to the common noun it names ("l'organisation Al Shebab", "the group IS").
@@ -521,17 +522,30 @@ def _is_confirmed(doc: Document, trigger: Mention, definite: set[str],
 
 
 def _is_definite_alone(doc: Document, trigger: Mention, definite: set[str],
-                       links: tuple[str, ...] = ("det", "case")) -> bool:
+                       links: tuple[str, ...] = ("det", "case"),
+                       told_at: set[str] = frozenset()) -> bool:
     """A trigger noun with a definite article in a sentence that names no place and no date
-    ("le bombardement a déclenché un incendie"); the article is a child of the noun by one of
-    `links` ("du bombardement": the tagger makes a contracted article a preposition, case)."""
+    ("le bombardement a déclenché un incendie"), or no place but one where an event was told
+    (`told_at`: "le bombardement a frappé le marché d'el-Fasher" after a drone strike there);
+    the article is a child of the noun by one of `links` ("du bombardement": the tagger makes
+    a contracted article a preposition, case)."""
     if not definite or not doc.doc.has_annotation("DEP"):
         return False
     token = _root(doc, trigger)
     if token.pos_ != "NOUN" or not _definite(token, definite, links):
         return False
-    return not any(m.kind in ("place", "country", *_DATE_KINDS)
+    return not any(m.kind in _DATE_KINDS or (m.kind in ("place", "country")
+                                             and _name(doc, m) not in told_at)
                    for m in doc.in_sentence(trigger.sent))
+
+
+def _name(doc: Document, mention: Mention) -> str:
+    return doc.text[mention.start:mention.end].lower()
+
+
+def _place_name(doc: Document, candidate: Candidate) -> str | None:
+    """The words that name where a candidate happened, if any."""
+    return _name(doc, candidate.place) if candidate.place is not None else None
 
 
 def _definite(token, definite: set[str], links: tuple[str, ...] = ("det",)) -> bool:
