@@ -204,6 +204,28 @@ def test_roles_the_attackers_quoted_later_are_the_bandits_not_the_police(runtime
         ("Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")]
 
 
+@pytest.mark.parametrize("text", [
+    "A drone strike that residents blamed on Israel hit a car near Tyre on Monday, killing two "
+    "men.",
+    "Une frappe de drone attribuée à Israël a touché une voiture près de Tyr lundi, tuant deux "
+    "hommes.",
+])
+def test_roles_a_country_blamed_is_its_forces(runtime, text):
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert (event.actor1, event.country) == ("Military Forces of Israel", "Lebanon")
+
+
+@pytest.mark.parametrize("text", [
+    "One civilian died in a Russian attack on Kupiansk on Friday, the regional governor said.",
+    "Un habitant a péri vendredi dans une attaque russe contre Koupiansk, selon le gouverneur "
+    "régional.",
+])
+def test_roles_an_attack_with_a_nationality_is_that_state_s(runtime, text):
+    """actors.yaml `military_nouns`: "une attaque russe" is Russia's forces'."""
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert event.actor1 == "Military Forces of Russia"
+
+
 def test_roles_civilians_accused_of_something_are_not_blamed(runtime):
     text = ("Des hommes armés ont tué lundi six cultivateurs près de Damboa. Les jihadistes "
             "accusent souvent des villageois d'informer l'armée.")

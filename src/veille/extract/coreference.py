@@ -266,13 +266,21 @@ def _countries_acting(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEn
     if not template or not doc.doc.has_annotation("DEP"):
         return
     parsed = doc.doc
+    blame = {w.lower() for w in lexicon.roles.blame_verbs}
     added = []
     for country in doc.of_kind("country"):
-        if country.data.get("elsewhere") or country.data.get("locative"):
+        if country.data.get("elsewhere"):
             continue
         start, end = token_range(parsed, country)
         token = parsed[start:end].root
-        if token.dep_ not in ("nsubj", "nsubj:obj"):
+        if _blamed_for(token, blame):  # before the locative test: "attribuée à Israël"
+            # "an air strike that they blamed on the United States": its forces are accused
+            label = state_forces(country.label, actors, template, country_name)
+            added.append(Mention("actor", label, country.start, country.end, country.sent,
+                                 {"from_country": country.label}))
+            country.data["elsewhere"] = "actor"
+            continue
+        if country.data.get("locative") or token.dep_ not in ("nsubj", "nsubj:obj"):
             continue
         head = token.head
         words = [head, *(c for c in head.children if c.dep_ in ("obj", "dobj"))]
@@ -286,6 +294,22 @@ def _countries_acting(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEn
                  for m in doc.of_kind("attribution", country.sent)):
             country.data["elsewhere"] = "speaker"
     doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
+
+
+# Links from a blamed name up to the verb that blames it: its object, or the object of its
+# preposition ("blamed on the United States", "attribuée à Israël").
+_BLAMED = {"obj", "dobj", "iobj", "pobj", "prep", "obl", "obl:arg", "obl:mod"}
+
+
+def _blamed_for(token, verbs: set[str]) -> bool:
+    """Whether a verb of `verbs` (roles.yaml `blame_verbs`) takes the name, within two links."""
+    for _ in range(2):
+        if token.dep_ not in _BLAMED or token.head is token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in verbs:
+            return True
+    return False
 
 
 def _opposed(doc: Document, left: Mention, lexicon: Lexicon) -> bool:
