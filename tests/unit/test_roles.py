@@ -226,6 +226,22 @@ def test_roles_an_attack_with_a_nationality_is_that_state_s(runtime, text):
     assert event.actor1 == "Military Forces of Russia"
 
 
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Les séparatistes anglophones tiennent plusieurs quartiers de Kumba depuis 2018. Samedi "
+     "soir, des séparatistes ont ouvert le feu dans une boutique de la ville, tuant quatre "
+     "clients.", "Ambazonian Separatists (Cameroon)"),
+    ("Ambazonian separatists have held parts of Kumba since 2018. On Saturday evening "
+     "separatists opened fire in a shop in the town, killing four customers.",
+     "Ambazonian Separatists (Cameroon)"),
+    ("Des séparatistes ont ouvert le feu samedi soir dans une boutique de Kumba, au Cameroun, "
+     "tuant quatre clients.", "Unidentified Armed Group (Cameroon)"),
+])
+def test_roles_separatists_are_the_separatist_group_the_article_names(runtime, text, actor1):
+    """actors.yaml anaphors `tag:separatist`: before or after the word, else unidentified."""
+    events = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert [e.actor1 for e in events] == [actor1]
+
+
 def test_roles_civilians_accused_of_something_are_not_blamed(runtime):
     text = ("Des hommes armés ont tué lundi six cultivateurs près de Damboa. Les jihadistes "
             "accusent souvent des villageois d'informer l'armée.")
