@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection
 from ..document import Document, Mention
 from ..resources import Lexicon
 from ..resources.schemas import ActorEntry
+from .roles import BLAMED_LINKS, governor
 from .tokens import token_range
 
 
@@ -273,8 +274,9 @@ def _countries_acting(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEn
             continue
         start, end = token_range(parsed, country)
         token = parsed[start:end].root
-        if _blamed_for(token, blame):  # before the locative test: "attribuée à Israël"
-            # "an air strike that they blamed on the United States": its forces are accused
+        if governor(token, blame, BLAMED_LINKS, 2) is not None:
+            # "a strike blamed on Israel", "attribuée à Israël" (so before the locative test):
+            # its forces are accused
             label = state_forces(country.label, actors, template, country_name)
             added.append(Mention("actor", label, country.start, country.end, country.sent,
                                  {"from_country": country.label}))
@@ -294,22 +296,6 @@ def _countries_acting(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEn
                  for m in doc.of_kind("attribution", country.sent)):
             country.data["elsewhere"] = "speaker"
     doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
-
-
-# Links from a blamed name up to the verb that blames it: its object, or the object of its
-# preposition ("blamed on the United States", "attribuée à Israël").
-_BLAMED = {"obj", "dobj", "iobj", "pobj", "prep", "obl", "obl:arg", "obl:mod"}
-
-
-def _blamed_for(token, verbs: set[str]) -> bool:
-    """Whether a verb of `verbs` (roles.yaml `blame_verbs`) takes the name, within two links."""
-    for _ in range(2):
-        if token.dep_ not in _BLAMED or token.head is token:
-            return False
-        token = token.head
-        if token.lemma_.lower() in verbs:
-            return True
-    return False
 
 
 def _opposed(doc: Document, left: Mention, lexicon: Lexicon) -> bool:

@@ -21,13 +21,14 @@ import re
 from collections import Counter
 
 from ..document import Candidate, Document, Mention
+from ..resolve.actors import UNKNOWN
 from ..resources import Lexicon, Taxonomy
 from ..resources.schemas import ActorEntry
 from .attribution import attributions, sources_in, speaker_tail
 from .background import is_background_at, is_background_sentence
 from .counts import breakdown_region
 from .lexicon_matchers import words_regex
-from .roles import Roles, doer_of, is_acted_upon, means_verb, read_roles
+from .roles import BLAMED_LINKS, Roles, doer_of, governor, is_acted_upon, means_verb, read_roles
 from .tokens import after_words, token_range
 
 _PLACE_KINDS = ("place", "country")
@@ -146,9 +147,6 @@ def _continue(doc: Document, candidates: list[Candidate], words: set[str]) -> No
 COUNTER_CROWD = "counter_crowd"
 # Kinds of actor that are never blamed for an event (farmers "accused of passing information").
 _NEVER_BLAMED = {"civilians", "protesters", "rioters", "source"}
-# Links from a blamed actor up to the verb that blames it: its object, or the object of its
-# preposition ("blamed the attack on X", "attribué l'attaque aux FSR").
-_BLAMED_LINKS = {"dobj", "obj", "pobj", "prep", "obl", "obl:arg", "obl:mod", "iobj"}
 # What a claim verb claims: its object, or the subject of its passive.
 _CLAIMED_LINKS = {"obj", "dobj", "nsubj:pass", "nsubjpass"}
 # Links from a name to the common noun it names ("l'organisation Al Shebab", "the group IS").
@@ -184,7 +182,7 @@ def _blamed(doc: Document, actor: Mention, verbs: set[str], heads: set[str]):
     token = _name_head(doc, actor, heads)
     if token.dep_ == "nmod" and token.head.dep_ in ("obj", "dobj"):
         token = token.head
-    return _governor(token, verbs, _BLAMED_LINKS, 2)
+    return governor(token, verbs, BLAMED_LINKS, 2)
 
 
 def _claim(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
@@ -223,9 +221,8 @@ def _claim(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
 
 
 def _unidentified(label: str) -> bool:
-    """Whether an actor is one ACLED codes when the text names nobody ("des hommes armés"):
-    ACLED's names for those start so ("Unidentified Armed Group (Mali)")."""
-    return label.startswith("Unidentified ")
+    """Whether an actor is one ACLED codes when the text names nobody ("des hommes armés")."""
+    return label.startswith(UNKNOWN)
 
 
 def _name_head(doc: Document, actor: Mention, heads: set[str]):
@@ -237,18 +234,6 @@ def _name_head(doc: Document, actor: Mention, heads: set[str]):
             and token.head.i < token.i:
         return token.head
     return token
-
-
-def _governor(token, lemmas: set[str], links: set[str], hops: int):
-    """The first word of `lemmas` up the parse from `token`, over `links` only, within
-    `hops` links; None if there is none."""
-    for _ in range(hops):
-        if token.dep_ not in links or token.head is token:
-            return None
-        token = token.head
-        if token.lemma_.lower() in lemmas:
-            return token
-    return None
 
 
 # Links from a trigger up to the word that governs it as its content ("menacé d'attaquer":
@@ -266,7 +251,7 @@ def _governed_by(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
     token = _root(doc, trigger)
     if any(c.dep_ == "case" and c.lemma_.lower() in lemmas for c in token.children):
         return True  # "depuis le coup d'État de juillet 2023": the trigger dates something else
-    return _governor(token, lemmas, _CONTENT_LINKS, 4) is not None
+    return governor(token, lemmas, _CONTENT_LINKS, 4) is not None
 
 
 def _denied(doc: Document, trigger: Mention, negations: set[str], hosts: set[str]) -> bool:

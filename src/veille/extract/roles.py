@@ -274,6 +274,24 @@ def means_verb(noun: Token, markers: set[str]) -> Token | None:
     return verb if verb.pos_ == "VERB" else None
 
 
+# Links from a blamed name up to the verb that blames it: its object, or the object of its
+# preposition ("blamed the attack on X", "attribué l'attaque aux FSR", "imputée aux FSR").
+BLAMED_LINKS = frozenset({"dobj", "obj", "pobj", "prep", "obl", "obl:arg", "obl:mod", "iobj"})
+
+
+def governor(token: Token, lemmas: set[str], links: set[str] | frozenset[str],
+             hops: int) -> Token | None:
+    """The first word of `lemmas` up the parse from `token`, over `links` only, within
+    `hops` links; None if there is none."""
+    for _ in range(hops):
+        if token.dep_ not in links or token.head is token:
+            return None
+        token = token.head
+        if token.lemma_.lower() in lemmas:
+            return token
+    return None
+
+
 def doer_of(verb: Token, agent_markers: set[str]) -> Token | None:
     """Who does a verb's act in the parse: the agent of a passive verb (after one of
     `agent_markers`), else its subject."""
