@@ -112,7 +112,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             _lend_place(doc, trigger, candidates, lexicon)
             continue  # "n'a pas communiqué sur cette attaque": an event already told
         if candidates and _is_definite_alone(doc, trigger, definite,
-                                             told_at={_place_name(doc, c) for c in candidates}):
+                                             told_at={c.place.name(doc.text).lower()
+                                                      for c in candidates if c.place}):
             trigger = _as_told(trigger, candidates, taxonomy)
         seen.add(key)
         candidates.append(_candidate(doc, trigger, lexicon, taxonomy, actors, civilians))
@@ -520,17 +521,8 @@ def _is_definite_alone(doc: Document, trigger: Mention, definite: set[str],
     if token.pos_ != "NOUN" or not _definite(token, definite, links):
         return False
     return not any(m.kind in _DATE_KINDS or (m.kind in ("place", "country")
-                                             and _name(doc, m) not in told_at)
+                                             and m.name(doc.text).lower() not in told_at)
                    for m in doc.in_sentence(trigger.sent))
-
-
-def _name(doc: Document, mention: Mention) -> str:
-    return doc.text[mention.start:mention.end].lower()
-
-
-def _place_name(doc: Document, candidate: Candidate) -> str | None:
-    """The words that name where a candidate happened, if any."""
-    return _name(doc, candidate.place) if candidate.place is not None else None
 
 
 def _definite(token, definite: set[str], links: tuple[str, ...] = ("det",)) -> bool:
