@@ -6,6 +6,8 @@ other names: the fused event takes the subsuming or named type), the same place 
 compatible first actors (the same, allies, or one unknown) and the same date, or when one of
 them has no date of its own (`Ces raids aériens ...` after `lundi, des avions ont bombardé`).
 The merged event keeps every piece of evidence; values the first lacks come from the second.
+Then a strike told without its author takes the author of the article's other strikes, once
+they are merged (taxonomy.yaml `one_striker`).
 Fusion across articles belongs to the store.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 from .document import Document
 from .extract.events import COUNTER_CROWD
 from .model import Event
-from .resolve.actors import UNKNOWN, compatible_actors, interaction
+from .resolve.actors import UNKNOWN, compatible_actors, interaction, same_actor
 from .resolve.events import ARMED_INTERS, NO_OPPONENT, UNSPECIFIC, event_key, notes
 from .resources import Taxonomy
 
@@ -23,6 +25,8 @@ _CROWDS = set(_CROWD_INTER.values())
 _DEMONSTRATIONS = frozenset(_CROWD_INTER)
 _VIOLENCE = {"battles", "explosions", "violence_against_civilians"}
 _ATTACK = "violence_against_civilians.attack"  # not an abduction or sexual violence
+_SIDES = ("actor1", "inter1", "assoc_actor1", "actor2", "inter2", "assoc_actor2", "interaction",
+          "civilian_targeting")
 _PLACE_FIELDS = ("country", "iso", "admin1", "admin2", "location", "sub_location", "latitude",
                  "longitude", "geo_precision", "geonames_id")
 
@@ -34,6 +38,9 @@ def fuse_events(doc: Document, taxonomy: Taxonomy) -> Document:
         twin = next((f for f in fused if _same(f, event, doc.allies, taxonomy)), None)
         if twin is None:
             fused.append(event)
+        elif _intercepted(twin, event, taxonomy):
+            fused[fused.index(twin)] = event
+            _strike_through(event, twin)
         else:
             if _subsumes(event, twin, taxonomy) or _vaguer(twin, event):
                 _take_type(twin, event)
@@ -43,11 +50,33 @@ def fuse_events(doc: Document, taxonomy: Taxonomy) -> Document:
     fused = _without_taken(fused, doc.allies, taxonomy)
     fused = _clashes_at_demonstrations(fused, taxonomy)
     fused = _without_retellings(fused, doc.allies, taxonomy)
+    _share_striker(fused, taxonomy)
     for event in fused:
         event.event_id = event_key(doc.article.id, event)
         event.notes = notes(event)
     doc.events = fused
     return doc
+
+
+def _share_striker(events: list[Event], taxonomy: Taxonomy) -> None:
+    """A strike with no author, or only an unidentified one the rules supplied, takes the
+    author of the article's other strikes in its country when they all have one named author
+    (taxonomy.yaml `one_striker`), unless that author is the one it hit."""
+    kinds = set(taxonomy.file.one_striker)
+    strikes = [e for e in events if taxonomy.key(e.event_type, e.sub_event_type) in kinds]
+    for event in strikes:
+        if not _authorless(event):
+            continue
+        authors = [o for o in strikes if o.country == event.country and o.actor1
+                   and not o.actor1.startswith(UNKNOWN)]
+        if (not authors or not all(same_actor(o.actor1, authors[0].actor1) for o in authors)
+                or same_actor(event.actor2, authors[0].actor1)):
+            continue
+        author = authors[0]
+        event.actor1, event.inter1 = author.actor1, author.inter1
+        event.evidence["actor1"] = author.evidence["actor1"].model_copy(update={
+            "basis": "context", "reason": "the author of the article's other strikes there"})
+        event.interaction = interaction(event.inter1, event.inter2)
 
 
 def _without_parts(events: list[Event], taxonomy: Taxonomy) -> list[Event]:
@@ -260,8 +289,39 @@ def _undated(event: Event) -> bool:
 
 
 def _subsumes(a: Event, b: Event, taxonomy: Taxonomy) -> bool:
-    return taxonomy.subsumes(taxonomy.key(a.event_type, a.sub_event_type),
-                             taxonomy.key(b.event_type, b.sub_event_type))
+    """Whether `a`'s type is `b`'s and more (taxonomy.yaml `subsumes`); a deadly strike is the
+    interception told beside it, not the other way round (`only_harmless`)."""
+    key_a = taxonomy.key(a.event_type, a.sub_event_type)
+    key_b = taxonomy.key(b.event_type, b.sub_event_type)
+    harmless = taxonomy.file.only_harmless
+    if key_a in harmless and _deadly(b):
+        return False
+    if key_b in harmless and _deadly(a) and taxonomy.subsumes(key_b, key_a):
+        return True
+    return taxonomy.subsumes(key_a, key_b)
+
+
+def _intercepted(interception: Event, strike: Event, taxonomy: Taxonomy) -> bool:
+    """Whether `interception` stopped some of the weapons of a deadly `strike` told beside it
+    ("seven drones were shot down, but one struck a warehouse, killing two")."""
+    key = taxonomy.key(interception.event_type, interception.sub_event_type)
+    return (key in taxonomy.file.only_harmless and _deadly(strike)
+            and taxonomy.subsumes(key, taxonomy.key(strike.event_type, strike.sub_event_type)))
+
+
+def _strike_through(strike: Event, interception: Event) -> None:
+    """The strike, partly intercepted: by the side whose weapons were intercepted (actor2 of a
+    disrupted weapons use) when its own telling names no author; the interceptor is no side
+    of it."""
+    if _authorless(strike) and interception.actor2 is not None:
+        strike.actor1, strike.inter1 = interception.actor2, interception.inter2
+        strike.evidence["actor1"] = interception.evidence["actor2"]
+        strike.interaction = interaction(strike.inter1, strike.inter2)
+    _absorb(strike, interception, sides=False)
+
+
+def _deadly(event: Event) -> bool:
+    return event.fatalities is not None and (event.fatalities.best or 0) > 0
 
 
 def _vaguer(a: Event, b: Event) -> bool:
@@ -272,7 +332,14 @@ def _vaguer(a: Event, b: Event) -> bool:
     told, other = a.evidence.get("sub_event_type"), b.evidence.get("sub_event_type")
     return (a.event_type == b.event_type and told is not None and told.basis == UNSPECIFIC
             and (other is None or other.basis != UNSPECIFIC)
-            and _undated(b) and b.actor1 is None)
+            and _undated(b) and _authorless(b))
+
+
+def _authorless(event: Event) -> bool:
+    """Whether the text names no author of `event`: none, or only the unidentified one the
+    coding rules give a strike with none (taxonomy.yaml `unknown_perpetrator`)."""
+    return event.actor1 is None or (event.actor1.startswith(UNKNOWN)
+                                    and event.evidence["actor1"].basis == "context")
 
 
 def _take_type(into: Event, other: Event) -> None:
@@ -306,7 +373,9 @@ def _same(a: Event, b: Event, allies: dict[str, list[str]], taxonomy: Taxonomy) 
     return (_undated(a) or _undated(b)) and bool(sides_a & sides_b)
 
 
-def _absorb(into: Event, other: Event) -> None:
+def _absorb(into: Event, other: Event, sides: bool = True) -> None:
+    """Fold `other`, another telling of `into`, into it; with `sides` False, `other`'s actors
+    are no side of `into` (the air defence that downed some of a strike's drones)."""
     if _undated(into) and not _undated(other):  # the dated report says when
         into.event_date, into.date_precision = other.event_date, other.date_precision
         into.evidence["event_date"] = other.evidence["event_date"]
@@ -323,20 +392,25 @@ def _absorb(into: Event, other: Event) -> None:
             into.evidence["sub_location"] = other.evidence["sub_location"]
     # A named author beats an unknown one, unless only word order names it and the parse
     # gave the unknown one ("bandits invaded X ... the attack, before police arrived").
-    if (into.actor1 and into.actor1.startswith(UNKNOWN) and other.actor1
+    if (sides and into.actor1 and into.actor1.startswith(UNKNOWN) and other.actor1
             and not (_by_word_order(other) and not _by_word_order(into))):
         into.actor1, into.inter1 = other.actor1, other.inter1
         into.evidence["actor1"] = other.evidence["actor1"]
+    # The side one telling hit is no target of its own ("regime forces shelling ... shells
+    # killed 69 members of the regime forces").
+    own_side = same_actor(into.actor1, other.actor2) and into.actor1 is not None
     for name in Event.model_fields:
         # A place is one block of fields (above): a town's name on a country's point is none.
         if name in ("event_id", "evidence", "sources", "notes", "confidence", *_PLACE_FIELDS):
+            continue
+        if (own_side and name in ("actor2", "inter2")) or (not sides and name in _SIDES):
             continue
         if getattr(into, name) in (None, []) and getattr(other, name) not in (None, []):
             setattr(into, name, getattr(other, name))
             if name in other.evidence:
                 into.evidence[name] = other.evidence[name]
     for name, evidence in other.evidence.items():
-        if name in into.evidence and evidence.basis == "text":
+        if name in into.evidence and evidence.basis == "text" and (sides or name not in _SIDES):
             known = {(s.start, s.end) for s in into.evidence[name].spans}
             into.evidence[name].spans.extend(s for s in evidence.spans
                                              if (s.start, s.end) not in known)

@@ -261,6 +261,7 @@ def test_rules_apostrophes_leave_other_text(text):
         ("les combats ont repris;Les habitants", "les combats ont repris; Les habitants"),
         ("pourquoi?Personne ne sait", "pourquoi? Personne ne sait"),
         ("douze morts,dont trois enfants", "douze morts, dont trois enfants"),
+        ("On 2 May 2021,Syrian forces shelled", "On 2 May 2021, Syrian forces shelled"),
     ],
 )
 def test_rules_missing_space_added(text, expected):
@@ -269,7 +270,7 @@ def test_rules_missing_space_added(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["un taux de 3.5 pour cent", "les U.S. ont frappé", "3,5 millions", "voir le site.fr",
+    ["un taux de 3.5 pour cent", "les U.S. ont frappé", "3,5 millions", "le 12,5e", "voir le site.fr",
      "M.Dupont", "déjà. Le maire"],
 )
 def test_rules_missing_space_not_added(text):

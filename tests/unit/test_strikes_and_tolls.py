@@ -19,7 +19,20 @@ these tests:
   two sides, not one; "the paramilitary force" is the paramilitary group named;
 - a massacre a source describes, by nobody named and with no toll, is the strike told again;
 - a number that is the subject of a verb of its own counts for that verb, not for the killed
-  word before it ("douze gendarmes ont été tués et quatre sont portés disparus": 12 dead).
+  word before it ("douze gendarmes ont été tués et quatre sont portés disparus": 12 dead);
+- a strike told without its author, in a story whose other strikes in that country all have
+  one named author, is that author's (taxonomy.yaml `one_striker`); with two authors named it
+  is nobody's in particular, and a shelling with no author at all is an unidentified armed
+  group's (taxonomy.yaml `unknown_perpetrator`);
+- two coordinated clauses of one kind, each with its own subject ("the army shelled A, and the
+  RSF shelled B"), are two events;
+- tear gas shells disperse a crowd: no shelling;
+- drones intercepted beside a drone that got through and killed are a strike, partly
+  intercepted, by the side whose drones they were (taxonomy.yaml `only_harmless`);
+- weapons "used in the attack" are its weapons, not a strike of their own (triggers.yaml
+  `instrument_verbs`);
+- a shelling told twice, once with its author and once with the soldiers of that author it
+  killed, is one event whose author is not its own target.
 """
 
 from __future__ import annotations
@@ -185,3 +198,78 @@ def test_a_number_in_groups_is_its_own_verbs_subject_never(runtime, written):
     assert event.fatalities is not None
     assert event.fatalities.best == int(written.replace(" ", "").replace("\u00a0", ""))
 
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Russian drones struck a fuel depot in Odesa overnight, killing two people, the regional "
+     "governor said. In Kharkiv, a strike damaged an apartment building and injured five "
+     "residents, officials said.", "en"),
+    ("Des drones russes ont frappé un dépôt de carburant à Odessa dans la nuit, tuant deux "
+     "personnes, selon le gouverneur. La ville de Kharkiv a aussi été la cible de frappes "
+     "aériennes qui ont blessé cinq habitants.", "fr"),
+])
+def test_a_strike_told_without_author_is_the_storys_striker(runtime, text, lang):
+    events = {e.location: e for e in read(runtime, text, lang=lang).events}
+    assert set(events) == {"Odesa", "Kharkiv"}
+    assert {e.actor1 for e in events.values()} == {"Military Forces of Russia"}
+    told = events["Kharkiv"].evidence["actor1"]
+    assert told.basis == "context" and told.reason
+    assert [s.text for s in told.spans] == [events["Odesa"].evidence["actor1"].spans[0].text]
+
+
+def test_with_two_strikers_named_a_shelling_without_author_is_unidentified(runtime):
+    events = read(runtime, "Sudan's army shelled Nyala on Monday, and RSF fighters shelled El "
+                           "Fasher on Tuesday. In Omdurman, shelling killed three civilians on "
+                           "Wednesday, a medical source said.").events
+    assert {(e.location, e.actor1) for e in events} == {
+        ("Nyala", "Military Forces of Sudan"), ("El Fasher", "Rapid Support Forces"),
+        ("Omdurman", "Unidentified Armed Group (Sudan)")}
+
+
+def test_a_shelling_by_an_unknown_party_is_an_unidentified_armed_groups(runtime):
+    event = only_event(read(runtime, "Mortar rounds fired by an unknown party landed near the "
+                                     "port of Misrata on Sunday, residents said."))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1 == "Unidentified Armed Group (Libya)"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Police lobbed tear gas shells at protesters in Srinagar on Friday.", "en"),
+    ("La police a tiré des obus lacrymogènes sur les manifestants à Dakar vendredi.", "fr"),
+])
+def test_tear_gas_shells_disperse_a_protest(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.sub_event_type == "Protest with intervention"
+
+
+def test_a_shelling_told_again_never_targets_its_own_author(runtime):
+    event = only_event(read(runtime, "Regime forces shelled Saraqib on Monday. Shells killed "
+                                     "four soldiers of the regime forces there."))
+    assert event.actor1 == "Military Forces of Syria"
+    assert event.actor2 is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ukrainian air defences shot down seven Russian drones over Kharkiv overnight. One drone "
+     "struck a warehouse in the city, killing two residents, the mayor said.", "en"),
+    ("L'armée de l'air ukrainienne a intercepté douze drones russes dans la nuit au-dessus de "
+     "Kharkiv. Un drone a toutefois frappé un entrepôt de la ville, tuant deux habitants, selon "
+     "le maire.", "fr"),
+])
+def test_a_deadly_strike_partly_intercepted_is_a_strike(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == "Military Forces of Russia"
+    assert event.actor2 == "Civilians (Ukraine)"
+    assert event.fatalities.best == 2
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Russian drones hit a market in Kherson on Monday, killing two. Missiles were also used in "
+     "the attack but hit no target, the army said.", "en"),
+    ("Des drones russes ont frappé un marché de Kherson lundi, tuant deux personnes. Des "
+     "missiles ont aussi été utilisés lors de l'attaque, sans atteindre de cible.", "fr"),
+])
+def test_weapons_used_in_the_attack_are_its_own(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.sub_event_type == "Air/drone strike"

@@ -40,11 +40,12 @@ _LEDE_REACH = 3
 
 def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
                  actors: dict[str, ActorEntry]) -> Document:
-    """Fill `doc.candidates`: one per trigger type per sentence, background ones left out."""
+    """Fill `doc.candidates`: one per trigger type per clause with a subject of its own (per
+    sentence, mostly), background ones left out."""
     regions = [breakdown_region(doc, c) for c in doc.of_kind("count")
                if c.data["cumulative"] and not c.data.get("in_breakdown")]
     regions = [r for r in regions if r is not None]
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[int, str, int | None]] = set()
     irrealis = set(lexicon.triggers.irrealis)
     negations = set(lexicon.triggers.negations)
     negation_hosts = set(lexicon.triggers.negation_hosts)
@@ -57,6 +58,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     relations = set(lexicon.triggers.time_relations)
     spans_of = set(lexicon.triggers.time_span_units)
     instruments = _instrument_pattern(lexicon.triggers.instrument_markers)
+    used = set(lexicon.triggers.instrument_verbs)
     held = _held_pattern(lexicon.triggers.held_markers)
     tallies = set(lexicon.triggers.tallies)
     spans = set(lexicon.triggers.spans_of_time)
@@ -72,7 +74,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     confirming = set(lexicon.triggers.confirm_verbs)
     candidates = []
     for trigger in doc.of_kind("trigger"):
-        key = (trigger.sent, trigger.label)
+        key = (trigger.sent, trigger.label, _own_clause(doc, trigger))
         if key in seen or _is_background(doc, trigger, lexicon):
             continue
         if any(start <= trigger.start < end for start, end in regions):
@@ -94,7 +96,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
                 doc, trigger, spans_of, relations,
                 definite if trigger.label.split(".")[0] in told_kinds else set()):
             continue  # "le jour même de l'entrée en vigueur de la trêve": a time reference
-        if _names_weapon(trigger, weapons) and (_is_instrument(doc, trigger, instruments)
+        if _names_weapon(trigger, weapons) and (_is_instrument(doc, trigger, instruments, used)
                                                 or _is_held(doc, trigger, held)
                                                 or _is_thrown(doc, trigger)):
             continue  # "avec des fusils et des lance-grenades", "armés de grenades": no use
@@ -424,6 +426,22 @@ def _root(doc: Document, mention: Mention):
     return doc.doc[start:end].root
 
 
+def _own_clause(doc: Document, trigger: Mention) -> int | None:
+    """The verb of a trigger coordinated with another clause and with a subject of its own
+    ("the army shelled Nyala, and the RSF shelled El Fasher"): another event, though of the
+    same kind in the same sentence; None for the sentence's first clause and the rest."""
+    if not doc.doc.has_annotation("DEP"):
+        return None
+    token = _root(doc, trigger)
+    if (token.dep_ == "conj" and token.pos_ == "VERB" and token.head.pos_ == "VERB"
+            and any(c.dep_ in _SUBJECTS for c in token.children)):
+        return token.i
+    return None
+
+
+_SUBJECTS = ("nsubj", "nsubj:pass", "nsubjpass")
+
+
 def _one_clause(doc: Document, a: Mention, b: Mention, means: set[str]) -> bool:
     """Whether two triggers share one clause: verbs coordinated (`beaten up and killed`), one
     the object of the other (`fired mortars at the positions`), one modifying the other in
@@ -670,9 +688,11 @@ def _is_held(doc: Document, trigger: Mention, marker: re.Pattern[str] | None) ->
     return marker is not None and marker.search(before) is not None
 
 
-def _is_instrument(doc: Document, trigger: Mention, marker: re.Pattern[str] | None) -> bool:
+def _is_instrument(doc: Document, trigger: Mention, marker: re.Pattern[str] | None,
+                   used: set[str]) -> bool:
     """Whether the trigger is one weapon of a list of weapons an instrument marker introduces
-    ("avec des fusils d'assaut et des lance-grenades", "using artillery and mortars"), in a
+    ("avec des fusils d'assaut et des lance-grenades", "using artillery and mortars"), or the
+    passive subject of a verb of use ("des missiles ont été utilisés lors de l'attaque"), in a
     sentence that tells another action: the weapons it was done with."""
     if marker is None or not doc.doc.has_annotation("DEP"):
         return False
@@ -681,6 +701,8 @@ def _is_instrument(doc: Document, trigger: Mention, marker: re.Pattern[str] | No
                for t in doc.of_kind("trigger", trigger.sent)):
         return False  # no other action in the sentence: the weapon is how it is told
     token = doc.doc[start:end].root
+    if token.dep_ in ("nsubj:pass", "nsubjpass") and token.head.lemma_ in used:
+        return True
     # Up the list the weapon belongs to (coordination, or a compound the tagger cut); the
     # list's head noun follows the marker. ACLED folds listed weapons, triggers or not
     # ("an offensive using artillery and mortars", "attacked ... in conjunction with

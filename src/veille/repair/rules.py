@@ -22,6 +22,7 @@ _APOSTROPHES = re.compile("[\u2019\u2018\u02bc\u2032`\u00b4]")
 _MISSING_SPACE = re.compile(
     r"(?<=[a-zà-ÿ]{2})[.;!?](?=[A-ZÀ-Ý][a-zà-ÿ])"  # "ville.Le": a new sentence glued on
     r"|(?<=[^\W\d_]),(?=[^\W\d_])"  # "morts,dont": a comma between two words
+    r"|(?<=\d),(?=[^\W\d_]{2})"  # "On 3 April 2022,Turkish": a comma after a number
 )
 # A dash used as a bracket but glued to the word it opens or closes: " -allié de Damas- ".
 _GLUED_DASH = re.compile(r"(?<=\s)-(?=[^\W\d_])|(?<=[^\W\d_])-(?=\s)")

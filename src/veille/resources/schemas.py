@@ -50,6 +50,13 @@ class TaxonomyFile(Strict):
     # Event type (or type.sub-type) key -> actor1 when the text names no perpetrator of a
     # violent event: ACLED's unidentified actor (`Unidentified Armed Group ({country})`).
     unknown_perpetrator: dict[str, str] = Field(default_factory=dict)
+    # Types that subsume others (`subsumes`) only when those killed no one: beside a deadly
+    # strike, the interception is part of the strike.
+    only_harmless: list[str] = Field(default_factory=list)
+    # Types whose strikes in one story share their author: one told without it ("in Dnipro, a
+    # strike wounded eight"), in an article whose other strikes of these types in its country
+    # all name one ("Russian drones hit Odesa"), is that author's.
+    one_striker: list[str] = Field(default_factory=list)
     # Event type (or type.sub-type) key -> actor1 when the text names only the side attacked
     # ("douze soldats tués dans une attaque contre l'armée"): ACLED's unidentified actor.
     unknown_attacker: dict[str, str] = Field(default_factory=dict)
@@ -347,6 +354,9 @@ class TriggersFile(Strict):
     # trigger listed there beside other weapons ("avec des fusils et des lance-grenades") is
     # the means of the sentence's action, not an event of its own.
     instrument_markers: list[str] = Field(default_factory=list)
+    # Lemmas of verbs whose passive subject is a weapon used in the sentence's other action
+    # ("des missiles ont été utilisés lors de l'attaque", "mortars were used in the assault").
+    instrument_verbs: list[str] = Field(default_factory=list)
     # Words before weapons someone carries, stole or trades ("armés de grenades", "vol
     # d'engins explosifs", "armed with grenades", "theft of explosives"): weapons not used,
     # so a weapon trigger there gives no event (ACLED codes a use, not an arsenal).
