@@ -313,7 +313,7 @@ def _strike_through(strike: Event, interception: Event) -> None:
     """The strike, partly intercepted: by the side whose weapons were intercepted (actor2 of a
     disrupted weapons use) when its own telling names no author; the interceptor is no side
     of it."""
-    if _authorless(strike) and interception.actor2 is not None:
+    if _authorless(strike) and interception.inter2 in ARMED_INTERS:
         strike.actor1, strike.inter1 = interception.actor2, interception.inter2
         strike.evidence["actor1"] = interception.evidence["actor2"]
         strike.interaction = interaction(strike.inter1, strike.inter2)
@@ -362,6 +362,9 @@ def _same(a: Event, b: Event, allies: dict[str, list[str]], taxonomy: Taxonomy) 
         return False
     if not _same_time_and_place(a, b):
         return False
+    for interception, strike in ((a, b), (b, a)):
+        if _intercepted(interception, strike, taxonomy):  # the weapons were the striker's
+            return compatible_actors(interception.actor2, strike.actor1, allies)
     if compatible_actors(a.actor1, b.actor1, allies):
         return True
     # A protest that turned into a riot: its protesters are the rioters.

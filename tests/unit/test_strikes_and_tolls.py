@@ -255,6 +255,10 @@ def test_a_shelling_told_again_never_targets_its_own_author(runtime):
     ("L'armée de l'air ukrainienne a intercepté douze drones russes dans la nuit au-dessus de "
      "Kharkiv. Un drone a toutefois frappé un entrepôt de la ville, tuant deux habitants, selon "
      "le maire.", "fr"),
+    ("Ukrainian air defences shot down seven Russian drones overnight, but one struck a "
+     "warehouse in Kharkiv, killing two residents, the mayor said.", "en"),
+    ("Dans la nuit, l'armée de l'air ukrainienne a intercepté douze drones russes, mais l'un "
+     "d'eux a frappé un entrepôt à Kharkiv, tuant deux habitants, selon le maire.", "fr"),
 ])
 def test_a_deadly_strike_partly_intercepted_is_a_strike(runtime, text, lang):
     event = only_event(read(runtime, text, lang=lang))

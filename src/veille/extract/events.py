@@ -683,9 +683,14 @@ def _instrument_pattern(markers: list[str]) -> re.Pattern[str] | None:
 def _is_held(doc: Document, trigger: Mention, marker: re.Pattern[str] | None) -> bool:
     """Whether a weapon trigger follows a word of carrying, stealing or trading, a list's
     few words between ("armés de fusils, de machettes et de grenades", "theft of
-    explosives"): weapons held, not used."""
-    before = doc.text[max(0, trigger.start - 100):trigger.start].lower().replace("’", "'")
-    return marker is not None and marker.search(before) is not None
+    explosives"): weapons held, not used. Another action between the two ("l'armée de l'air
+    a intercepté douze drones, mais l'un d'eux a frappé") ends the list."""
+    start = max(0, trigger.start - 100)
+    found = None if marker is None else marker.search(
+        doc.text[start:trigger.start].lower().replace("’", "'"))
+    return found is not None and not any(
+        start + found.start() < t.start < trigger.start
+        for t in doc.of_kind("trigger", trigger.sent))
 
 
 def _is_instrument(doc: Document, trigger: Mention, marker: re.Pattern[str] | None,
@@ -726,22 +731,27 @@ _LIST_LINKS = {"conj", "nmod", "compound", "appos"}
 def _without_subsumed(doc: Document, candidates: list[Candidate], taxonomy: Taxonomy,
                       lexicon: Lexicon) -> list[Candidate]:
     """One incident, one event: a trigger subsumed by another of its sentence goes (the
-    `combats` that won a town), and so does a one-sided trigger (`attack`, `a ouvert le feu`)
+    `combats` that won a town; not a strike beside an interception in a sentence that counts
+    dead, taxonomy.yaml `only_harmless`), and so does a one-sided trigger (`attack`, `a ouvert le feu`)
     beside a more precise violent one of another kind (`an attack ... the drone strike`)."""
     subsumes = taxonomy.file.subsumes
+    harmless = set(taxonomy.file.only_harmless)
     precise = set(taxonomy.file.more_precise_than_one_sided)
     attacker_hit = set(taxonomy.file.attacker_is_actor2)
     kept = []
     for c in candidates:
         same_sentence = [o.trigger.label for o in candidates if o.trigger.sent == c.trigger.sent]
-        if any(c.trigger.label in subsumes.get(label, ()) for label in same_sentence):
-            continue
+        deadly = bool(_tolls(doc, c.trigger.sent))
+        if any(c.trigger.label in subsumes.get(label, ()) and not (label in harmless and deadly)
+               for label in same_sentence):
+            continue  # (a strike that killed is no interception: the fuse stage tells them)
         if any(o.actor1 is not None and (o.actor1.start, o.actor1.end)
                == (c.trigger.start, c.trigger.end) for o in candidates if o is not c):
             continue  # "rioters attacked a man": the crowd's act is the other trigger's
         told = [o for o in candidates if o.trigger.sent == c.trigger.sent
                 and o.trigger.label != c.trigger.label
-                and (o.trigger.label in precise or o.trigger.label.split(".")[0] in precise)]
+                and (o.trigger.label in precise or o.trigger.label.split(".")[0] in precise)
+                and not (o.trigger.label in harmless and deadly)]
         if told and _one_sided(doc, c.trigger, lexicon):
             for other in told:  # "a intercepté des drones ... attribué l'attaque aux FSR"
                 if (other.trigger.label in attacker_hit and other.actor2 is None
