@@ -21,13 +21,18 @@ for these tests, in English and French:
 - a running total "since then" is never an event's toll; "a military airstrike" is the
   country's forces;
 - the people who report fighting ("des habitants ont fait état de combats") are its source,
-  not a side of it (attribution.yaml `speech_verbs`).
+  not a side of it (attribution.yaml `speech_verbs`);
+- a month two or more calendar months before the report ("en août" in a December story,
+  "in November" in a March one: the latest such month) dates background; the month before
+  may be news told late; "the last march" is no month (background.yaml `{month}`).
 """
 
 from __future__ import annotations
 
 import pytest
 from test_extract import only_event, read  # the same helpers, one definition
+
+import veille
 
 
 @pytest.mark.parametrize("opening", ["BEIRUT (AP) --", "BEIRUT:", "BEIRUT (Reuters) -",
@@ -147,3 +152,37 @@ def test_a_province_holds_only_its_own_towns(runtime):
                            "Tuesday, the military said. Three soldiers were wounded in another "
                            "clash with rebels in Iloilo province on Tuesday.", lang="en")
     assert sorted(e.location for e in report.events) == ["Iloilo", "La Castellana"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("En août, des hommes armés ont attaqué le village de Kaya, tuant trois habitants.", "fr"),
+    ("Fin septembre, des hommes armés ont attaqué le village de Kaya, tuant trois habitants.",
+     "fr"),
+    ("In August, gunmen attacked a village near Kaya, killing three residents.", "en"),
+    ("In late September, gunmen attacked a village near Kaya, killing three residents.", "en"),
+])
+def test_a_month_long_before_the_report_is_background(runtime, text, lang):
+    report = veille.extract(text, published="2025-12-10", lang=lang, runtime=runtime)
+    assert report.events == []
+
+
+@pytest.mark.parametrize(("text", "lang", "published"), [
+    ("En novembre, des hommes armés ont attaqué le village de Kaya, tuant trois habitants.",
+     "fr", "2025-12-10"),
+    ("In November, gunmen attacked a village near Kaya, killing three residents.", "en",
+     "2025-12-10"),
+    # the January just before a February report
+    ("In January, gunmen attacked a village near Kaya, killing three residents.", "en",
+     "2025-02-03"),
+    ("Protesters marched in Nairobi on Monday, the last march before the vote.", "en",
+     "2025-12-10"),
+])
+def test_the_month_before_the_report_may_be_news(runtime, text, lang, published):
+    report = veille.extract(text, published=published, lang=lang, runtime=runtime)
+    assert len(report.events) == 1
+
+
+def test_a_month_of_an_earlier_year_is_background(runtime):
+    report = veille.extract("In November, gunmen attacked a village near Kaya, killing three "
+                            "residents.", published="2025-03-10", lang="en", runtime=runtime)
+    assert report.events == []

@@ -199,14 +199,13 @@ def test_a_number_in_groups_is_its_own_verbs_subject_never(runtime, written):
     assert event.fatalities.best == int(written.replace(" ", "").replace("\u00a0", ""))
 
 
-
 @pytest.mark.parametrize(("text", "lang"), [
     ("Russian drones struck a fuel depot in Odesa overnight, killing two people, the regional "
      "governor said. In Kharkiv, a strike damaged an apartment building and injured five "
      "residents, officials said.", "en"),
     ("Des drones russes ont frappé un dépôt de carburant à Odessa dans la nuit, tuant deux "
-     "personnes, selon le gouverneur. La ville de Kharkiv a aussi été la cible de frappes "
-     "aériennes qui ont blessé cinq habitants.", "fr"),
+     "personnes, selon le gouverneur. À Kharkiv, des frappes aériennes ont blessé cinq "
+     "habitants, d'après la mairie.", "fr"),
 ])
 def test_a_strike_told_without_author_is_the_storys_striker(runtime, text, lang):
     events = {e.location: e for e in read(runtime, text, lang=lang).events}
@@ -272,7 +271,7 @@ def test_a_deadly_strike_partly_intercepted_is_a_strike(runtime, text, lang):
     ("Russian drones hit a market in Kherson on Monday, killing two. Missiles were also used in "
      "the attack but hit no target, the army said.", "en"),
     ("Des drones russes ont frappé un marché de Kherson lundi, tuant deux personnes. Des "
-     "missiles ont aussi été utilisés lors de l'attaque, sans atteindre de cible.", "fr"),
+     "missiles ont été employés au cours de l'attaque, sans atteindre de cible.", "fr"),
 ])
 def test_weapons_used_in_the_attack_are_its_own(runtime, text, lang):
     event = only_event(read(runtime, text, lang=lang))

@@ -45,9 +45,22 @@ def _past_markers(doc: Document, sent: int) -> list[Mention]:
     found = []
     for marker in doc.of_kind("background", sent):
         years = [int(v) for k, v in marker.data.items() if k.startswith("year")]
-        if not years or published is None or min(years) < published.year:
+        months = [int(k.rsplit("_", 1)[1]) for k in marker.data if "month_" in k]
+        if months:
+            if published is not None and _months_back(months[0], years, published) >= 2:
+                found.append(marker)
+        elif not years or published is None or min(years) < published.year:
             found.append(marker)
     return found
+
+
+def _months_back(month: int, years: list[int], published) -> int:
+    """How many calendar months before publication a month named in the text is: the latest
+    such month on or before it when the text gives no year ("en août" in a March story is
+    last August). Two or more is background; the month before may be news that reached the
+    report late."""
+    year = min(years) if years else published.year - (month > published.month)
+    return (published.year - year) * 12 + published.month - month
 
 
 def _dated_now(doc: Document, sent: int) -> bool:

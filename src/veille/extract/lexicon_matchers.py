@@ -239,25 +239,33 @@ def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
                                             lexicon.places.sub_location_links),
         attribution=_phrase_matcher(nlp, attribution_table),
         casualty_words=_phrase_matcher(nlp, casualty_table),
-        background=_background_regex(lexicon.background.patterns),
+        background=_background_regex(lexicon.background.patterns, lexicon.dates.months),
         dates=_date_regex(lexicon.dates.months, lexicon.dates.day_prefixes),
         weekdays=words_regex(lexicon.dates.weekdays),
         relative_days=words_regex(list(lexicon.dates.relative_days)),
     )
 
 
-def _background_regex(patterns: list[str]) -> re.Pattern[str] | None:
+def _background_regex(patterns: list[str], months: list[str]) -> re.Pattern[str] | None:
+    """One pattern of the background phrases; a `{month}` is one of the twelve `months`, as
+    written ("in March", not "the last march"), its group named for its number (`month_3`)."""
     if not patterns:
         return None
+    month = "(?-i:" + "|".join(f"(?P<month_{n}>{re.escape(m)})"
+                               for n, m in enumerate(months, start=1)) + ")"
     parts = []
     for pattern in patterns:
         escaped = re.escape(pattern)
+        if r"\{month\}" in escaped and len(months) != 12:
+            continue
+        escaped = escaped.replace(r"\{month\}", month, 1)
         escaped = escaped.replace(r"\{year\}", r"(?P<year>1[89]\d\d|20\d\d)", 1)
         escaped = escaped.replace(r"\{number\}", r"(?:\d+|[^\W\d_]+)")
         escaped = escaped.replace(r"\{word\}", r"[^\W\d_]+")
         parts.append(escaped.replace(r"\{year\}", r"(?:1[89]\d\d|20\d\d)"))
     # Named groups may repeat across alternatives only once each: number them.
-    parts = [p.replace("(?P<year>", f"(?P<year{i}>") for i, p in enumerate(parts)]
+    parts = [p.replace("(?P<year>", f"(?P<year{i}>").replace("(?P<month_", f"(?P<m{i}month_")
+             for i, p in enumerate(parts)]
     return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])", re.IGNORECASE)
 
 
