@@ -24,7 +24,11 @@ for these tests, in English and French:
   not a side of it (attribution.yaml `speech_verbs`);
 - a month two or more calendar months before the report ("en août" in a December story,
   "in November" in a March one: the latest such month) dates background; the month before
-  may be news told late; "the last march" is no month (background.yaml `{month}`).
+  may be news told late; "the last march" is no month (background.yaml `{month}`);
+- a country after "au", "aux", "en" ("une embuscade au Niger") is where the sentence's event
+  happened, not the town of the sentence before in another country (places.yaml
+  `country_locatives`), and a country where an organisation that speaks sits ("une ONG
+  basée au Royaume-Uni") is no place of the event (`origin_markers`).
 """
 
 from __future__ import annotations
@@ -182,7 +186,29 @@ def test_the_month_before_the_report_may_be_news(runtime, text, lang, published)
     assert len(report.events) == 1
 
 
-def test_a_month_of_an_earlier_year_is_background(runtime):
-    report = veille.extract("In November, gunmen attacked a village near Kaya, killing three "
-                            "residents.", published="2025-03-10", lang="en", runtime=runtime)
+@pytest.mark.parametrize(("text", "published"), [
+    ("In November, gunmen attacked a village near Kaya, killing three residents.", "2025-03-10"),
+    # with no publication date, a year still says it is past
+    ("In May 2019, gunmen attacked a village near Kaya, killing three residents.", None),
+])
+def test_a_month_of_an_earlier_year_is_background(runtime, text, published):
+    report = veille.extract(text, published=published, lang="en", runtime=runtime)
     assert report.events == []
+
+
+@pytest.mark.parametrize("text", [
+    "L'armée a ratissé les environs de Gao mardi. Au Niger, une embuscade a coûté la vie à "
+    "neuf soldats le même jour.",
+    "L'armée a ratissé les environs de Gao mardi. Une embuscade jihadiste au Niger a coûté la "
+    "vie à neuf soldats le même jour.",
+])
+def test_a_country_after_au_places_the_sentences_event(runtime, text):
+    event = only_event(read(runtime, text, lang="fr"))
+    assert event.country == "Niger"
+
+
+def test_where_a_monitor_sits_is_no_place_of_the_event(runtime):
+    event = only_event(read(runtime, "Selon un observatoire basé au Royaume-Uni, des combattants "
+                                     "ont attaqué mardi un poste des FDS en Syrie, faisant six "
+                                     "morts.", lang="fr"))
+    assert event.country == "Syria"

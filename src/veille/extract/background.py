@@ -46,8 +46,9 @@ def _past_markers(doc: Document, sent: int) -> list[Mention]:
     for marker in doc.of_kind("background", sent):
         years = [int(v) for k, v in marker.data.items() if k.startswith("year")]
         months = [int(k.rsplit("_", 1)[1]) for k in marker.data if "month_" in k]
-        if months:
-            if published is not None and _months_back(months[0], years, published) >= 2:
+        if months:  # with no publication date, only a year says it is past ("in May 2019")
+            if (_months_back(months[0], years, published) >= 2 if published is not None
+                    else bool(years)):
                 found.append(marker)
         elif not years or published is None or min(years) < published.year:
             found.append(marker)

@@ -98,9 +98,9 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     _mark_said_in(doc.text, found, lex.lexicon.places.inside_words)
     _mark_datelines(doc.text, found)
     # "taken to hospitals in Maiduguri": where the wounded went; "né à Rabat": where a person
-    # was born. Neither is the event's place.
+    # was born, "une ONG basée au Royaume-Uni" where a source sits. None is the event's place.
     for m in found:
-        if m.kind == "place":
+        if m.kind in ("place", "country"):
             if after_words(doc.text, m.start, lex.lexicon.places.care_markers):
                 m.data["elsewhere"] = "care"
             elif after_words(doc.text, m.start, lex.lexicon.places.origin_markers):
@@ -113,9 +113,11 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
                                             lex.lexicon.places.neighbour_markers):
             m.data["elsewhere"] = "neighbour"
     group_nouns = {w.lower() for w in lex.lexicon.places.group_nouns}
+    country_locatives = [*lex.lexicon.places.locatives, *lex.lexicon.places.country_locatives]
     for m in found:  # "au Liban", "in Lebanon": the country is where something happens
-        if m.kind in ("country", "place") and after_words(doc.text, m.start,
-                                                     lex.lexicon.places.locatives):
+        if m.kind in ("country", "place") and after_words(
+                doc.text, m.start,
+                country_locatives if m.kind == "country" else lex.lexicon.places.locatives):
             m.data["locative"] = True
         elif m.kind == "country" and not m.data and _qualifies_a_thing(parsed, m):
             m.data["elsewhere"] = "modifier"

@@ -641,6 +641,9 @@ class PlacesFile(Strict):
     town_part_after: list[str] = Field(default_factory=list)
     # Words after which a capital is the city, not its government ("in Damascus", "à Damas").
     locatives: list[str] = Field(default_factory=list)
+    # Words after which a country, and only a country, is where something happens ("au Niger",
+    # "en Syrie"; before a town, "au" and "en" say other things: "au Caire" is both).
+    country_locatives: list[str] = Field(default_factory=list)
     # Words after which a name is a place when the gazetteer knows it only by another spelling
     # ("the outskirts of Qamishli", "aux abords d'El-Facher"), beside the locatives.
     place_nouns: list[str] = Field(default_factory=list)
