@@ -27,8 +27,8 @@ for these tests, in English and French:
   may be news told late; "the last march" is no month (background.yaml `{month}`);
 - a country after "au", "aux", "en" ("une embuscade au Niger") is where the sentence's event
   happened, not the town of the sentence before in another country (places.yaml
-  `country_locatives`), and a country where an organisation that speaks sits ("une ONG
-  basée au Royaume-Uni") is no place of the event (`origin_markers`).
+  `country_locatives`), and a country where an organisation that speaks sits ("un
+  observatoire basé au Royaume-Uni") is no place of the event (`origin_markers`).
 """
 
 from __future__ import annotations

@@ -98,7 +98,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     _mark_said_in(doc.text, found, lex.lexicon.places.inside_words)
     _mark_datelines(doc.text, found)
     # "taken to hospitals in Maiduguri": where the wounded went; "né à Rabat": where a person
-    # was born, "une ONG basée au Royaume-Uni" where a source sits. None is the event's place.
+    # was born, "un observatoire basé à Londres" where a source sits. None is the event's place.
     for m in found:
         if m.kind in ("place", "country"):
             if after_words(doc.text, m.start, lex.lexicon.places.care_markers):
