@@ -697,7 +697,7 @@ def _is_instrument(doc: Document, trigger: Mention, marker: re.Pattern[str] | No
                    used: set[str]) -> bool:
     """Whether the trigger is one weapon of a list of weapons an instrument marker introduces
     ("avec des fusils d'assaut et des lance-grenades", "using artillery and mortars"), or the
-    passive subject of a verb of use ("des missiles ont été utilisés lors de l'attaque"), in a
+    passive subject of a verb of use ("des missiles ont été employés au cours de l'attaque"), in a
     sentence that tells another action: the weapons it was done with."""
     if marker is None or not doc.doc.has_annotation("DEP"):
         return False
@@ -732,8 +732,9 @@ def _without_subsumed(doc: Document, candidates: list[Candidate], taxonomy: Taxo
                       lexicon: Lexicon) -> list[Candidate]:
     """One incident, one event: a trigger subsumed by another of its sentence goes (the
     `combats` that won a town; not a strike beside an interception in a sentence that counts
-    dead, taxonomy.yaml `only_harmless`), and so does a one-sided trigger (`attack`, `a ouvert le feu`)
-    beside a more precise violent one of another kind (`an attack ... the drone strike`)."""
+    dead, taxonomy.yaml `only_harmless`), and so does a one-sided trigger (`attack`, `a ouvert
+    le feu`) beside a more precise violent one of another kind (`an attack ... the drone
+    strike`)."""
     subsumes = taxonomy.file.subsumes
     harmless = set(taxonomy.file.only_harmless)
     precise = set(taxonomy.file.more_precise_than_one_sided)
