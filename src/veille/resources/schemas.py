@@ -355,7 +355,7 @@ class TriggersFile(Strict):
     # the means of the sentence's action, not an event of its own.
     instrument_markers: list[str] = Field(default_factory=list)
     # Lemmas of verbs whose passive subject is a weapon used in the sentence's other action
-    # ("des missiles ont été utilisés lors de l'attaque", "mortars were used in the assault").
+    # ("des missiles ont été employés au cours de l'attaque", "mortars were used in the assault").
     instrument_verbs: list[str] = Field(default_factory=list)
     # Words before weapons someone carries, stole or trades ("armés de grenades", "vol
     # d'engins explosifs", "armed with grenades", "theft of explosives"): weapons not used,
