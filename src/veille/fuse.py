@@ -291,14 +291,11 @@ def _undated(event: Event) -> bool:
 def _subsumes(a: Event, b: Event, taxonomy: Taxonomy) -> bool:
     """Whether `a`'s type is `b`'s and more (taxonomy.yaml `subsumes`); a deadly strike is the
     interception told beside it, not the other way round (`only_harmless`)."""
-    key_a = taxonomy.key(a.event_type, a.sub_event_type)
-    key_b = taxonomy.key(b.event_type, b.sub_event_type)
-    harmless = taxonomy.file.only_harmless
-    if key_a in harmless and _deadly(b):
-        return False
-    if key_b in harmless and _deadly(a) and taxonomy.subsumes(key_b, key_a):
+    if _intercepted(b, a, taxonomy):
         return True
-    return taxonomy.subsumes(key_a, key_b)
+    key_a = taxonomy.key(a.event_type, a.sub_event_type)
+    return not (key_a in taxonomy.file.only_harmless and _deadly(b)) and taxonomy.subsumes(
+        key_a, taxonomy.key(b.event_type, b.sub_event_type))
 
 
 def _intercepted(interception: Event, strike: Event, taxonomy: Taxonomy) -> bool:
