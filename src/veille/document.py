@@ -9,6 +9,11 @@ from typing import TYPE_CHECKING, Any
 from .model import Article, CasualtyReport, Event, Evidence, Repair, Span
 from .repair.offsets import RepairChain
 
+# Mention kinds that name a day ("le 12 mars", "mardi", "hier"), and those that date something,
+# the day's week or month too ("last week", "en novembre").
+DAY_KINDS = ("date", "weekday", "relative_day")
+DATE_KINDS = (*DAY_KINDS, "week", "month")
+
 if TYPE_CHECKING:
     from .extract.attribution import Attribution
     from .extract.first_pass import Selection
@@ -18,8 +23,8 @@ if TYPE_CHECKING:
 class Mention:
     """A typed span of the *repaired* text found by the mentions stage.
 
-    kind: trigger | actor | attribution | place | country | date | number | casualty_word |
-    background. `label` is what it names (a taxonomy key, a canonical actor, a place id ...).
+    kind: trigger | actor | attribution | place | country | date | week | month | number |
+    casualty_word | background. `label` is what it names (a taxonomy key, a canonical actor, a place id ...).
     """
 
     kind: str

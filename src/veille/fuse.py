@@ -249,10 +249,19 @@ def _violent(event: Event, taxonomy: Taxonomy) -> bool:
 
 
 def _same_time_and_place(a: Event, b: Event) -> bool:
-    if a.event_date != b.event_date and not (_undated(a) or _undated(b)):
+    if not (_undated(a) or _undated(b) or _same_days(a, b)):
         return False
     return (a.geonames_id == b.geonames_id or not (_placed(a) and _placed(b))
             or _within(a, b) or _within(b, a))
+
+
+def _same_days(a: Event, b: Event) -> bool:
+    """Whether two dates may name one day: the same day, or a day inside the other's week or
+    month when only that is known ("in November" ... "on 12 November")."""
+    if a.date_precision == b.date_precision or None in (a.event_date, b.event_date):
+        return a.event_date == b.event_date
+    (a_first, a_last), (b_first, b_last) = a.date_window(), b.date_window()
+    return a_first <= b_last and b_first <= a_last
 
 
 def _within(outer: Event, inner: Event) -> bool:
@@ -376,7 +385,9 @@ def _same(a: Event, b: Event, allies: dict[str, list[str]], taxonomy: Taxonomy) 
 def _absorb(into: Event, other: Event, sides: bool = True) -> None:
     """Fold `other`, another telling of `into`, into it; with `sides` False, `other`'s actors
     are no side of `into` (the air defence that downed some of a strike's drones)."""
-    if _undated(into) and not _undated(other):  # the dated report says when
+    # The dated report says when; of two, the more precise ("on 12 November", not "in November").
+    if not _undated(other) and (_undated(into)
+                                or (other.date_precision or 9) < (into.date_precision or 9)):
         into.event_date, into.date_precision = other.event_date, other.date_precision
         into.evidence["event_date"] = other.evidence["event_date"]
     # The report that names the place says where; else any place beats none.

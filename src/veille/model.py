@@ -113,6 +113,19 @@ class Event(Record):
     # (ACLED's `event_id_cnty` is the country's ISO3 code and this number); None outside a store.
     number: int | None = None
 
+    def date_window(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day the event's date stands for, by its time precision: the day
+        itself (1), three days either side (2: a week), its calendar month (3)."""
+        day = self.event_date
+        if day is None:
+            return None
+        if self.date_precision == 3:
+            after = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return day.replace(day=1), after - dt.timedelta(days=1)
+        if self.date_precision == 2:
+            return day - dt.timedelta(days=3), day + dt.timedelta(days=3)
+        return day, day
+
     @model_validator(mode="after")
     def _point(self) -> Event:
         # Found by the store's fuzz suite: fusion and exports measure distances between points,

@@ -2,9 +2,10 @@
 
 A pair is allowed when the places agree (within 50 km, or the same admin1 where either has no
 coordinates, or, where the gold has only a name, the same name or a gazetteer place of that name
-within 50 km: POPCORN writes `Marrakech` where GeoNames says `Marrakesh`) and the dates are within two
-days (where both have one). Among allowed pairs, the assignment that maximises agreement wins
-(Hungarian algorithm, scipy); event type breaks ties.
+within 50 km: POPCORN writes `Marrakech` where GeoNames says `Marrakesh`) and the dates are within
+two days (where both have one; a prediction's date counts by its precision: "in November" is the
+month). Among allowed pairs, the assignment that maximises agreement wins (Hungarian algorithm,
+scipy); event type breaks ties.
 """
 
 from __future__ import annotations
@@ -60,9 +61,12 @@ def _near(pred: Event, place) -> bool:
 
 
 def date_agrees(pred: Event, gold: dict) -> bool:
-    """Whether a predicted event may pair with a gold one by date."""
-    a, b = pred.event_date, _date(gold.get("event_date"))
-    return a is None or b is None or abs((a - b).days) <= PAIR_DAYS
+    """Whether a predicted event may pair with a gold one by date: within two days of the days
+    its date stands for (a month-precision date stands for its month)."""
+    window, b = pred.date_window(), _date(gold.get("event_date"))
+    if window is None or b is None:
+        return True
+    return (window[0] - b).days <= PAIR_DAYS and (b - window[1]).days <= PAIR_DAYS
 
 
 def agreement(pred: Event, gold: dict, actors: ActorNames) -> float:

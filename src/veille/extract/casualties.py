@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ..document import Document, Mention
+from ..document import DATE_KINDS, Document, Mention
 from ..model import BreakdownItem, CasualtyReport, Fatalities
 from ..resolve.dates import resolve_date
 from ..resources import Lexicon
@@ -20,7 +20,7 @@ from .counts import breakdown_region, coordinated_nouns, is_quantity
 from .tokens import token_range
 
 _PARTY_TOKENS = 8  # a party is at most this many words after its number
-_SINCE_WORDS = 8  # a period's first day is at most this many words after "depuis", "since"
+SINCE_WORDS = 8  # a period's first day is at most this many words after "depuis", "since"
 
 
 def build_casualty_reports(doc: Document, lexicon: Lexicon) -> Document:
@@ -99,9 +99,9 @@ def _report(doc: Document, count: Mention, items: list[tuple[Mention, str, Menti
     # guerre, le 7 octobre 2023"); "a annoncé mardi" dates the announcement.
     since = {w.lower() for w in lexicon.casualties.since}
     dates = [m for m in doc.in_sentence(count.sent)
-             if m.kind in ("date", "weekday", "relative_day")
-             and since & set(doc.text[max(0, m.start - 20 * _SINCE_WORDS):m.start]
-                             .lower().split()[-_SINCE_WORDS:])]
+             if m.kind in DATE_KINDS
+             and since & set(doc.text[max(0, m.start - 20 * SINCE_WORDS):m.start]
+                             .lower().split()[-SINCE_WORDS:])]
     if count.data["cumulative"] and dates:
         resolved = resolve_date(dates[0], doc.article.published, lexicon)
         if resolved:

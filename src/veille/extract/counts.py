@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc
 from text_to_num import text2num
 
-from ..document import Document, Mention
+from ..document import DATE_KINDS, Document, Mention
 from ..resources import Lexicon
 from .background import is_background_at
 from .tokens import token_range
@@ -137,7 +137,7 @@ def _sums(parsed: Doc, counts: list[Mention], maximum: int) -> list[Mention]:
 def _quantities(doc: Document, lexicon: Lexicon):
     """(mention, (low, best, high) or None) for every candidate quantity of the text."""
     parsed = doc.doc
-    skip = [m for m in doc.mentions if m.kind in ("date", "background")]
+    skip = [m for m in doc.mentions if m.kind in ("date", "month", "background")]
     vague = [w for w in doc.of_kind("casualty_word") if w.label == "vague"]
     ranges = list(_ranges(doc, lexicon))
     skip += vague + [r for r, _ in ranges]
@@ -171,7 +171,7 @@ def _quantities(doc: Document, lexicon: Lexicon):
 def _since_date(doc: Document, since: Mention) -> bool:
     """`depuis lundi`, `depuis le 3 octobre`, `since 2009`: a date or a year right after
     `since` starts a period."""
-    dates = [m for m in doc.mentions if m.kind in ("date", "weekday", "relative_day")]
+    dates = [m for m in doc.mentions if m.kind in DATE_KINDS]
     years = [m for m in doc.of_kind("background", since.sent) if m.start == since.start]
     return bool(years) or any(0 <= m.start - since.end <= 4 for m in dates)
 

@@ -20,19 +20,19 @@ import functools
 import re
 from collections import Counter
 
-from ..document import Candidate, Document, Mention
+from ..document import DATE_KINDS, DAY_KINDS, Candidate, Document, Mention
 from ..resolve.actors import UNKNOWN
 from ..resources import Lexicon, Taxonomy
 from ..resources.schemas import ActorEntry
 from .attribution import attributions, sources_in, speaker_tail
 from .background import is_background_at, is_background_sentence
+from .casualties import SINCE_WORDS
 from .counts import breakdown_region
 from .lexicon_matchers import words_regex
 from .roles import BLAMED_LINKS, Roles, doer_of, governor, is_acted_upon, means_verb, read_roles
 from .tokens import after_words, token_range
 
 _PLACE_KINDS = ("place", "country")
-_DATE_KINDS = ("date", "weekday", "relative_day")
 _DOER_BASES = ("subject", "agent")  # the roles that name who did the act
 # How many sentences after a lede that names no place may say where it happened.
 _LEDE_REACH = 3
@@ -288,7 +288,7 @@ def _recalls_another(doc: Document, trigger: Mention, words: set[str]) -> bool:
     token = _root(doc, trigger)
     return (token.pos_ == "NOUN"
             and any(c.dep_ == "amod" and c.lemma_.lower() in words for c in token.children)
-            and not any(m.kind in _DATE_KINDS for m in doc.in_sentence(trigger.sent)))
+            and not any(m.kind in DAY_KINDS for m in doc.in_sentence(trigger.sent)))
 
 
 def _is_backdrop(doc: Document, trigger: Mention, words: list[str]) -> bool:
@@ -538,7 +538,7 @@ def _is_definite_alone(doc: Document, trigger: Mention, definite: set[str],
     token = _root(doc, trigger)
     if token.pos_ != "NOUN" or not _definite(token, definite, links):
         return False
-    return not any(m.kind in _DATE_KINDS or (m.kind in ("place", "country")
+    return not any(m.kind in DAY_KINDS or (m.kind in ("place", "country")
                                              and m.name(doc.text).lower() not in told_at)
                    for m in doc.in_sentence(trigger.sent))
 
@@ -781,7 +781,7 @@ def _sums_up(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     the lead paragraph (the first that holds a trigger), sums up what came before ("Israel has
     responded with air strikes on Hodeidah"); a noun trigger takes its verb's tense."""
     cue = lexicon.background.perfect_after_lead
-    if cue is None or any(m.kind in _DATE_KINDS for m in doc.in_sentence(trigger.sent)):
+    if cue is None or any(m.kind in DATE_KINDS for m in doc.in_sentence(trigger.sent)):
         return False
     lead = _paragraph(doc.text, doc.of_kind("trigger")[0].start)  # text order: the first
     if _paragraph(doc.text, trigger.start) == lead:
@@ -830,7 +830,7 @@ def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
         words.append(head.head.head if head.dep_ == "pobj" else head.head)
     if any(_habit_of(word, adverbs) for word in words):
         return True  # "est régulièrement visée", "is frequently shelled"
-    if any(m.kind in _DATE_KINDS for m in doc.in_sentence(trigger.sent)):
+    if any(m.kind in DATE_KINDS for m in doc.in_sentence(trigger.sent)):
         return False
     # With no date in the sentence, a habit of the clause above reaches the triggers below
     # it ("such attacks are commonly blamed on gangs that raid villages and kidnap people").
@@ -1003,7 +1003,7 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
                            if m is not place and not m.data.get("unresolved")),
                           key=lambda m: (m.kind == "country", bool(m.data.get("group")),
                                          bool(m.data.get("region") or m.data.get("container"))))
-    dates = [m for m in doc.in_sentence(sent) if m.kind in _DATE_KINDS
+    dates = [m for m in doc.in_sentence(sent) if m.kind in DATE_KINDS
              and not _is_period_start(doc, m) and not _in_relative_clause(doc, m, trigger)]
     # "..., locals said on Wednesday": the day a source spoke dates the event only when
     # nothing else does, and a later sentence that dates it says more (fuse).
@@ -1125,7 +1125,7 @@ def _paragraph_date(doc: Document, trigger: Mention) -> Mention | None:
     """The last date named before the trigger in its paragraph, in an earlier sentence that
     is not background: the day the paragraph's story happened."""
     start = _paragraph(doc.text, trigger.start)
-    dates = [m for m in doc.mentions if m.kind in _DATE_KINDS and start <= m.start
+    dates = [m for m in doc.mentions if m.kind in DATE_KINDS and start <= m.start
              and m.sent < trigger.sent and not _is_period_start(doc, m)
              and not is_background_sentence(doc, m.sent)]
     return dates[-1] if dates else None
@@ -1143,7 +1143,7 @@ def _same_day(doc: Document, trigger: Mention, lexicon: Lexicon) -> Mention | No
         return None
     # Not the day a source spoke ("a annoncé jeudi l'état-major", "the army said on Tuesday").
     spoke = {m.end for m in doc.of_kind("attribution")}
-    dates = [m for m in doc.mentions if m.kind in _DATE_KINDS and m.sent < trigger.sent
+    dates = [m for m in doc.mentions if m.kind in DATE_KINDS and m.sent < trigger.sent
              and not _is_period_start(doc, m) and not is_background_sentence(doc, m.sent)
              and not any(0 <= m.start - end <= 4 for end in spoke)]
     return dates[-1] if dates else None
@@ -1237,10 +1237,12 @@ def _dates_a_statement(doc: Document, date: Mention) -> bool:
 
 
 def _is_period_start(doc: Document, date: Mention) -> bool:
-    """`depuis le début de l'offensive le 27 novembre`: the start of a running total's period,
-    not the day of the event."""
-    return any(w.label == "cumulative" and w.end <= date.start
-               for w in doc.of_kind("casualty_word", date.sent))
+    """`depuis le début de l'offensive le 27 novembre`, "killed since the protests began in
+    late October": the start of a running total's period, not the day of the event."""
+    return any(w.end <= date.start and (
+        w.label == "cumulative"
+        or (w.label == "since" and len(doc.text[w.end:date.start].split()) < SINCE_WORDS))
+        for w in doc.of_kind("casualty_word", date.sent))
 
 
 def _sentence_places(doc: Document, sent: int) -> list[Mention]:

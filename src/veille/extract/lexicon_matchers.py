@@ -199,6 +199,8 @@ class CompiledLexicon:
     dates: re.Pattern[str] | None
     weekdays: re.Pattern[str] | None
     relative_days: re.Pattern[str] | None
+    months: re.Pattern[str] | None  # a month named without its day
+    weeks: re.Pattern[str] | None
 
 
 def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
@@ -239,15 +241,18 @@ def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
                                             lexicon.places.sub_location_links),
         attribution=_phrase_matcher(nlp, attribution_table),
         casualty_words=_phrase_matcher(nlp, casualty_table),
-        background=_background_regex(lexicon.background.patterns, lexicon.dates.months),
+        background=_phrases_regex(lexicon.background.patterns, lexicon.dates.months),
         dates=_date_regex(lexicon.dates.months, lexicon.dates.day_prefixes),
         weekdays=words_regex(lexicon.dates.weekdays),
         relative_days=words_regex(list(lexicon.dates.relative_days)),
+        months=_phrases_regex(lexicon.dates.months_alone, lexicon.dates.months),
+        weeks=words_regex(list(lexicon.dates.weeks)),
     )
 
 
-def _background_regex(patterns: list[str], months: list[str]) -> re.Pattern[str] | None:
-    """One pattern of the background phrases; a `{month}` is one of the twelve `months`, as
+def _phrases_regex(patterns: list[str], months: list[str]) -> re.Pattern[str] | None:
+    """One pattern of date phrases (background markers, months named alone); a `{month}` is
+    one of the twelve `months`, as
     written ("in March", not "the last march"), its group named for its number (`month_3`)."""
     if not patterns:
         return None

@@ -16,7 +16,7 @@ from text_to_num import text2num
 
 from ..document import Document, Mention
 from ..resolve.gazetteer import Gazetteer, normalize
-from ..resources.schemas import KilledBy, PlacesFile
+from ..resources.schemas import DatesFile, KilledBy, PlacesFile
 from .lexicon_matchers import CompiledLexicon, demonym_country
 from .tokens import after_words
 
@@ -123,7 +123,10 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
             m.data["elsewhere"] = "modifier"
         elif m.kind == "place" and _qualifies_a_group(parsed, m, group_nouns):
             m.data["group"] = True
-    found += _regex_mentions(doc.text, lex.dates, "date", sent_of, parsed)
+    found += _approximate(doc.text, _regex_mentions(doc.text, lex.dates, "date", sent_of, parsed),
+                          lex.lexicon.dates)
+    found += _regex_mentions(doc.text, lex.months, "month", sent_of, parsed)
+    found += _regex_mentions(doc.text, lex.weeks, "week", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.weekdays, "weekday", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.relative_days, "relative_day", sent_of, parsed)
     # "last month's disputed election": a marker in the possessive qualifies a noun; it does
@@ -132,6 +135,19 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
               if doc.text[m.end:m.end + 2] not in ("'s", "’s")]
     doc.mentions = _dedupe(found)
     return doc
+
+
+def _approximate(text: str, dates: list[Mention], words: DatesFile) -> list[Mention]:
+    """Mark the days a text gives as approximate (`data["precision"]`, ACLED's time precision):
+    2 for "around 6 April", "6 April (week of)"; 3 for "15 March (month of)"."""
+    for m in dates:
+        after = text[m.end:m.end + 20].lstrip().lower()
+        if any(after.startswith(w.lower()) for w in words.month_after):
+            m.data["precision"] = 3
+        elif (after_words(text, m.start, words.approximate_before)
+              or any(after.startswith(w.lower()) for w in words.approximate_after)):
+            m.data["precision"] = 2
+    return dates
 
 
 def _demonym_mentions(parsed: Doc, lex: CompiledLexicon, demonyms, found: list[Mention],

@@ -12,7 +12,7 @@ from ..resources import Lexicon
 
 DAY = 1  # ACLED time_precision: the day is known
 DAYS = 2  # a week or a few days
-MONTH = 3
+MONTH = 3  # the month is known
 
 
 def resolve_date(mention: Mention, published: dt.date | None,
@@ -23,12 +23,19 @@ def resolve_date(mention: Mention, published: dt.date | None,
     publication date; without one they stay unresolved rather than guessed.
     """
     if mention.kind == "relative_day":
-        offset = _relative_offset(mention.label, lexicon)
+        offset = _phrase_value(mention.label, lexicon.dates.relative_days)
         if published is None or offset is None:
             return None
         return published + dt.timedelta(days=offset), DAY
     if mention.kind == "weekday":
         return _weekday(mention.label, published, lexicon)
+    if mention.kind == "week":
+        offset = _phrase_value(mention.label, lexicon.dates.weeks)
+        if published is None or offset is None:
+            return None
+        return published + dt.timedelta(days=offset), DAYS
+    if mention.kind == "month":
+        return _month(mention, published)
     if mention.kind != "date":
         return None
     has_year = bool(mention.data.get("y1") or mention.data.get("y2"))
@@ -48,7 +55,25 @@ def resolve_date(mention: Mention, published: dt.date | None,
         # A day after publication is a misreading (no year) or a plan, not news; a dated day
         # after it is allowed one day, for datelines written east of the publisher.
         return None
-    return day, DAY
+    return day, mention.data.get("precision", DAY)
+
+
+def _month(mention: Mention, published: dt.date | None) -> tuple[dt.date, int] | None:
+    """A month named without its day: its 15th, as ACLED codes it (time precision 3); with no
+    year, the latest such month on or before publication; "earlier this month" names the
+    report's own. Never after publication."""
+    months = [int(k.rsplit("_", 1)[1]) for k in mention.data if "month_" in k]
+    years = [int(v) for k, v in mention.data.items() if k.startswith("year")]
+    if published is None and not (months and years):
+        return None
+    month = months[0] if months else published.month
+    year = years[0] if years else published.year - (month > published.month)
+    day = dt.date(year, month, 15)
+    if published is not None and day > published:
+        if (year, month) != (published.year, published.month):
+            return None  # a month to come: a plan, not news
+        day = published
+    return day, MONTH
 
 
 def _weekday(text: str, published: dt.date | None,
@@ -62,9 +87,9 @@ def _weekday(text: str, published: dt.date | None,
     return published - dt.timedelta(days=back), DAY
 
 
-def _relative_offset(text: str, lexicon: Lexicon) -> int | None:
+def _phrase_value(text: str, table: dict[str, int]) -> int | None:
     lowered = text.lower()
-    for phrase, offset in lexicon.dates.relative_days.items():
+    for phrase, offset in table.items():
         if phrase.lower() == lowered:
             return offset
     return None

@@ -55,7 +55,7 @@ def _recalled(event: Event, published, taxonomy: Taxonomy) -> bool:
     if days is None or published is None or event.event_date is None or evidence is None \
             or evidence.basis not in ("text", "context"):
         return False
-    return (published - event.event_date).days >= days
+    return (published - event.date_window()[1]).days >= days
 
 
 def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,

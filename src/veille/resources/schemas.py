@@ -483,6 +483,19 @@ class DatesFile(Strict):
     # Words that date a sentence to the day of the event told before it ("le même jour",
     # "later that day"): that event's date, wherever it was named.
     same_day: list[str] = Field(default_factory=list)
+    # A month named without its day ("en novembre", "in early March 2022"; `{month}` one of
+    # `months`, `{year}` a four-digit year; a pattern with no `{month}` names the report's own
+    # month: "earlier this month"). ACLED codes such an event to the 15th, time precision 3.
+    months_alone: list[str] = Field(default_factory=list)
+    # Weeks, as days from the publication ("la semaine dernière": -7): time precision 2.
+    weeks: dict[str, int] = Field(default_factory=dict)
+    # Words before or after a day that make it approximate ("Around 6 April", "vers le 12
+    # mars", "6 April 2022 (week of)"): time precision 2.
+    approximate_before: list[str] = Field(default_factory=list)
+    approximate_after: list[str] = Field(default_factory=list)
+    # Words after a day that say only its month is known ("15 March 2022 (month of)"): time
+    # precision 3.
+    month_after: list[str] = Field(default_factory=list)
 
 
 class RepairFile(Strict):
