@@ -29,7 +29,16 @@ from .background import is_background_at, is_background_sentence
 from .casualties import SINCE_WORDS
 from .counts import breakdown_region
 from .lexicon_matchers import words_regex
-from .roles import BLAMED_LINKS, Roles, doer_of, governor, is_acted_upon, means_verb, read_roles
+from .roles import (
+    BLAMED_LINKS,
+    Roles,
+    doer_of,
+    governor,
+    is_acted_upon,
+    means_verb,
+    read_roles,
+    shared_subject,
+)
 from .tokens import after_words, token_range
 
 _PLACE_KINDS = ("place", "country")
@@ -797,18 +806,34 @@ _DATING = {"nmod", "obl", "nummod", "compound", "amod", "pobj", "prep", "npadvmo
 
 def _of_a_past_year(doc: Document, trigger: Mention) -> bool:
     """A trigger noun dated by its own complement to a year before publication tells a past
-    event, whatever the rest of its sentence says."""
+    event, whatever the rest of its sentence says; so does a trigger in the relative clause of
+    a noun so dated ("la révolution de 2011 qui a déclenché les manifestations")."""
     published = doc.article.published
-    head = _root(doc, trigger)
-    if published is None or head.pos_ not in ("NOUN", "PROPN"):
+    if published is None:
         return False
+    head = _root(doc, trigger)
     start, end = token_range(doc.doc, trigger)
-    stack = [c for t in doc.doc[start:end] for c in t.children
-             if c.dep_ in _DATING and not start <= c.i < end]
+    if head.pos_ in ("NOUN", "PROPN") and _dated_before(
+            [c for t in doc.doc[start:end] for c in t.children
+             if c.dep_ in _DATING and not start <= c.i < end], published.year):
+        return True
+    clause = head
+    for _ in range(4):  # up to the relative clause the trigger belongs to
+        if clause.dep_ in ("acl:relcl", "relcl"):
+            return _dated_before([c for c in clause.head.children if c.dep_ in _DATING],
+                                 published.year)
+        if clause.head is clause:
+            break
+        clause = clause.head
+    return False
+
+
+def _dated_before(tokens, year: int) -> bool:
+    """Whether these complements, or theirs, name a year from 1900 to before `year`."""
+    stack = list(tokens)
     while stack:
         token = stack.pop()
-        if (len(token.text) == 4 and token.text.isdigit()
-                and 1900 <= int(token.text) < published.year):
+        if len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) < year:
             return True
         stack += [c for c in token.children if c.dep_ in _DATING]
     return False
@@ -929,10 +954,12 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     # spoke, not who took part.
     tail = speaker_tail(doc, sent)
     right = min(right, tail) if tail is not None and tail >= trigger.end else right
-    actors = [a for a in doc.of_kind("actor", sent)
-              if (a.start, a.end) not in sources and not a.data.get("metonym")
-              and _kind(registry, a.label) != "source" and left <= a.start and a.end <= right
-              and not _charged_with(doc, a, lexicon)]
+    eligible = [a for a in doc.of_kind("actor", sent)
+                if (a.start, a.end) not in sources and not a.data.get("metonym")
+                and _kind(registry, a.label) != "source" and not _charged_with(doc, a, lexicon)]
+    actors = [a for a in eligible if left <= a.start and a.end <= right]
+    if (subject := shared_subject(doc, trigger, eligible)) is not None and subject not in actors:
+        actors.insert(0, subject)
     parsed = read_roles(doc, trigger, actors, lexicon, civilians)
     # "a group of people attacked ...": plain words for people name the doers, nothing else.
     doer = parsed.actor1.mention if parsed.actor1 and parsed.actor1.basis in _DOER_BASES else None

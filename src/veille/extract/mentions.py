@@ -18,6 +18,7 @@ from ..document import Document, Mention
 from ..resolve.gazetteer import Gazetteer, normalize
 from ..resources.schemas import DatesFile, KilledBy, PlacesFile
 from .lexicon_matchers import CompiledLexicon, demonym_country
+from .roles import bare_participle, headline_passive
 from .tokens import after_words
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*$|^\d+$")
@@ -112,6 +113,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
         elif m.kind == "country" and after_words(doc.text, m.start,
                                             lex.lexicon.places.neighbour_markers):
             m.data["elsewhere"] = "neighbour"
+    _join_neighbours(doc.text, found, lex.lexicon.places.neighbour_joins)
     group_nouns = {w.lower() for w in lex.lexicon.places.group_nouns}
     country_locatives = [*lex.lexicon.places.locatives, *lex.lexicon.places.country_locatives]
     for m in found:  # "au Liban", "in Lebanon": the country is where something happens
@@ -135,6 +137,17 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
               if doc.text[m.end:m.end + 2] not in ("'s", "’s")]
     doc.mentions = _dedupe(found)
     return doc
+
+
+def _join_neighbours(text: str, found: list[Mention], joins: list[str]) -> None:
+    """A country joined to a neighbour named just before it is a neighbour too ("près des
+    frontières du Burkina Faso et du Niger")."""
+    countries = sorted((m for m in found if m.kind == "country"), key=lambda m: m.start)
+    words = {w.lower() for w in joins}
+    for before, m in itertools.pairwise(countries):
+        if (before.data.get("elsewhere") == "neighbour" and not m.data
+                and " ".join(text[before.end:m.start].split()).lower() in words):
+            m.data["elsewhere"] = "neighbour"
 
 
 def _approximate(text: str, dates: list[Mention], words: DatesFile) -> list[Mention]:
@@ -189,7 +202,8 @@ def _killed_by(parsed: Doc, rule: KilledBy, markers: set[str], found: list[Menti
     dated = {sent_of[e.start] for e in parsed.ents if e.label_ == "DATE"}
     triggers = []
     for token in _with_lemmas(parsed, lemmas):
-        passive = any(c.dep_ in ("aux:pass", "auxpass") for c in token.children)
+        passive = (any(c.dep_ in ("aux:pass", "auxpass") for c in token.children)
+                   or headline_passive(token))  # "Soldiers killed in ambush"
         # The tagger may hang "par des hommes armés" as a plain oblique, or as a conjunct
         # after an elliptic "et des dizaines blessés": its "par" tells.
         agents = [c for c in token.children if c.dep_ in _AGENT_LINKS
@@ -199,10 +213,11 @@ def _killed_by(parsed: Doc, rule: KilledBy, markers: set[str], found: list[Menti
             if token.pos_ != "VERB" or _perfect_without_date(token, sent_of[token.i] in dated):
                 continue  # "Boko Haram has killed thousands": a tally of years
             agents = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:obj")]
-            if not agents and token.dep_ == "xcomp":
+            if not agents and token.dep_ == "xcomp" and not bare_participle(token):
                 # "les rebelles ADF sont accusés d'avoir tué neuf personnes", "ce sont les
                 # ADF qui sont accusés d'avoir tué": the doer is the subject of the verb above
-                # (a relative pronoun's antecedent).
+                # (a relative pronoun's antecedent). Not of a participle, which says what the
+                # subject underwent ("dix personnes ont été retrouvées décapitées").
                 head = token.head
                 agents = [head.head if "Rel" in c.morph.get("PronType")
                           and head.dep_ in ("acl:relcl", "relcl") else c
@@ -468,6 +483,10 @@ def _mark_datelines(text: str, mentions: list[Mention]) -> None:
     filed, not where the event happened."""
     for m in mentions:
         if m.kind in ("place", "country") and _opens_dateline(text, m):
+            # "Mali : 11 soldats tués ...": a country before a colon is the headline's topic,
+            # where the story happens; datelines name towns.
+            if m.kind == "country" and text[m.end:m.end + 3].strip().startswith(":"):
+                continue
             m.data["dateline"] = True
 
 
@@ -718,6 +737,8 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     # name are the organisation, not the village of that name.
     people += [(c.start_char, c.end_char) for c in candidates
                if _common_words_of_an_organisation(c, parsed.ents)]
+    organisations = set(places.organisations)
+    people += [(t.idx, t.idx + len(t.text)) for t in parsed if t.text in organisations]
     suffixes = {w.lower() for w in places.hyphen_suffixes}
     route_end = functools.partial(
         _route_end, text, is_place=functools.partial(_is_place, gazetteer=gazetteer,

@@ -88,6 +88,21 @@ def read_roles(doc: Document, trigger: Mention, actors: list[Mention], lexicon: 
     return Roles(actor1, actor2)
 
 
+def shared_subject(doc: Document, trigger: Mention, actors: list[Mention]) -> Mention | None:
+    """The actor a verb trigger without a subject of its own takes from the verb it hangs on
+    ("Riot police used water cannon to disperse protesters and detained several activists":
+    the police detained), wherever other triggers stand between; else None."""
+    parsed: Doc = doc.doc
+    if not actors or not parsed.has_annotation("DEP"):
+        return None
+    start, end = token_range(parsed, trigger)
+    verb = parsed[start:end].root
+    if verb.pos_ != "VERB" or verb.dep_ not in _SHARED_SUBJECT:
+        return None
+    subject, passive = _subject(verb)
+    return None if subject is None or passive else _Finder(actors).named_by(subject)
+
+
 def is_acted_upon(doc: Document, mention: Mention, hurt: frozenset[str] = frozenset()) -> bool:
     """Whether the parse makes an actor mention the subject of a passive verb ("douze soldats
     ont été tués", "three soldiers were killed") or the noun of a past participle of `hurt`
@@ -231,9 +246,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ in _PASSIVE_SUBJECTS:
-                return child, True if verb is own else _is_passive(own)
+                # "five people were found beheaded": a bare participle below a passive says
+                # what its subject underwent too
+                return child, True if verb is own else (_is_passive(own) or bare_participle(own))
             if child.dep_ in _SUBJECTS:
-                return child, False
+                return child, verb is own and headline_passive(own)
         if verb.dep_ not in _SHARED_SUBJECT or verb.head is verb:
             return None, False
         verb, seen = verb.head, seen + 1
@@ -241,7 +258,22 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in _PASSIVE_MARKS | _PASSIVE_SUBJECTS for c in verb.children)
+    return (any(c.dep_ in _PASSIVE_MARKS | _PASSIVE_SUBJECTS for c in verb.children)
+            or headline_passive(verb))
+
+
+def bare_participle(verb: Token) -> bool:
+    """A participle with no auxiliary ("retrouvées décapitées", "found beheaded")."""
+    return "Part" in verb.morph.get("VerbForm") and not any(
+        c.dep_.startswith("aux") for c in verb.children)
+
+
+def headline_passive(verb: Token) -> bool:
+    """A past participle with a subject and no auxiliary: a headline's passive ("Protestors
+    arrested in Tehran", "Five soldiers killed in attack"). English tags tell the participle
+    (VBN) from the past tense (VBD: "Gunmen attacked a village")."""
+    return (verb.tag_ == "VBN" and any(c.dep_ in _SUBJECTS for c in verb.children)
+            and not any(c.dep_.startswith("aux") or c.dep_ in _OBJECTS for c in verb.children))
 
 
 def _agent(verb: Token, markers: set[str], shared: bool = True) -> Token | None:

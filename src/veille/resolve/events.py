@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 from collections import Counter
 
 from ..document import Candidate, Document, Mention
@@ -35,6 +37,36 @@ def resolve_events(doc: Document, *, lexicon: Lexicon, taxonomy: Taxonomy,
         doc.events = [e for e in doc.events if e not in recalled]
         doc.warnings.append(f"{len(recalled)} event(s) left out: dated long before the report")
     return doc
+
+
+# How far from a clash's trigger a word for communities says who fought ("affrontements
+# entre des éleveurs et des agriculteurs", "intercommunal clashes").
+_COMMUNITY_AFTER, _COMMUNITY_BEFORE = 80, 30
+
+
+def _community_near(doc: Document, c: Candidate, lexicon: Lexicon) -> Mention | None:
+    """A word for communities (roles.yaml `communities`) just before the trigger or in the
+    words after it, within its sentence, as a mention; None if there is none."""
+    pattern = _words(tuple(lexicon.roles.communities))
+    if pattern is None:
+        return None
+    text = doc.text
+    start = max(0, c.trigger.start - _COMMUNITY_BEFORE)
+    start = max(start, *(text.rfind(p, start, c.trigger.start) + 1 for p in ".!?\n"))
+    end = min(len(text), c.trigger.end + _COMMUNITY_AFTER)
+    end = min([end, *(i for p in ".!?\n" if (i := text.find(p, c.trigger.end, end)) >= 0)])
+    found = pattern.search(text, start, end)
+    return None if found is None else Mention("actor", found.group(), found.start(),
+                                              found.end(), c.trigger.sent)
+
+
+@functools.lru_cache(maxsize=8)
+def _words(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One of `words`, whole, in any case."""
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE)
 
 
 def _names_a_province(mention: Mention, place: Place, doc: Document,
@@ -205,7 +237,20 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
             actor1 = first = None
         else:
             actor1, actor2, moved, first, basis2 = None, c.actor1, True, None, c.actor1_basis
-    if (first is not None and first.kind == "civilians" and key in rules.civilians_acting
+    communal = rules.communities_fighting.get(key)
+    community = None
+    toll = values.get("fatalities")
+    if (communal and toll is not None and (toll.best or 0) > 0
+            and not _one_sided(doc, c, lexicon)
+            and (c.actor2 is None or c.actor2_basis in _FIGHTERS)
+            and all(m is None or getattr(actors.get(m.label), "kind", None) == "civilians"
+                    for m in (actor1, actor2))):
+        community = _community_near(doc, c, lexicon)
+    if community is not None:
+        # "quatre morts dans des affrontements entre éleveurs et agriculteurs": communal
+        # militias on both sides; a brawl that killed no one stays a mob's (civilians_acting)
+        actor1 = actor2 = first = None
+    elif (first is not None and first.kind == "civilians" and key in rules.civilians_acting
             and c.actor1_basis in _DOERS):
         # "residents beat a suspected thief": a mob, ACLED's Rioters (the default actor1)
         key = rules.civilians_acting[key]
@@ -238,6 +283,9 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         put("actor1", actor1)
     if actor2 is not None:
         put("actor2", actor2, basis2 or ("position" if actor2 is c.actor1 else None))
+    if community is not None:
+        put_default("actor1", communal, community, "text")
+        put_default("actor2", communal, community, "text")
     default = rules.default_actor1.get(kind)
     crowd_faced = first is not None and first.kind == "state"  # "la police a dispersé ..."
     if default and country and (actor1 is None or crowd_faced

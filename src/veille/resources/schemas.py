@@ -94,6 +94,11 @@ class TaxonomyFile(Strict):
     # Sub-event types that become another when the parse names civilians as their doers
     # ("residents beat a suspected thief": mob violence).
     civilians_acting: dict[str, str] = Field(default_factory=dict)
+    # Symmetric types fought between communities, with no side but civilians or none named,
+    # that killed ("quatre morts dans des affrontements entre éleveurs et agriculteurs", "15
+    # killed in fighting between two clans"): the actor on both sides (ACLED: communal
+    # militias, inter 4). roles.yaml `communities` says which words name communities.
+    communities_fighting: dict[str, str] = Field(default_factory=dict)
     # Symmetric types (a clash) that become another when one side is civilians and the other
     # armed (ACLED: students who clash with the police are a mob, not a side of a battle).
     civilians_clashing: dict[str, str] = Field(default_factory=dict)
@@ -620,6 +625,10 @@ class RolesFile(Strict):
     # Lemmas that mark an event as one more of a kind just told ("another strike killed four",
     # "une autre frappe"): with no author of its own, it has the author of the last one.
     continuations: list[str] = Field(default_factory=list)
+    # Words for communities and their fights ("éleveurs", "clans", "intercommunautaires",
+    # "herders", "tribal"): near a clash of no side but civilians, communal militias fight
+    # (taxonomy.yaml `communities_fighting`).
+    communities: list[str] = Field(default_factory=list)
     # How the blame and claim verbs start, for the first pass (which has no lemmas): a
     # sentence after an event's that holds one is parsed too.
     blame_stems: list[str] = Field(default_factory=list)
@@ -686,6 +695,9 @@ class PlacesFile(Strict):
     # Words after which a country is a neighbour of the event's ("près du Nigeria", "at the
     # border with Mali"): a country not the scene, with a quarter vote (resolve/places.py).
     neighbour_markers: list[str] = Field(default_factory=list)
+    # Words that join a country to a neighbour named just before it, which is a neighbour too
+    # ("près des frontières du Burkina Faso et du Niger", "bordering Chad and Niger").
+    neighbour_joins: list[str] = Field(default_factory=list)
     # Words a hyphen glues after a name that leave the name whole ("Britain-based",
     # "US-led", "Iran-backed"): the name qualifies a noun, it is not where anything happened.
     hyphen_suffixes: list[str] = Field(default_factory=list)
@@ -711,6 +723,9 @@ class PlacesFile(Strict):
     # Words that introduce a person's name ("une jeune fille nommée Eloïse", "a man named
     # Jackson"): that name, there and wherever the text repeats it, is no place.
     person_markers: list[str] = Field(default_factory=list)
+    # Names of organisations that a gazetteer place shares (`Otan`, NATO in French, is a town
+    # in Nigeria): never a place, wherever they stand.
+    organisations: list[str] = Field(default_factory=list)
     # Whether this language writes nationality words with a capital ("Russian", not "russe"):
     # then a lowercase match of a form in the actors' `demonyms` ("regime forces") names no
     # country as a place. Nationality words are toponyms of their country (GeoWebNews counts
