@@ -114,3 +114,25 @@ def test_an_organisation_that_shares_a_towns_name_is_no_place(runtime):
     report = read(runtime, "Avant le sommet de l'Otan, la police a dispersé hier les manifestants "
                   "avec du gaz lacrymogène.", lang="fr")
     assert all(e.country != "Nigeria" for e in report.events)
+
+
+def test_the_figures_of_a_date_count_no_dead(runtime):
+    event = only_event(read(runtime, "2024-03-11 Four soldiers were killed in an ambush near "
+                            "Gao.", lang="en"))
+    assert event.fatalities.best == 4
+
+
+def test_a_second_verb_of_killing_has_the_first_ones_doer(runtime):
+    event = only_event(read(runtime, "On Monday an armed group burst into a bar in Celaya and "
+                            "killed nine customers.", lang="en"))
+    assert (event.sub_event_type, event.actor1, event.actor2, event.fatalities.best) == (
+        "Attack", "Unidentified Armed Group (Mexico)", "Civilians (Mexico)", 9)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The ELN is holding talks with the government over a possible peace deal in Tuquerres.",
+     "en"),
+    ("Les émissaires des rebelles ont discuté lundi à Goma d'un éventuel accord de paix.", "fr"),
+])
+def test_a_prospect_is_no_event(runtime, text, lang):
+    assert events_of(runtime, text, lang) == []

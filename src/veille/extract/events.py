@@ -60,6 +60,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     negation_hosts = set(lexicon.triggers.negation_hosts)
     ideas = set(lexicon.triggers.abstract_targets)
     earlier = set(lexicon.triggers.earlier_incident)
+    prospects = set(lexicon.triggers.hypothetical)
     backdrops = lexicon.triggers.backdrops
     causes = set(lexicon.triggers.protest_causes)
     civilians = {name for name, entry in actors.items() if entry.kind == "civilians"}
@@ -96,6 +97,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "an attack on media freedom"
         if _recalls_another(doc, trigger, earlier):
             continue  # "two days after a similar attack in Khyber district"
+        if _qualified_by(doc, trigger, prospects):
+            continue  # "talks over a possible peace deal": a prospect
         if _is_backdrop(doc, trigger, backdrops):
             continue  # "hit by an Israeli drone ..., amid continuing cross-border fire"
         if _is_protest_cause(doc, trigger, causes):
@@ -292,12 +295,17 @@ def _aims_at_an_idea(doc: Document, trigger: Mention, ideas: set[str]) -> bool:
 def _recalls_another(doc: Document, trigger: Mention, words: set[str]) -> bool:
     """Whether a trigger noun an adjective of `words` qualifies ("a similar attack", "une
     précédente attaque") stands in a sentence that dates nothing: an incident recalled."""
+    return _qualified_by(doc, trigger, words) and not any(
+        m.kind in DAY_KINDS for m in doc.in_sentence(trigger.sent))
+
+
+def _qualified_by(doc: Document, trigger: Mention, words: set[str]) -> bool:
+    """Whether an adjective of `words` (lemmas) qualifies a trigger noun."""
     if not words or not doc.doc.has_annotation("DEP"):
         return False
     token = _root(doc, trigger)
-    return (token.pos_ == "NOUN"
-            and any(c.dep_ == "amod" and c.lemma_.lower() in words for c in token.children)
-            and not any(m.kind in DAY_KINDS for m in doc.in_sentence(trigger.sent)))
+    return token.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lemma_.lower() in words
+                                        for c in token.children)
 
 
 def _is_backdrop(doc: Document, trigger: Mention, words: list[str]) -> bool:

@@ -18,7 +18,7 @@ from ..document import Document, Mention
 from ..resolve.gazetteer import Gazetteer, normalize
 from ..resources.schemas import DatesFile, KilledBy, PlacesFile
 from .lexicon_matchers import CompiledLexicon, demonym_country
-from .roles import bare_participle, headline_passive
+from .roles import active_subject, bare_participle, headline_passive
 from .tokens import after_words
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*$|^\d+$")
@@ -69,7 +69,8 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found += _longest(actors)
     if lex.lexicon.triggers.killed_by is not None:
         markers = {m.lower() for m in lex.lexicon.actors.agent_markers}
-        found += _killed_by(parsed, lex.lexicon.triggers.killed_by, markers, found, sent_of)
+        found += _killed_by(parsed, lex.lexicon.triggers.killed_by, markers, found, sent_of,
+                            {w.lower() for w in lex.lexicon.casualties.units})
     if lex.sub_locations is not None:
         found += _sub_location_mentions(parsed, lex.sub_locations, sent_of,
                                         {w.lower() for w in lex.lexicon.places.any_part_determiners})
@@ -189,7 +190,7 @@ _AGENT_LINKS = {"obl:agent", "agent"}
 
 
 def _killed_by(parsed: Doc, rule: KilledBy, markers: set[str], found: list[Mention],
-               sent_of: list[int]) -> list[Mention]:
+               sent_of: list[int], things: set[str] = frozenset()) -> list[Mention]:
     """Triggers for verbs of killing whose doer names an actor: the agent of a passive ("tués
     dimanche par des hommes armés", "killed by gunmen") or the subject of an active verb ("des
     hommes armés ont tué six cultivateurs", "gunmen killed six farmers"). No phrase can hold
@@ -204,6 +205,8 @@ def _killed_by(parsed: Doc, rule: KilledBy, markers: set[str], found: list[Menti
     for token in _with_lemmas(parsed, lemmas):
         passive = (any(c.dep_ in ("aux:pass", "auxpass") for c in token.children)
                    or headline_passive(token))  # "Soldiers killed in ambush"
+        if any(c.dep_ in ("obj", "dobj") and c.lower_ in things for c in token.children):
+            continue  # "slaughtered the villagers' cows": no one killed
         # The tagger may hang "par des hommes armés" as a plain oblique, or as a conjunct
         # after an elliptic "et des dizaines blessés": its "par" tells.
         agents = [c for c in token.children if c.dep_ in _AGENT_LINKS
@@ -222,6 +225,8 @@ def _killed_by(parsed: Doc, rule: KilledBy, markers: set[str], found: list[Menti
                 agents = [head.head if "Rel" in c.morph.get("PronType")
                           and head.dep_ in ("acl:relcl", "relcl") else c
                           for c in head.children if c.dep_.startswith("nsubj")]
+            if not agents and token.dep_ == "conj" and (doer := active_subject(token)) is not None:
+                agents = [doer]  # "an armed group invaded a bar and killed twelve people"
         spans = [(a.left_edge.idx, a.right_edge.idx + len(a.right_edge)) for a in agents]
         if any(start <= m.start and m.end <= end for m in triggers_found
                for start, end in spans):
@@ -579,14 +584,20 @@ def _sub_location_mentions(parsed: Doc, matcher, sent_of: list[int],
     return found
 
 
+_FIGURE_DATE = re.compile(r"(?<![\d/.-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+                          r"(?![\d/.-])")
+
+
 def _number_mentions(parsed: Doc, lang: str, sent_of: list[int]) -> list[Mention]:
     """Cardinal numbers written in digits or in words (text2num knows the words)."""
     found = []
     grouped = _digit_groups(parsed)
     joined: set[int] = set()  # tokens read as the end of a hyphenated number word
+    # "2017-12-05", "05/12/2017": the digits of a date written in figures count nothing
+    dated = [(m.start(), m.end()) for m in _FIGURE_DATE.finditer(parsed.text)]
     for token in parsed:
         value = None
-        if token.i in joined:
+        if token.i in joined or any(s <= token.idx < e for s, e in dated):
             continue
         if (compound := _split_number_word(parsed, token, lang)) is not None:
             value, end = compound  # "twenty-one" the tokenizer cut in three

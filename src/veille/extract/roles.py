@@ -257,6 +257,13 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def active_subject(verb: Token) -> Token | None:
+    """The subject that does `verb`'s act, its own or that of the verb it is coordinated with
+    ("an armed group invaded a bar and killed twelve"); None for a passive one."""
+    subject, passive = _subject(verb)
+    return None if passive else subject
+
+
 def _is_passive(verb: Token) -> bool:
     return (any(c.dep_ in _PASSIVE_MARKS | _PASSIVE_SUBJECTS for c in verb.children)
             or headline_passive(verb))

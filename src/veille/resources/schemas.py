@@ -338,6 +338,9 @@ class TriggersFile(Strict):
     # ("two days after a similar attack in Khyber", "une précédente attaque"): with no date in
     # its sentence, it is no event of this report.
     earlier_incident: list[str] = Field(default_factory=list)
+    # Adjectives (lemmas) that make a trigger noun a prospect, not an event ("a possible peace
+    # deal", "une éventuelle offensive"): whatever else its sentence says.
+    hypothetical: list[str] = Field(default_factory=list)
     # Words before a trigger noun that make it the backdrop of the news another trigger of
     # its sentence tells ("hit by an Israeli drone ..., amid continuing cross-border fire",
     # "sur fond de combats"): the situation, no event of its own.
