@@ -136,3 +136,13 @@ def test_a_second_verb_of_killing_has_the_first_ones_doer(runtime):
 ])
 def test_a_prospect_is_no_event(runtime, text, lang):
     assert events_of(runtime, text, lang) == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Russian forces fired a Tochka-U at Bashtanka on Monday, killing two people.", "en"),
+    ("Les forces russes ont tiré lundi un Iskander sur Bachtanka, tuant deux personnes.", "fr"),
+])
+def test_a_missile_named_by_its_make_is_a_missile_attack(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.sub_event_type, event.actor1) == ("Shelling/artillery/missile attack",
+                                                    "Military Forces of Russia")
