@@ -86,9 +86,9 @@ def test_an_approximate_day_keeps_its_day_and_says_how_sure_it_is(runtime, text,
 
 def test_a_month_told_in_a_later_report_is_not_recalled_before_its_end(runtime):
     # 36 days after the 15th, 20 after the month's end: news told late, kept.
-    event = event_of(runtime, "Around 15 March 2022 (month of), gunmen killed four herders "
-                     "near Djibo.", "en", published=dt.date(2022, 4, 20))
-    assert (event.event_date, event.date_precision) == (dt.date(2022, 3, 15), 3)
+    event = event_of(runtime, "Around 15 October 2023 (month of), gunmen killed four herders "
+                     "near Djibo.", "en", published=dt.date(2023, 11, 20))
+    assert (event.event_date, event.date_precision) == (dt.date(2023, 10, 15), 3)
 
 
 def test_a_month_and_a_day_in_it_are_one_incident_dated_by_the_day(runtime):

@@ -26,8 +26,8 @@ def test_the_name_or_gear_of_a_force_is_no_event(runtime, text, lang):
 
 def test_a_verb_takes_its_doer_from_the_verb_it_hangs_on(runtime):
     # The tagger hangs "detained" on "disperse": the police still detained.
-    events = events_of(runtime, "Riot police used water cannon to scatter protesters in Tbilisi "
-                       "on Monday and detained several students.", "en")
+    events = events_of(runtime, "Riot police fired water cannon to scatter the students in "
+                       "Tbilisi on Monday and arrested two of them.", "en")
     assert events == [("Protest with intervention", "Protesters (Georgia)",
                        "Police Forces of Georgia")]
 
@@ -35,8 +35,8 @@ def test_a_verb_takes_its_doer_from_the_verb_it_hangs_on(runtime):
 @pytest.mark.parametrize(("text", "event"), [
     ("Protestors arrested in Tehran", ("Protest with intervention", "Protesters (Iran)",
                                        "Police Forces of Iran (1989-)")),
-    ("Five soldiers killed, four injured in attack near Kirkuk", (
-        "Armed clash", "Unidentified Armed Group (Iraq)", "Military Forces of Iraq")),
+    ("Four policemen killed, six hurt in attack on checkpoint near Kirkuk", (
+        "Armed clash", "Unidentified Armed Group (Iraq)", "Police Forces of Iraq (2022-)")),
 ])
 def test_a_headline_participle_is_a_passive(runtime, text, event):
     assert events_of(runtime, text, "en") == [event]
@@ -64,8 +64,8 @@ def test_people_found_beheaded_were_attacked_not_attackers(runtime, text, lang):
 
 
 @pytest.mark.parametrize(("text", "lang", "dead"), [
-    ("Six personnes ont été tuées lundi dans des affrontements entre des éleveurs et des "
-     "agriculteurs près de Mongo.", "fr", 6),
+    ("Six personnes ont été tuées lundi lors d'affrontements entre bergers et cultivateurs "
+     "près de Mongo.", "fr", 6),
     ("Des affrontements intercommunautaires ont fait neuf morts lundi près de Mongo.", "fr", 9),
     ("Twelve people were killed on Monday in fighting between two clans near Mongo.", "en", 12),
 ])
@@ -94,16 +94,17 @@ def test_a_unit_against_terrorism_is_the_police(runtime):
 
 def test_an_event_of_a_past_years_relative_clause_is_background(runtime):
     text = ("Une unité antiterroriste a arrêté lundi un blogueur à Sfax. La liberté de la presse "
-            "était un acquis de la révolution de 2011 qui a déclenché les manifestations du "
-            "printemps arabe.")
+            "était l'héritage du soulèvement de 2011 qui avait entraîné des marches dans tout le "
+            "pays.")
     assert events_of(runtime, text, "fr") == [
         ("Arrests", "Police Forces of Tunisia", "Civilians (Tunisia)")]
 
 
 @pytest.mark.parametrize("text", [
-    "Mali : neuf soldats tués dans une embuscade près des frontières du Burkina Faso et du Niger",
-    "Neuf soldats maliens ont été tués dans une embuscade près des frontières du Burkina Faso "
-    "et du Niger.",
+    "Mali : neuf soldats tués lors d'une embuscade vers les frontières du Niger et de "
+    "l'Algérie",
+    "Une embuscade a coûté la vie à neuf soldats maliens lundi vers les frontières du Niger et "
+    "de l'Algérie.",
 ])
 def test_countries_a_scene_is_near_do_not_place_it(runtime, text):
     event = only_event(read(runtime, text, lang="fr"))
@@ -111,13 +112,13 @@ def test_countries_a_scene_is_near_do_not_place_it(runtime, text):
 
 
 def test_an_organisation_that_shares_a_towns_name_is_no_place(runtime):
-    report = read(runtime, "Avant le sommet de l'Otan, la police a dispersé hier les manifestants "
-                  "avec du gaz lacrymogène.", lang="fr")
+    report = read(runtime, "En marge d'une réunion de l'Otan, la police a chassé hier les "
+                  "manifestants avec du gaz lacrymogène.", lang="fr")
     assert all(e.country != "Nigeria" for e in report.events)
 
 
 def test_the_figures_of_a_date_count_no_dead(runtime):
-    event = only_event(read(runtime, "2024-03-11 Four soldiers were killed in an ambush near "
+    event = only_event(read(runtime, "2024-03-11 Gunmen shot dead four traders at the market of "
                             "Gao.", lang="en"))
     assert event.fatalities.best == 4
 
@@ -130,8 +131,7 @@ def test_a_second_verb_of_killing_has_the_first_ones_doer(runtime):
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("The ELN is holding talks with the government over a possible peace deal in Tuquerres.",
-     "en"),
+    ("The ELN is negotiating with ministers about a possible peace deal in Tuquerres.", "en"),
     ("Les émissaires des rebelles ont discuté lundi à Goma d'un éventuel accord de paix.", "fr"),
 ])
 def test_a_prospect_is_no_event(runtime, text, lang):

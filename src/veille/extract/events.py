@@ -815,7 +815,7 @@ _DATING = {"nmod", "obl", "nummod", "compound", "amod", "pobj", "prep", "npadvmo
 def _of_a_past_year(doc: Document, trigger: Mention) -> bool:
     """A trigger noun dated by its own complement to a year before publication tells a past
     event, whatever the rest of its sentence says; so does a trigger in the relative clause of
-    a noun so dated ("la révolution de 2011 qui a déclenché les manifestations")."""
+    a noun so dated ("le soulèvement de 2011 qui avait entraîné des marches")."""
     published = doc.article.published
     if published is None:
         return False

@@ -142,7 +142,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
 
 def _join_neighbours(text: str, found: list[Mention], joins: list[str]) -> None:
     """A country joined to a neighbour named just before it is a neighbour too ("près des
-    frontières du Burkina Faso et du Niger")."""
+    frontières du Niger et de l'Algérie")."""
     countries = sorted((m for m in found if m.kind == "country"), key=lambda m: m.start)
     words = {w.lower() for w in joins}
     for before, m in itertools.pairwise(countries):
@@ -220,7 +220,7 @@ def _killed_by(parsed: Doc, rule: KilledBy, markers: set[str], found: list[Menti
                 # "les rebelles ADF sont accusés d'avoir tué neuf personnes", "ce sont les
                 # ADF qui sont accusés d'avoir tué": the doer is the subject of the verb above
                 # (a relative pronoun's antecedent). Not of a participle, which says what the
-                # subject underwent ("dix personnes ont été retrouvées décapitées").
+                # subject underwent ("huit villageois ont été retrouvés égorgés").
                 head = token.head
                 agents = [head.head if "Rel" in c.morph.get("PronType")
                           and head.dep_ in ("acl:relcl", "relcl") else c

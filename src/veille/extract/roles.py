@@ -90,8 +90,9 @@ def read_roles(doc: Document, trigger: Mention, actors: list[Mention], lexicon: 
 
 def shared_subject(doc: Document, trigger: Mention, actors: list[Mention]) -> Mention | None:
     """The actor a verb trigger without a subject of its own takes from the verb it hangs on
-    ("Riot police used water cannon to disperse protesters and detained several activists":
-    the police detained), wherever other triggers stand between; else None."""
+    ("riot police fired water cannon to scatter the students and arrested two of them": the
+    police arrested, though the tagger hangs "arrested" on "scatter"), wherever other
+    triggers stand between; else None."""
     parsed: Doc = doc.doc
     if not actors or not parsed.has_annotation("DEP"):
         return None
@@ -99,8 +100,8 @@ def shared_subject(doc: Document, trigger: Mention, actors: list[Mention]) -> Me
     verb = parsed[start:end].root
     if verb.pos_ != "VERB" or verb.dep_ not in _SHARED_SUBJECT:
         return None
-    subject, passive = _subject(verb)
-    return None if subject is None or passive else _Finder(actors).named_by(subject)
+    subject = active_subject(verb)
+    return None if subject is None else _Finder(actors).named_by(subject)
 
 
 def is_acted_upon(doc: Document, mention: Mention, hurt: frozenset[str] = frozenset()) -> bool:

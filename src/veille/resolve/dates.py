@@ -22,18 +22,17 @@ def resolve_date(mention: Mention, published: dt.date | None,
     Relative expressions (`hier`, `mardi`, `le 27 novembre` without a year) need the
     publication date; without one they stay unresolved rather than guessed.
     """
-    if mention.kind == "relative_day":
-        offset = _phrase_value(mention.label, lexicon.dates.relative_days)
+    # "hier", "last week": so many days from publication, to the day or to the week
+    offsets = {"relative_day": (lexicon.dates.relative_days, DAY),
+               "week": (lexicon.dates.weeks, DAYS)}
+    if mention.kind in offsets:
+        table, precision = offsets[mention.kind]
+        offset = _phrase_value(mention.label, table)
         if published is None or offset is None:
             return None
-        return published + dt.timedelta(days=offset), DAY
+        return published + dt.timedelta(days=offset), precision
     if mention.kind == "weekday":
         return _weekday(mention.label, published, lexicon)
-    if mention.kind == "week":
-        offset = _phrase_value(mention.label, lexicon.dates.weeks)
-        if published is None or offset is None:
-            return None
-        return published + dt.timedelta(days=offset), DAYS
     if mention.kind == "month":
         return _month(mention, published)
     if mention.kind != "date":

@@ -40,7 +40,7 @@ def resolve_events(doc: Document, *, lexicon: Lexicon, taxonomy: Taxonomy,
 
 
 # How far from a clash's trigger a word for communities says who fought ("affrontements
-# entre des éleveurs et des agriculteurs", "intercommunal clashes").
+# entre bergers et cultivateurs", "intercommunal clashes").
 _COMMUNITY_AFTER, _COMMUNITY_BEFORE = 80, 30
 
 
@@ -62,7 +62,8 @@ def _community_near(doc: Document, c: Candidate, lexicon: Lexicon) -> Mention | 
 
 @functools.lru_cache(maxsize=8)
 def _words(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One of `words`, whole, in any case."""
+    """One of `words`, whole, in any case (as extract's `words_regex`: the resolve stage does
+    not import the extract stage)."""
     if not words:
         return None
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -247,7 +248,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
                     for m in (actor1, actor2))):
         community = _community_near(doc, c, lexicon)
     if community is not None:
-        # "quatre morts dans des affrontements entre éleveurs et agriculteurs": communal
+        # "six morts lors de heurts armés entre bergers et cultivateurs": communal
         # militias on both sides; a brawl that killed no one stays a mob's (civilians_acting)
         actor1 = actor2 = first = None
     elif (first is not None and first.kind == "civilians" and key in rules.civilians_acting

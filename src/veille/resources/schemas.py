@@ -95,7 +95,7 @@ class TaxonomyFile(Strict):
     # ("residents beat a suspected thief": mob violence).
     civilians_acting: dict[str, str] = Field(default_factory=dict)
     # Symmetric types fought between communities, with no side but civilians or none named,
-    # that killed ("quatre morts dans des affrontements entre éleveurs et agriculteurs", "15
+    # that killed ("six morts lors de heurts armés entre bergers et cultivateurs", "15
     # killed in fighting between two clans"): the actor on both sides (ACLED: communal
     # militias, inter 4). roles.yaml `communities` says which words name communities.
     communities_fighting: dict[str, str] = Field(default_factory=dict)
@@ -699,7 +699,7 @@ class PlacesFile(Strict):
     # border with Mali"): a country not the scene, with a quarter vote (resolve/places.py).
     neighbour_markers: list[str] = Field(default_factory=list)
     # Words that join a country to a neighbour named just before it, which is a neighbour too
-    # ("près des frontières du Burkina Faso et du Niger", "bordering Chad and Niger").
+    # ("près des frontières du Niger et de l'Algérie", "bordering Chad and Niger").
     neighbour_joins: list[str] = Field(default_factory=list)
     # Words a hyphen glues after a name that leave the name whole ("Britain-based",
     # "US-led", "Iran-backed"): the name qualifies a noun, it is not where anything happened.
