@@ -92,11 +92,8 @@ def test_a_month_told_in_a_later_report_is_not_recalled_before_its_end(runtime):
 
 
 def test_a_month_and_a_day_in_it_are_one_incident_dated_by_the_day(runtime):
-    report = veille.extract(
-        "In December, gunmen attacked the market of Djibo. On 4 December, the gunmen killed "
-        "four traders at the market of Djibo, residents said.",
-        published=PUBLISHED, lang="en", runtime=runtime)
-    event = only_event(report)
+    event = event_of(runtime, "In December, gunmen attacked the market of Djibo. On 4 December, "
+                     "the gunmen killed four traders at the market of Djibo, residents said.", "en")
     assert (event.event_date, event.date_precision) == (dt.date(2024, 12, 4), 1)
 
 

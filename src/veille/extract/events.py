@@ -21,6 +21,7 @@ import re
 from collections import Counter
 
 from ..document import DATE_KINDS, DAY_KINDS, Candidate, Document, Mention
+from ..phrases import cached_words_regex
 from ..resolve.actors import UNKNOWN
 from ..resources import Lexicon, Taxonomy
 from ..resources.schemas import ActorEntry
@@ -28,7 +29,6 @@ from .attribution import attributions, sources_in, speaker_tail
 from .background import is_background_at, is_background_sentence
 from .casualties import SINCE_WORDS
 from .counts import breakdown_region
-from .lexicon_matchers import words_regex
 from .roles import (
     BLAMED_LINKS,
     Roles,
@@ -1130,7 +1130,7 @@ def _counter_crowd(doc: Document, trigger: Mention, lexicon: Lexicon,
     """The counter-demonstration of a protest's paragraph ("people also gathered for a
     counter-demonstration"), as ACLED's actor2: other protesters (`crowd`, the type's
     default actor)."""
-    pattern = _words_pattern(tuple(lexicon.actors.counter_crowds))
+    pattern = cached_words_regex(tuple(lexicon.actors.counter_crowds))
     if pattern is None:
         return None
     start = _paragraph(doc.text, trigger.start)
@@ -1139,11 +1139,6 @@ def _counter_crowd(doc: Document, trigger: Mention, lexicon: Lexicon,
     if found is None:
         return None
     return Mention("actor", crowd, found.start(), found.end(), trigger.sent)
-
-
-@functools.lru_cache(maxsize=8)
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    return words_regex(list(words))
 
 
 def _paragraph(text: str, offset: int) -> int:
@@ -1170,7 +1165,7 @@ def _same_day(doc: Document, trigger: Mention, lexicon: Lexicon) -> Mention | No
     """In a sentence that says it happened the same day as what was told before ("Le même
     jour", "later that day", `same_day` in dates.yaml), the last date named before it that is
     not background."""
-    pattern = _words_pattern(tuple(lexicon.dates.same_day))
+    pattern = cached_words_regex(tuple(lexicon.dates.same_day))
     if pattern is None:
         return None
     sentence = doc.doc[token_range(doc.doc, trigger)[0]].sent
@@ -1373,7 +1368,7 @@ def _country_of_nationals(doc: Document, country_anaphors: list[str],
     if not nationals or len({m.label for m in nationals}) > 1:
         return None
     if not neighbour and not (country_anaphors
-                              and _words_pattern(tuple(country_anaphors)).search(doc.text)):
+                              and cached_words_regex(tuple(country_anaphors)).search(doc.text)):
         return None
     first = nationals[0]
     return Mention("country", first.label, first.start, first.end, first.sent)

@@ -11,6 +11,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..nlp import has_lemmas
+from ..phrases import words_regex
 from ..resources import Lexicon
 from ..resources.schemas import TriggerEntry
 
@@ -114,14 +115,6 @@ def _sub_location_matcher(nlp: Language, nouns: list[str], links: list[str]) -> 
         head = [{"LOWER": t.lower_} for t in nlp.make_doc(noun)]
         matcher.add("sub_location", [head + link + name], greedy="LONGEST")
     return matcher
-
-
-def words_regex(words: list[str]) -> re.Pattern[str] | None:
-    """One of `words` as a whole word, case-insensitively (None for no words)."""
-    if not words:
-        return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE)
 
 
 class VerbTriggers:

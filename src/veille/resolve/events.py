@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import re
 from collections import Counter
 
 from ..document import Candidate, Document, Mention
 from ..model import Event, Fatalities, Source
+from ..phrases import cached_words_regex
 from ..resources import Lexicon, Taxonomy
 from ..resources.schemas import ActorEntry
 from .actors import actor_name, catalogue_entry, choose_actor, inter_code, interaction, state_inter
@@ -47,7 +46,7 @@ _COMMUNITY_AFTER, _COMMUNITY_BEFORE = 80, 30
 def _community_near(doc: Document, c: Candidate, lexicon: Lexicon) -> Mention | None:
     """A word for communities (roles.yaml `communities`) just before the trigger or in the
     words after it, within its sentence, as a mention; None if there is none."""
-    pattern = _words(tuple(lexicon.roles.communities))
+    pattern = cached_words_regex(tuple(lexicon.roles.communities))
     if pattern is None:
         return None
     text = doc.text
@@ -58,16 +57,6 @@ def _community_near(doc: Document, c: Candidate, lexicon: Lexicon) -> Mention | 
     found = pattern.search(text, start, end)
     return None if found is None else Mention("actor", found.group(), found.start(),
                                               found.end(), c.trigger.sent)
-
-
-@functools.lru_cache(maxsize=8)
-def _words(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One of `words`, whole, in any case (as extract's `words_regex`: the resolve stage does
-    not import the extract stage)."""
-    if not words:
-        return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE)
 
 
 def _names_a_province(mention: Mention, place: Place, doc: Document,
