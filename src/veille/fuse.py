@@ -17,7 +17,7 @@ from .document import Document
 from .extract.events import COUNTER_CROWD
 from .model import Event
 from .resolve.actors import UNKNOWN, compatible_actors, interaction, same_actor
-from .resolve.events import ARMED_INTERS, NO_OPPONENT, UNSPECIFIC, event_key, notes
+from .resolve.events import ANOTHER, ARMED_INTERS, NO_OPPONENT, UNSPECIFIC, event_key, notes
 from .resources import Taxonomy
 
 _CROWD_INTER = {"riots": 5, "protests": 6}  # ACLED inter codes of rioters and protesters
@@ -205,7 +205,7 @@ def _without_retellings(events: list[Event], allies: dict[str, list[str]],
         whole = None
         if told is not None and told.basis == NO_OPPONENT:
             nameless = event.actor1 is None or event.actor1.startswith(UNKNOWN)
-            whole = next((o for o in events if o is not event
+            whole = next((o for o in events if o is not event and not _another_after(o, event)
                           and (o.evidence.get("sub_event_type") is None
                                or o.evidence["sub_event_type"].basis != NO_OPPONENT)
                           and (_named_by(o, event, allies) if not nameless
@@ -222,6 +222,18 @@ def _without_retellings(events: list[Event], allies: dict[str, list[str]],
         else:
             _absorb(whole, event)
     return kept
+
+
+def _another_after(a: Event, b: Event) -> bool:
+    """Whether `a` is told after `b` as one more incident of its kind ("deux attaques ... une
+    troisième attaque a été repoussée"): `b` is not `a` told again. Not at `b`'s very place:
+    ACLED codes one event per type, place, day and actors, and "yet another attack on their
+    community" may be the one just told."""
+    told_a, told_b = a.evidence.get("sub_event_type"), b.evidence.get("sub_event_type")
+    return (told_a is not None and told_a.reason == ANOTHER and bool(told_a.spans)
+            and told_b is not None and bool(told_b.spans)
+            and told_a.spans[0].start > told_b.spans[0].start
+            and not (_placed(a) and _placed(b) and a.geonames_id == b.geonames_id))
 
 
 def _same_target(a: Event, b: Event) -> bool:
@@ -362,6 +374,8 @@ def _by_word_order(event: Event) -> bool:
 
 
 def _same(a: Event, b: Event, allies: dict[str, list[str]], taxonomy: Taxonomy) -> bool:
+    if a.sub_event_type == b.sub_event_type and (_another_after(a, b) or _another_after(b, a)):
+        return False  # "un autre affrontement": not the clash told before
     if a.sub_event_type != b.sub_event_type and not (_subsumes(a, b, taxonomy)
                                                      or _subsumes(b, a, taxonomy)
                                                      or _vaguer(a, b) or _vaguer(b, a)):

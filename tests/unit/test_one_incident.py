@@ -390,7 +390,9 @@ def test_nature_and_everyday_taking_are_no_violence(runtime, text):
 
 @pytest.mark.parametrize("text", [
     "Lundi, les jihadistes du JNIM ont pris la ville de Boni après de violents combats.",
-    "On Monday, al-Shabaab fighters seized the town of Bulo Burde from government forces.",
+    # (a town the gazetteer lacks: its region places it, not the Philippine Bulo)
+    "On Monday, al-Shabaab fighters seized the town of Bulo Burde in Hiraan region from "
+    "government forces.",
 ])
 def test_taking_a_town_is_still_taking_ground(runtime, text):
     assert "Non-state actor overtakes territory" in [

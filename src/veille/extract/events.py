@@ -89,6 +89,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue
         if any(start <= trigger.start < end for start, end in regions):
             continue  # "la plupart tués dans des bombardements": the cause of counted deaths
+        if _verb_of_a_running_total(doc, trigger):
+            continue  # "635 Palestinians have been killed since the war began": no one event
         if _governed_by(doc, trigger, irrealis):
             continue  # "a menacé d'attaquer", "called for a ceasefire": nothing happened
         if _denied(doc, trigger, negations, negation_hosts):
@@ -135,22 +137,47 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     doc.candidates = _without_subsumed(doc, candidates, taxonomy, lexicon)
     _blame(doc, doc.candidates, lexicon, actors)
     _claim(doc, doc.candidates, lexicon, actors)
-    _continue(doc, doc.candidates, set(lexicon.roles.continuations))
+    _continue(doc, doc.candidates, set(lexicon.roles.continuations),
+              set(lexicon.roles.another_incident),
+              {w.lower() for w in lexicon.triggers.definite_articles},
+              {w.lower() for w in lexicon.roles.series_words})
     return doc
 
 
-def _continue(doc: Document, candidates: list[Candidate], words: set[str]) -> None:
+def _verb_of_a_running_total(doc: Document, trigger: Mention) -> bool:
+    """Whether the trigger is the verb of a running total's count ("au moins 635 Palestiniens
+    ont été tués depuis le début de la guerre"): a tally of many events, none of them told."""
+    for count in doc.of_kind("count", trigger.sent):
+        verb = count.data.get("outcome_word")
+        if (count.data.get("cumulative") and not count.data.get("in_breakdown")
+                and verb is not None and verb.start <= trigger.start < verb.end):
+            return True
+    return False
+
+
+def _continue(doc: Document, candidates: list[Candidate], words: set[str], another: set[str],
+              definite: set[str], series: set[str]) -> None:
     """"Another strike killed four people": one more event of the kind just told, naming no
-    author, is by the author of the last one of that kind (roles.yaml `continuations`)."""
+    author, is by the author of the last one of that kind (roles.yaml `continuations`); and is
+    another incident (`another_incident`: its trigger's data `another`, which fusion reads),
+    unless a definite article goes with it ("les autres manifestants", the rest of a crowd
+    told) or a word of a `series` ("yet another attack", maybe the one told)."""
     if not words or not doc.doc.has_annotation("DEP"):
         return
+
+    def _continued(tokens) -> bool:
+        return any(t.lemma_.lower() in words and t.dep_ in ("det", "amod") for t in tokens)
+
     for i, c in enumerate(candidates):
-        if c.actor1 is not None:
-            continue
         start, end = token_range(doc.doc, c.trigger)
-        near = [t for t in doc.doc[start:end] for t in (t, *t.children)]
-        near += [g for t in near for g in t.children]
-        if not any(t.lemma_.lower() in words and t.dep_ in ("det", "amod") for t in near):
+        own = [t for t in doc.doc[start:end] for t in (t, *t.children)]
+        near = own + [g for t in own for g in t.children]
+        marks = [t for t in own if t.lemma_.lower() in another and t.dep_ in ("det", "amod")]
+        if marks and not any((t.lower_ in definite and t.dep_ == "det") or t.lower_ in series
+                             for t in (*own, *(w for m in marks for w in m.children))):
+            # "une troisième attaque", not "shot dead another man" nor "la deuxième attaque"
+            c.trigger.data["another"] = True
+        if c.actor1 is not None or not _continued(near):
             continue
         before = [b for b in candidates[:i] if b.trigger.label == c.trigger.label
                   and b.actor1 is not None]
@@ -633,13 +660,16 @@ def _takes_no_ground(doc: Document, trigger: Mention, taking: set[str], ground: 
                      aims: set[str]) -> bool:
     """Whether an everyday verb of taking (`taking`, triggers.yaml `needs_territory`: `a pris`,
     `seized`) has an object that is neither a place nor a proper name nor ground (`ground`,
-    lemmas of `territory`), or takes it as an aim (`aims`: "ont pris le poste pour cible")."""
+    lemmas of `territory`), or takes it as an aim or only tried (`aims`: "ont pris le poste pour
+    cible", "in an attempt to capture the post")."""
     if doc.text[trigger.start:trigger.end].lower() not in taking \
             or not doc.doc.has_annotation("DEP"):
         return False
     verb = _root(doc, trigger)
     if any(c.lemma_.lower() in aims for c in verb.children):  # obl, xcomp or advcl
         return True
+    if verb.dep_ in ("xcomp", "acl", "advcl", "ccomp") and verb.head.lemma_.lower() in aims:
+        return True  # "in an attempt to capture the post", "ont tenté de prendre la ville"
     objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     if not objects:
@@ -1095,7 +1125,8 @@ def _by_position(doc: Document, trigger: Mention, actors: list[Mention], lexicon
     # "un drone turc", "une frappe israélienne": the trigger's own words name who acted.
     agents = [a for a in actors if a.start < trigger.end and trigger.start < a.end]
     agents += _after_agent_marker(doc, trigger, actors, lexicon, registry)
-    before = [a for a in actors if a.end <= trigger.start and a not in agents]
+    before = [a for a in actors if a.end <= trigger.start and a not in agents
+              and not _in_another_clause(doc, trigger, a)]
     after = [a for a in actors if a.start >= trigger.end and a not in agents]
     if agents:  # passive: "cinq civils ont été tués par l'armée"
         return agents[0], before + after
@@ -1104,6 +1135,21 @@ def _by_position(doc: Document, trigger: Mention, actors: list[Mention], lexicon
     if after and trigger.label in taxonomy.file.symmetric and not _targeted(doc, after[0], lexicon):
         return after[0], after[1:]  # "combats entre X et Y"
     return None, after
+
+
+def _in_another_clause(doc: Document, trigger: Mention, actor: Mention) -> bool:
+    """Whether a verb trigger with a subject of its own leaves `actor` outside its clause ("la
+    police a tiré des gaz lacrymogènes contre les manifestants et un député a été arrêté": the
+    protesters, in the first clause, did not arrest the deputy)."""
+    if not doc.doc.has_annotation("DEP"):
+        return False
+    start, end = token_range(doc.doc, trigger)
+    verb = doc.doc[start:end].root
+    if verb.pos_ != "VERB" or not any(c.dep_ in _SUBJECTS and c.pos_ in ("NOUN", "PROPN")
+                                      for c in verb.children):
+        return False  # (a pronoun's antecedent may stand anywhere: "when they clashed")
+    a_start, _ = token_range(doc.doc, actor)
+    return not verb.left_edge.i <= a_start <= verb.right_edge.i
 
 
 def _subject_elsewhere(doc: Document, actor: Mention, trigger: Mention) -> bool:

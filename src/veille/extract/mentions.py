@@ -784,6 +784,7 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
               and not _is_place(e.text, gazetteer, countries)]
     links = {w.lower() for w in places.name_links}
     compass = {w.lower() for w in places.compass_words}
+    named_after = [*places.region_before, *settled]  # "département du", "le village de"
     joined = [c for c in whole if route_end(c.start_char, c.end_char)]
     for span in filter_spans([c for c, known in zip(whole, exact, strict=True) if known]
                              + loose):
@@ -792,6 +793,9 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
             continue
         if not code and _qualifies_the_next_place(span, compass, gazetteer, countries):
             continue  # "North-Eastern Amhara": a part of Amhara, not Iceland's Northeast
+        if not code and _first_word_of_a_name(span, named_after, gazetteer, countries,
+                                              is_common_word):
+            continue
         kind, label = ("country", code) if code else ("place", span.text)
         data = {}
         if span in joined:
@@ -807,6 +811,9 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
             kind, data = ("demonym", {}) if code else ("place", {"elsewhere": "modifier"})
         found.append(Mention(kind, label, span.start_char, span.end_char, sent_of[span.start],
                              data))
+    found += _compass_parts(parsed, places.compass_prefixes, found, sent_of,
+                            functools.partial(_is_place, gazetteer=gazetteer, countries=countries),
+                            countries, gazetteer)
     found += _abbreviated_places(parsed, places.place_abbreviations, found, sent_of)
     _mark_route_ends(text, found, {w.lower() for w in places.route_nouns},
                      {w.lower() for w in places.route_joins})
@@ -843,6 +850,50 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
             found.append(Mention("place", ent.text, ent.start_char, ent.end_char,
                                  sent_of[ent.start], data))
     return found
+
+
+def _compass_parts(parsed: Doc, prefixes: list[str], found: list[Mention], sent_of: list[int],
+                   is_place: Callable[[str], bool], countries: dict[str, str],
+                   gazetteer: Gazetteer) -> list[Mention]:
+    """Names a direction glues before a country or a region the gazetteer knows, which it
+    does not know whole ("le Nord-Mali", "dans le Bas-Artibonite"): that country or region,
+    the evidence the whole name."""
+    if not prefixes:
+        return []
+    words = "|".join(re.escape(w) for w in sorted(prefixes, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?i:{words})-([^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*)")
+    taken = [(m.start, m.end) for m in found]
+    parts = []
+    for hit in pattern.finditer(parsed.text):
+        name = hit.group(1)
+        if (not name[:1].isupper() or is_place(hit.group(0)) or not is_place(name)
+                or any(s < hit.end() and hit.start() < e for s, e in taken)):
+            continue
+        span = parsed.char_span(hit.start(), hit.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        code = countries.get(normalize(name))
+        kind, label = ("country", code) if code else ("place", name)
+        data = {} if code else {"name": name}
+        if not code and _names_only_areas(name, gazetteer):
+            data["region"] = True
+        parts.append(Mention(kind, label, hit.start(), hit.end(), sent_of[span.start], data))
+    return parts
+
+
+def _first_word_of_a_name(span, nouns: list[str], gazetteer: Gazetteer,
+                          countries: dict[str, str], is_common_word) -> bool:
+    """Whether a name after a noun for an area or a settlement goes on with a name the
+    gazetteer does not know ("le département du Mayo Sava", "le village de Kin Ma"): the place
+    is named whole, not after Ireland's Mayo or China's Kin."""
+    doc = span.doc
+    if span.end >= len(doc) or not after_words(doc.text, span.start_char, nouns):
+        return False
+    after = doc[span.end]
+    whole = doc.text[span.start_char:after.idx + len(after.text)]
+    # A function word written with a capital inside a sentence is part of a name ("Kin Ma").
+    return (after.is_title and (after.is_stop or not is_common_word(after.lower_))
+            and not _is_place(whole, gazetteer, countries))
 
 
 def _inside_a_longer_name(span, names, links: set[str], compass: set[str],

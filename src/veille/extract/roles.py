@@ -116,9 +116,9 @@ def is_acted_upon(doc: Document, mention: Mention, hurt: frozenset[str] = frozen
         return False
     start, end = token_range(parsed, mention)
     token = parsed[start:end].root
-    while token.dep_ in ("conj", "appos") and token.head is not token:
+    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
         # "a security secretary and 12 police officers were shot dead" (the tagger may hang
-        # a sentence's subject on the dateline before it)
+        # a sentence's subject on the dateline before it); "killing four army auxiliaries"
         token = token.head
     return (token.dep_ in _PASSIVE_SUBJECTS
             or (token.dep_ in _SUBJECTS and _is_passive(token.head))
@@ -478,6 +478,10 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
     if (actor1 is None and event.dep_ in _PASSIVE_SUBJECTS and event.head.lemma_ in words.light
             and (doer := finder.named_by(_agent(event.head, words.agent))) is not None):
         actor1 = Role(doer, "light_verb")
+    # "une attaque a été repoussée par l'armée": the agent of a defence verb was attacked.
+    if (actor2 is None and event.dep_ in _PASSIVE_SUBJECTS and event.head.lemma_ in words.defence
+            and (defender := finder.named_by(_agent(event.head, words.agent))) is not None):
+        actor2 = Role(defender, "defender")
     if governor is not None and noun.dep_ in _OBJECTS:
         subject, passive = _subject(governor)
         doer = finder.named_by(_agent(governor, words.agent) if passive else subject)

@@ -162,6 +162,8 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
     article = doc.article
     source = Source(article_id=article.id, url=article.url, outlet=article.outlet,
                     title=article.title, published=article.published, attributed_to=attributed_to)
+    if c.trigger.data.get("another"):
+        evidence["sub_event_type"].reason = ANOTHER
     event = Event(event_id="", event_type=event_type, sub_event_type=sub_event_type,
                   sources=[source], evidence=evidence, confidence=_confidence(c, place), **values)
     event.event_id = event_key(article.id, event)
@@ -241,7 +243,10 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         # militias on both sides; a brawl that killed no one stays a mob's (civilians_acting)
         actor1 = actor2 = first = None
     elif (first is not None and first.kind == "civilians" and key in rules.civilians_acting
-            and c.actor1_basis in _DOERS):
+          and (c.actor1_basis in _DOERS
+               or (c.actor1_basis in _FIGHTERS and c.trigger.label in rules.symmetric
+                   and (second is None or second.kind == "civilians")))):
+        # (or the two sides of a clash: "des affrontements entre éleveurs et cultivateurs")
         # "residents beat a suspected thief": a mob, ACLED's Rioters (the default actor1)
         key = rules.civilians_acting[key]
         kind = key.split(".")[0]
@@ -367,6 +372,9 @@ _FIGHTERS = ("subject", "pair", "opponent")
 NO_OPPONENT = "no_opponent"
 # The basis of a sub-event type guessed from a strike named without its weapon ("des frappes").
 UNSPECIFIC = "unspecific"
+# The reason of a sub-event type told as one more incident of its kind ("une troisième attaque",
+# "another strike"): not an earlier one told again (fuse).
+ANOTHER = "told as another incident than those before it"
 
 
 def _government(label: str, actors: dict[str, ActorEntry]) -> str | None:

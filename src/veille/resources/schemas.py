@@ -628,6 +628,13 @@ class RolesFile(Strict):
     # Lemmas that mark an event as one more of a kind just told ("another strike killed four",
     # "une autre frappe"): with no author of its own, it has the author of the last one.
     continuations: list[str] = Field(default_factory=list)
+    # Of those, the lemmas that make an indefinite trigger noun one more incident, not one told
+    # before ("une troisième attaque", "another clash"): fusion keeps it apart. Not "new", as
+    # often a rally announced ("un nouveau rassemblement la semaine prochaine").
+    another_incident: list[str] = Field(default_factory=list)
+    # Words before one of those that make the trigger one more of a series, maybe the one just
+    # told ("yet another gang attack on their community", "encore une autre attaque").
+    series_words: list[str] = Field(default_factory=list)
     # Words for communities and their fights ("éleveurs", "clans", "intercommunautaires",
     # "herders", "tribal"): near a clash of no side but civilians, communal militias fight
     # (taxonomy.yaml `communities_fighting`).
@@ -713,6 +720,10 @@ class PlacesFile(Strict):
     # Words of direction or size before a place inside a longer name ("North Kharkiv", "Greater
     # Cairo"): the place is still named, less precisely.
     compass_words: list[str] = Field(default_factory=list)
+    # Words of direction a hyphen glues before a country or a region into a name the gazetteer
+    # lacks ("le Nord-Mali", "dans le Bas-Artibonite"): that part of the country or region.
+    # Not words of size or age: "Nouvelle-Guinée" is no part of Guinea.
+    compass_prefixes: list[str] = Field(default_factory=list)
     # Words after which a capital is its government even after a locative ("le régime au
     # pouvoir à Niamey", "the junta in power in Bamako").
     seat_of_power: list[str] = Field(default_factory=list)

@@ -1,0 +1,141 @@
+"""Parts of a country and names of villages, one more incident of a kind, running totals, and
+the gear and fights of crowds, in constructions found reading real French and English reports
+(each sentence written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import only_event, read  # the same helpers, one definition
+from test_who_and_where import events_of
+
+
+@pytest.mark.parametrize(("text", "country", "admin1"), [
+    ("Des jihadistes ont attaqué lundi un poste de l'armée dans le Nord-Mali, tuant trois "
+     "soldats.", "Mali", None),
+    ("Une frappe israélienne a tué deux personnes lundi dans le Sud-Liban.", "Lebanon", None),
+    ("Des hommes armés ont enlevé lundi une dizaine de passagers d'un autobus dans le "
+     "Bas-Artibonite.", "Haiti", "Artibonite"),
+])
+def test_a_direction_glued_to_a_country_or_region_names_a_part_of_it(runtime, text, country,
+                                                                      admin1):
+    event = only_event(read(runtime, text, lang="fr"))
+    assert (event.country, event.admin1, event.geo_precision) == (country, admin1, 3)
+    # The evidence is the whole name as written.
+    assert "-" in event.evidence["country"].spans[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "Des assaillants ont attaqué lundi le village de Kin Ma, dans le canton de Pauk, en Birmanie.",
+    "Des assaillants ont attaqué lundi un village du département du Mayo Sava, au Cameroun.",
+])
+def test_a_name_after_a_noun_for_a_village_or_an_area_is_read_whole(runtime, text):
+    # (and "Birmanie", as the French press writes Myanmar, is a country)
+    # Neither China's Kin nor Ireland's Mayo: the name goes on, and the gazetteer lacks it.
+    event = only_event(read(runtime, text, lang="fr"))
+    assert event.country in ("Myanmar", "Cameroon")
+    assert event.geo_precision == 3
+
+
+def test_a_third_attack_is_not_the_two_told_before(runtime):
+    text = ("Des jihadistes ont mené lundi deux attaques contre des villages près de Kolofata, "
+            "au Cameroun, tuant six civils. Une troisième attaque a été repoussée par l'armée.")
+    assert events_of(runtime, text, "fr") == [
+        ("Attack", "Unidentified Armed Group (Cameroon)", "Civilians (Cameroon)"),
+        ("Armed clash", "Unidentified Armed Group (Cameroon)",
+         "Military Forces of Cameroon (1982-)")]
+
+
+def test_another_clash_with_no_place_of_its_own_stands_apart(runtime):
+    text = ("Des combats ont opposé lundi l'armée à des jihadistes près de Gao. Un autre "
+            "affrontement a éclaté dans la soirée, faisant trois morts.")
+    tolls = [e.fatalities.best if e.fatalities else None
+             for e in read(runtime, text, lang="fr").events]
+    assert tolls == [None, 3]
+
+
+def test_the_other_protesters_are_the_same_protest(runtime):
+    text = ("Des cheminots ont manifesté lundi à Busan contre leurs salaires. Les autres "
+            "manifestants défilaient dans la gare avec des pancartes.")
+    assert events_of(runtime, text, "fr") == [("Peaceful protest", "Protesters (South Korea)",
+                                               None)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Depuis le début de la guerre, au moins 635 Palestiniens ont été tués par l'armée "
+     "israélienne en Cisjordanie.", "fr"),
+    ("Since the start of the war, at least 635 Palestinians have been killed by Israeli forces "
+     "in the West Bank.", "en"),
+])
+def test_the_verb_of_a_running_total_tells_no_event(runtime, text, lang):
+    assert events_of(runtime, text, lang) == []
+
+
+def test_a_count_by_tally_is_no_toll_of_the_attack_told_before(runtime):
+    text = ("Un colon a été tué lundi dans une attaque contre la colonie de Kedumim. La violence "
+            "s'est intensifiée en Cisjordanie. Au moins 635 Palestiniens y ont été tués par "
+            "l'armée ou des colons, selon un décompte de l'AFP.")
+    tolls = [e.fatalities.best if e.fatalities else None
+             for e in read(runtime, text, lang="fr").events]
+    assert 635 not in tolls
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le poste de sécurité de la prison de Fresnes a été visé lundi par des tirs de mortiers "
+     "d'artifice.", "fr"),
+    ("Youths fired firework mortars at a police station in Nanterre on Monday night.", "en"),
+])
+def test_fireworks_are_no_shelling(runtime, text, lang):
+    assert all(e.event_type != "Explosions/Remote violence"
+               for e in read(runtime, text, lang=lang).events)
+
+
+def test_protesters_who_set_tyres_on_fire_riot(runtime):
+    text = ("Une centaine de jeunes se sont rassemblés mardi à Kasserine avant de mettre le feu à "
+            "des pneus sur la route principale.")
+    event = only_event(read(runtime, text, lang="fr"))
+    assert (event.sub_event_type, event.actor1) == ("Violent demonstration", "Rioters (Tunisia)")
+
+
+def test_a_brawl_between_two_communities_that_killed_no_one_is_mob_violence(runtime):
+    text = "Des affrontements entre éleveurs et cultivateurs ont éclaté lundi près de Mongo."
+    assert events_of(runtime, text, "fr") == [("Mob violence", "Rioters (Chad)",
+                                               "Rioters (Chad)")]
+
+
+def test_an_arrest_in_the_next_clause_is_not_by_the_protesters(runtime):
+    text = ("La police a tiré lundi des gaz lacrymogènes contre les manifestants à Antananarivo "
+            "et un député a été arrêté.")
+    assert events_of(runtime, text, "fr") == [
+        ("Protest with intervention", "Protesters (Madagascar)", "Police Forces of Madagascar")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("At least one protester fell to the ground in Oakland on Tuesday, hit by a tear gas "
+     "canister.", "en"),
+    ("Gunmen opened fire on police in Bannu on Monday in an attempt to capture the check "
+     "post.", "en"),
+])
+def test_a_fall_or_an_attempt_takes_no_ground(runtime, text, lang):
+    assert "Non-state actor overtakes territory" not in [
+        e.sub_event_type for e in read(runtime, text, lang=lang).events]
+
+
+def test_a_new_rally_announced_is_the_protest_told(runtime):
+    text = ("Des milliers de personnes ont manifesté vendredi à Niamey contre les coupures "
+            "d'électricité. Les organisateurs ont annoncé un nouveau rassemblement la semaine "
+            "prochaine.")
+    assert len(read(runtime, text, lang="fr").events) == 1
+
+
+def test_yet_another_attack_may_be_the_one_told(runtime):
+    text = ("Gunmen attacked the Delmas neighbourhood of Port-au-Prince on Tuesday, killing three "
+            "residents. Residents said they were angered by yet another gang attack on their "
+            "community.")
+    assert len(read(runtime, text, lang="en").events) == 1
+
+
+def test_the_dead_named_by_a_compound_were_hit(runtime):
+    text = "A smaller attack took place on Monday in Gayeri, killing four army auxiliaries."
+    event = only_event(read(runtime, text, lang="en"))
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Burkina Faso)",
+                                            "Military Forces of Burkina Faso")
