@@ -139,3 +139,27 @@ def test_the_dead_named_by_a_compound_were_hit(runtime):
     event = only_event(read(runtime, text, lang="en"))
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Burkina Faso)",
                                             "Military Forces of Burkina Faso")
+
+
+def test_a_lede_after_a_headline_takes_the_town_its_next_sentence_names(runtime):
+    # A page's furniture (its date and the weather), a headline that tells the strike, a
+    # dateline spelled as the gazetteer does not ("Dayr al Balah"), a lede that names no place;
+    # the sentence after the lede does.
+    text = (" date 2024-09-06 27 C\nStrike on a tent camp kills four\n\nWorld\nUpdated:\n"
+            "DEIR AL-BALAH, Sept 5: Health officials say an Israeli strike on a tent camp killed "
+            "four men.\n\n"
+            "The strike early Thursday hit an encampment near a hospital in the central city of "
+            "Deir al-Balah.")
+    event = only_event(read(runtime, text, lang="en"))
+    assert (event.sub_event_type, event.country, event.geo_precision) == (
+        "Air/drone strike", "Palestine", 1)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The war began after gunmen stormed the border town of Sderot on Oct. 7, killing 40 "
+     "people.", "en"),
+    ("La guerre a éclaté lorsque des hommes armés ont attaqué la ville de Sdérot le 7 octobre, "
+     "tuant 40 personnes.", "fr"),
+])
+def test_how_the_war_began_is_background(runtime, text, lang):
+    assert read(runtime, text, lang=lang).events == []

@@ -820,7 +820,20 @@ def _one_sided(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
 def _is_background(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     return (is_background_at(doc, trigger) or _is_pluperfect(doc, trigger, lexicon)
             or _is_habitual(doc, trigger, lexicon) or _of_a_past_year(doc, trigger)
-            or _sums_up(doc, trigger, lexicon))
+            or _sums_up(doc, trigger, lexicon)
+            or _origin_of_the_war(doc, trigger, lexicon.background.war_origins))
+
+
+def _origin_of_the_war(doc: Document, trigger: Mention, phrases: list[str]) -> bool:
+    """Whether the trigger follows, in its sentence, words that tell how a war began ("The war
+    began after Hamas launched an attack on Oct. 7, killing 1,200 people and abducting 250"):
+    the war's origin, background to the news."""
+    pattern = cached_words_regex(tuple(phrases))
+    if pattern is None:
+        return False
+    start, _ = token_range(doc.doc, trigger)
+    sentence = doc.doc[start].sent
+    return pattern.search(doc.text, sentence.start_char, trigger.start) is not None
 
 
 def _sums_up(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
@@ -1187,6 +1200,16 @@ def _counter_crowd(doc: Document, trigger: Mention, lexicon: Lexicon,
     return Mention("actor", crowd, found.start(), found.end(), trigger.sent)
 
 
+_HEADLINE_LENGTH = 200  # characters: a line longer than this is a paragraph, not a headline
+
+
+def _is_headline(text: str, start: int) -> bool:
+    """Whether the line at `start` reads as a headline: short, with no full stop at its end."""
+    end = text.find("\n", start)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return len(line) < _HEADLINE_LENGTH and not line.endswith((".", "!", "?", "»", '"'))
+
+
 def _paragraph(text: str, offset: int) -> int:
     """The start offset of the paragraph (line) holding `offset`."""
     return text.rfind("\n", 0, offset) + 1
@@ -1381,9 +1404,16 @@ def _place(doc: Document, trigger: Mention,
     ahead = [m for later in range(trigger.sent + 1, trigger.sent + 1 + _LEDE_REACH)
              for m in _sentence_places(doc, later) if not m.data.get("unresolved")]
     towns = [m for m in ahead if m.kind == "place" and not m.data.get("region")]
-    # Not when a country is said to be where things happened before ("à Belize").
-    first = doc.of_kind("trigger")[0]
-    if (ahead and _paragraph(doc.text, trigger.start) == _paragraph(doc.text, first.start)
+    # Not when a country is said to be where things happened before ("à Belize"). A headline
+    # that tells the event too leaves the lede the next paragraph with a trigger.
+    ledes = []
+    for t in doc.of_kind("trigger"):
+        start = _paragraph(doc.text, t.start)
+        if start not in ledes:
+            ledes.append(start)
+            if len(ledes) == 2 or not _is_headline(doc.text, start):
+                break
+    if (ahead and _paragraph(doc.text, trigger.start) in ledes
             and not any(m.sent <= trigger.sent and m.data.get("locative") for m in countries)):
         return (towns or ahead)[0], "context"
     if not countries:

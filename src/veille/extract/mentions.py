@@ -509,10 +509,14 @@ def _qualifies_the_next_place(span, compass: set[str], gazetteer: Gazetteer,
 
 def _opens_dateline(text: str, m: Mention) -> bool:
     """Whether a name opens a line as a dateline does (`BAMAKO (AFP) -`, `NAIROBI:`)."""
-    line_start = text.rfind("\n", 0, m.start) + 1
+    return _at_dateline(text, m.start, m.end)
+
+
+def _at_dateline(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
     # An aggregator's credit may come first: "(MENAFN- Nam News Network) MANILA, Jan 18 -".
-    return bool(_CREDIT.fullmatch(text, line_start, m.start)) and bool(
-        _DATELINE_TAIL.match(text, m.end))
+    return bool(_CREDIT.fullmatch(text, line_start, start)) and bool(
+        _DATELINE_TAIL.match(text, end))
 
 
 
@@ -775,7 +779,8 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     loose = [c for c, known in zip(whole, exact, strict=True) if not known
              and (c.start_char in ner_starts or after_words(text, c.start_char, before)
                   or _area_word_after(text, c.end_char, settlement_after)
-                  or _closes_brackets(text, c.start_char, c.end_char))
+                  or _closes_brackets(text, c.start_char, c.end_char)
+                  or _at_dateline(text, c.start_char, c.end_char))  # "DEIR AL-BALAH, Sept 5:"
              and gazetteer.has_variant(c.text)]
     # "Pyinoolwin district": the district, not its seat, where nothing is said to happen.
     loose_areas = {c.start_char for c in loose if _area_word_after(text, c.end_char, areas_after)}

@@ -481,6 +481,10 @@ class BackgroundFile(Strict):
     # Lemmas of adverbs that make the trigger they modify a habit, whatever its tense ("est
     # régulièrement visée par l'aviation", "is frequently shelled"): no one event.
     habitual_adverbs: list[str] = Field(default_factory=list)
+    # Phrases that tell how a war began ("the war began after Hamas launched an attack",
+    # "la guerre a éclaté lorsque"): the events told after them in their sentence are its
+    # origin, background.
+    war_origins: list[str] = Field(default_factory=list)
 
 
 class DatesFile(Strict):
