@@ -25,7 +25,7 @@ def test_a_direction_glued_to_a_country_or_region_names_a_part_of_it(runtime, te
 
 
 @pytest.mark.parametrize("text", [
-    "Des assaillants ont attaqué lundi le village de Kin Ma, dans le canton de Pauk, en Birmanie.",
+    "Des soldats ont attaqué lundi le village de Kin Ma, près de la frontière, en Birmanie.",
     "Des assaillants ont attaqué lundi un village du département du Mayo Sava, au Cameroun.",
 ])
 def test_a_name_after_a_noun_for_a_village_or_an_area_is_read_whole(runtime, text):
@@ -38,7 +38,7 @@ def test_a_name_after_a_noun_for_a_village_or_an_area_is_read_whole(runtime, tex
 
 def test_a_third_attack_is_not_the_two_told_before(runtime):
     text = ("Des jihadistes ont mené lundi deux attaques contre des villages près de Kolofata, "
-            "au Cameroun, tuant six civils. Une troisième attaque a été repoussée par l'armée.")
+            "au Cameroun, tuant six civils. Une troisième attaque a été repoussée par les soldats.")
     assert events_of(runtime, text, "fr") == [
         ("Attack", "Unidentified Armed Group (Cameroon)", "Civilians (Cameroon)"),
         ("Armed clash", "Unidentified Armed Group (Cameroon)",
@@ -61,22 +61,22 @@ def test_the_other_protesters_are_the_same_protest(runtime):
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Depuis le début de la guerre, au moins 635 Palestiniens ont été tués par l'armée "
-     "israélienne en Cisjordanie.", "fr"),
-    ("Since the start of the war, at least 635 Palestinians have been killed by Israeli forces "
-     "in the West Bank.", "en"),
+    ("Depuis le début du conflit, au moins 412 civils ont été tués par des soldats israéliens en "
+     "Cisjordanie.", "fr"),
+    ("Since the beginning of the conflict, at least 412 civilians have been killed by Israeli "
+     "troops in the West Bank.", "en"),
 ])
 def test_the_verb_of_a_running_total_tells_no_event(runtime, text, lang):
     assert events_of(runtime, text, lang) == []
 
 
 def test_a_count_by_tally_is_no_toll_of_the_attack_told_before(runtime):
-    text = ("Un colon a été tué lundi dans une attaque contre la colonie de Kedumim. La violence "
-            "s'est intensifiée en Cisjordanie. Au moins 635 Palestiniens y ont été tués par "
-            "l'armée ou des colons, selon un décompte de l'AFP.")
+    text = ("Un colon a été tué lundi dans une attaque contre la colonie de Kedumim. Les violences "
+            "ont redoublé en Cisjordanie, où au moins 412 civils ont été abattus par des soldats "
+            "ou des colons, d'après un décompte de l'ONU.")
     tolls = [e.fatalities.best if e.fatalities else None
              for e in read(runtime, text, lang="fr").events]
-    assert 635 not in tolls
+    assert 412 not in tolls
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -90,30 +90,29 @@ def test_fireworks_are_no_shelling(runtime, text, lang):
 
 
 def test_protesters_who_set_tyres_on_fire_riot(runtime):
-    text = ("Une centaine de jeunes se sont rassemblés mardi à Kasserine avant de mettre le feu à "
-            "des pneus sur la route principale.")
+    text = ("Mardi à Kasserine, des dizaines de jeunes ont bloqué la route principale et brûlé des "
+            "pneus.")
     event = only_event(read(runtime, text, lang="fr"))
     assert (event.sub_event_type, event.actor1) == ("Violent demonstration", "Rioters (Tunisia)")
 
 
 def test_a_brawl_between_two_communities_that_killed_no_one_is_mob_violence(runtime):
-    text = "Des affrontements entre éleveurs et cultivateurs ont éclaté lundi près de Mongo."
+    text = "Des affrontements entre agriculteurs et éleveurs ont éclaté lundi près de Mongo."
     assert events_of(runtime, text, "fr") == [("Mob violence", "Rioters (Chad)",
                                                "Rioters (Chad)")]
 
 
 def test_an_arrest_in_the_next_clause_is_not_by_the_protesters(runtime):
-    text = ("La police a tiré lundi des gaz lacrymogènes contre les manifestants à Antananarivo "
-            "et un député a été arrêté.")
+    text = ("Les gendarmes ont lancé lundi des grenades lacrymogènes sur les manifestants à "
+            "Antananarivo et un syndicaliste a été arrêté.")
     assert events_of(runtime, text, "fr") == [
         ("Protest with intervention", "Protesters (Madagascar)", "Police Forces of Madagascar")]
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("At least one protester fell to the ground in Oakland on Tuesday, hit by a tear gas "
-     "canister.", "en"),
-    ("Gunmen opened fire on police in Bannu on Monday in an attempt to capture the check "
-     "post.", "en"),
+    ("A demonstrator fell to the ground in Oakland on Tuesday after a tear gas canister hit "
+     "him.", "en"),
+    ("Gunmen opened fire on police in Bannu on Monday in a bid to capture the outpost.", "en"),
 ])
 def test_a_fall_or_an_attempt_takes_no_ground(runtime, text, lang):
     assert "Non-state actor overtakes territory" not in [
@@ -129,8 +128,7 @@ def test_a_new_rally_announced_is_the_protest_told(runtime):
 
 def test_yet_another_attack_may_be_the_one_told(runtime):
     text = ("Gunmen attacked the Delmas neighbourhood of Port-au-Prince on Tuesday, killing three "
-            "residents. Residents said they were angered by yet another gang attack on their "
-            "community.")
+            "residents. Locals said it was yet another gang attack on the district.")
     assert len(read(runtime, text, lang="en").events) == 1
 
 
@@ -145,11 +143,10 @@ def test_a_lede_after_a_headline_takes_the_town_its_next_sentence_names(runtime)
     # A page's furniture (its date and the weather), a headline that tells the strike, a
     # dateline spelled as the gazetteer does not ("Dayr al Balah"), a lede that names no place;
     # the sentence after the lede does.
-    text = (" date 2024-09-06 27 C\nStrike on a tent camp kills four\n\nWorld\nUpdated:\n"
-            "DEIR AL-BALAH, Sept 5: Health officials say an Israeli strike on a tent camp killed "
-            "four men.\n\n"
-            "The strike early Thursday hit an encampment near a hospital in the central city of "
-            "Deir al-Balah.")
+    text = (" date 2025-03-14 19 C\nStrike on shelters kills four\n\nWorld\nUpdated:\n"
+            "DEIR AL-BALAH (AP) - Medics say an Israeli strike on shelters for displaced "
+            "families killed four men.\n\n"
+            "The strike hit tents beside a clinic in the town of Deir al-Balah before dawn.")
     event = only_event(read(runtime, text, lang="en"))
     assert (event.sub_event_type, event.country, event.geo_precision) == (
         "Air/drone strike", "Palestine", 1)

@@ -90,7 +90,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
         if any(start <= trigger.start < end for start, end in regions):
             continue  # "la plupart tués dans des bombardements": the cause of counted deaths
         if _verb_of_a_running_total(doc, trigger):
-            continue  # "635 Palestinians have been killed since the war began": no one event
+            continue  # "412 civilians have been killed since the conflict began": no one event
         if _governed_by(doc, trigger, irrealis):
             continue  # "a menacé d'attaquer", "called for a ceasefire": nothing happened
         if _denied(doc, trigger, negations, negation_hosts):
@@ -145,8 +145,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
 
 
 def _verb_of_a_running_total(doc: Document, trigger: Mention) -> bool:
-    """Whether the trigger is the verb of a running total's count ("au moins 635 Palestiniens
-    ont été tués depuis le début de la guerre"): a tally of many events, none of them told."""
+    """Whether the trigger is the verb of a running total's count ("au moins 412 civils ont été
+    tués depuis le début du conflit"): a tally of many events, none of them told."""
     for count in doc.of_kind("count", trigger.sent):
         verb = count.data.get("outcome_word")
         if (count.data.get("cumulative") and not count.data.get("in_breakdown")
@@ -661,7 +661,7 @@ def _takes_no_ground(doc: Document, trigger: Mention, taking: set[str], ground: 
     """Whether an everyday verb of taking (`taking`, triggers.yaml `needs_territory`: `a pris`,
     `seized`) has an object that is neither a place nor a proper name nor ground (`ground`,
     lemmas of `territory`), or takes it as an aim or only tried (`aims`: "ont pris le poste pour
-    cible", "in an attempt to capture the post")."""
+    cible", "in a bid to capture the outpost")."""
     if doc.text[trigger.start:trigger.end].lower() not in taking \
             or not doc.doc.has_annotation("DEP"):
         return False
@@ -669,7 +669,7 @@ def _takes_no_ground(doc: Document, trigger: Mention, taking: set[str], ground: 
     if any(c.lemma_.lower() in aims for c in verb.children):  # obl, xcomp or advcl
         return True
     if verb.dep_ in ("xcomp", "acl", "advcl", "ccomp") and verb.head.lemma_.lower() in aims:
-        return True  # "in an attempt to capture the post", "ont tenté de prendre la ville"
+        return True  # "in a bid to capture the outpost", "ont tenté de prendre la ville"
     objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     if not objects:
@@ -826,8 +826,8 @@ def _is_background(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
 
 def _origin_of_the_war(doc: Document, trigger: Mention, phrases: list[str]) -> bool:
     """Whether the trigger follows, in its sentence, words that tell how a war began ("The war
-    began after Hamas launched an attack on Oct. 7, killing 1,200 people and abducting 250"):
-    the war's origin, background to the news."""
+    began after militants stormed a border town, killing 40 people and seizing 20"): the war's
+    origin, background to the news."""
     pattern = cached_words_regex(tuple(phrases))
     if pattern is None:
         return False
@@ -1151,9 +1151,9 @@ def _by_position(doc: Document, trigger: Mention, actors: list[Mention], lexicon
 
 
 def _in_another_clause(doc: Document, trigger: Mention, actor: Mention) -> bool:
-    """Whether a verb trigger with a subject of its own leaves `actor` outside its clause ("la
-    police a tiré des gaz lacrymogènes contre les manifestants et un député a été arrêté": the
-    protesters, in the first clause, did not arrest the deputy)."""
+    """Whether a verb trigger with a subject of its own leaves `actor` outside its clause ("les
+    gendarmes ont lancé des grenades lacrymogènes sur la foule et un syndicaliste a été arrêté":
+    the crowd, in the first clause, did not arrest the unionist)."""
     if not doc.doc.has_annotation("DEP"):
         return False
     start, end = token_range(doc.doc, trigger)

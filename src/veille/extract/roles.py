@@ -478,7 +478,7 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
     if (actor1 is None and event.dep_ in _PASSIVE_SUBJECTS and event.head.lemma_ in words.light
             and (doer := finder.named_by(_agent(event.head, words.agent))) is not None):
         actor1 = Role(doer, "light_verb")
-    # "une attaque a été repoussée par l'armée": the agent of a defence verb was attacked.
+    # "une attaque a été repoussée par les soldats": the agent of a defence verb was attacked.
     if (actor2 is None and event.dep_ in _PASSIVE_SUBJECTS and event.head.lemma_ in words.defence
             and (defender := finder.named_by(_agent(event.head, words.agent))) is not None):
         actor2 = Role(defender, "defender")

@@ -246,7 +246,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
           and (c.actor1_basis in _DOERS
                or (c.actor1_basis in _FIGHTERS and c.trigger.label in rules.symmetric
                    and (second is None or second.kind == "civilians")))):
-        # (or the two sides of a clash: "des affrontements entre éleveurs et cultivateurs")
+        # (or the two sides of a clash: "des affrontements entre agriculteurs et éleveurs")
         # "residents beat a suspected thief": a mob, ACLED's Rioters (the default actor1)
         key = rules.civilians_acting[key]
         kind = key.split(".")[0]

@@ -481,7 +481,7 @@ class BackgroundFile(Strict):
     # Lemmas of adverbs that make the trigger they modify a habit, whatever its tense ("est
     # régulièrement visée par l'aviation", "is frequently shelled"): no one event.
     habitual_adverbs: list[str] = Field(default_factory=list)
-    # Phrases that tell how a war began ("the war began after Hamas launched an attack",
+    # Phrases that tell how a war began ("the war began after militants stormed a border town",
     # "la guerre a éclaté lorsque"): the events told after them in their sentence are its
     # origin, background.
     war_origins: list[str] = Field(default_factory=list)
@@ -637,7 +637,7 @@ class RolesFile(Strict):
     # often a rally announced ("un nouveau rassemblement la semaine prochaine").
     another_incident: list[str] = Field(default_factory=list)
     # Words before one of those that make the trigger one more of a series, maybe the one just
-    # told ("yet another gang attack on their community", "encore une autre attaque").
+    # told ("yet another gang attack on the district", "encore une autre attaque").
     series_words: list[str] = Field(default_factory=list)
     # Words for communities and their fights ("éleveurs", "clans", "intercommunautaires",
     # "herders", "tribal"): near a clash of no side but civilians, communal militias fight
