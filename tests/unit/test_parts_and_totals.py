@@ -160,3 +160,9 @@ def test_a_lede_after_a_headline_takes_the_town_its_next_sentence_names(runtime)
 ])
 def test_how_the_war_began_is_background(runtime, text, lang):
     assert read(runtime, text, lang=lang).events == []
+
+
+def test_an_attack_that_cost_lives_counts_them(runtime):
+    event = only_event(read(runtime, "Lundi, une attaque contre un village près de Gao a coûté "
+                            "la vie à cinq civils.", lang="fr"))
+    assert (event.sub_event_type, event.fatalities.best) == ("Attack", 5)
