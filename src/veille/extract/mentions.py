@@ -816,9 +816,7 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
             kind, data = ("demonym", {}) if code else ("place", {"elsewhere": "modifier"})
         found.append(Mention(kind, label, span.start_char, span.end_char, sent_of[span.start],
                              data))
-    found += _compass_parts(parsed, places.compass_prefixes, found, sent_of,
-                            functools.partial(_is_place, gazetteer=gazetteer, countries=countries),
-                            countries, gazetteer)
+    found += _compass_parts(parsed, places.compass_prefixes, found, sent_of, countries, gazetteer)
     found += _abbreviated_places(parsed, places.place_abbreviations, found, sent_of)
     _mark_route_ends(text, found, {w.lower() for w in places.route_nouns},
                      {w.lower() for w in places.route_joins})
@@ -858,8 +856,7 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
 
 
 def _compass_parts(parsed: Doc, prefixes: list[str], found: list[Mention], sent_of: list[int],
-                   is_place: Callable[[str], bool], countries: dict[str, str],
-                   gazetteer: Gazetteer) -> list[Mention]:
+                   countries: dict[str, str], gazetteer: Gazetteer) -> list[Mention]:
     """Names a direction glues before a country or a region the gazetteer knows, which it
     does not know whole ("le Nord-Mali", "dans le Bas-Artibonite"): that country or region,
     the evidence the whole name."""
@@ -871,7 +868,8 @@ def _compass_parts(parsed: Doc, prefixes: list[str], found: list[Mention], sent_
     parts = []
     for hit in pattern.finditer(parsed.text):
         name = hit.group(1)
-        if (not name[:1].isupper() or is_place(hit.group(0)) or not is_place(name)
+        if (not name[:1].isupper() or _is_place(hit.group(0), gazetteer, countries)
+                or not _is_place(name, gazetteer, countries)
                 or any(s < hit.end() and hit.start() < e for s, e in taken)):
             continue
         span = parsed.char_span(hit.start(), hit.end(), alignment_mode="expand")
