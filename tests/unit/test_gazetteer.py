@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from test_extract import only_event, read  # the same helpers, one definition
 from typer.testing import CliRunner
 
 from veille.cli import app
@@ -118,6 +119,32 @@ def test_gazetteer_continents_are_at_geonames_point_and_beat_small_towns(runtime
     assert (africa.feature_code, africa.country_code) == ("CONT", "")  # not Mahdia, Tunisia
     europe = runtime.gazetteer.lookup("Europe")
     assert (round(europe.latitude, 2), round(europe.longitude, 2)) == (48.69, 9.14)
+
+
+@pytest.mark.parametrize(("name", "point"), [("Middle East", (33.14, 35.86)),
+                                             ("Moyen-Orient", (33.14, 35.86)),
+                                             ("Corne de l'Afrique", (8.0, 45.0))])
+def test_gazetteer_a_part_of_the_world_is_a_region_of_no_country(runtime, name, point):
+    # Not the hamlet of that name in Maryland (regions.yaml `world_regions`).
+    place = runtime.gazetteer.lookup(name)
+    assert (place.feature_code, place.country_code) == ("RGN", "")
+    assert (place.latitude, place.longitude) == point
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Crowds marched in Chicago on Sunday against the war in the Middle East.", "en"),
+    ("Des milliers de personnes ont défilé dimanche à Lyon contre la guerre au Moyen-Orient.",
+     "fr"),
+])
+def test_a_part_of_the_world_is_no_event_place(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.country in ("United States", "France")
+    assert event.location in ("Chicago", "Lyon")
+
+
+def test_a_story_that_names_only_a_part_of_the_world_gives_no_event(runtime):
+    text = "Des milliers de manifestants ont défilé dimanche contre la guerre au Moyen-Orient."
+    assert read(runtime, text, lang="fr").events == []
 
 
 @pytest.mark.parametrize(("code", "point"), [("CA", (60.10867, -113.64258)),

@@ -463,6 +463,18 @@ def test_roles_a_pair_after_entre_or_between_names_both_sides(runtime, text):
 
 
 @pytest.mark.parametrize("text", [
+    "Des heurts entre l'armée et les rebelles du M23 ont éclaté mardi près de Sake.",
+    "Un accrochage a opposé mardi l'armée et les rebelles du M23 près de Sake.",
+    "Des combats ont opposé mardi matin les soldats congolais aux rebelles du M23 près de Sake.",
+])
+def test_roles_heurts_is_a_clash_and_a_day_may_follow_the_verb_of_a_pair(runtime, text):
+    # A day between "opposé" and the sides does not make the rebels the army's allies.
+    (event,) = veille.extract(text, published=PUBLISHED, runtime=runtime).events
+    assert (event.sub_event_type, event.actor1, event.actor2, event.assoc_actor1) == (
+        "Armed clash", "Military Forces of the Democratic Republic of Congo", "M23", [])
+
+
+@pytest.mark.parametrize("text", [
     "Lundi, un affrontement entre la police et des étudiants a eu lieu à Thiès.",
     "Lundi, un affrontement entre des étudiants et la police a eu lieu à Thiès.",
     "Lundi, des jeunes se sont affrontés avec les gendarmes à Thiès.",

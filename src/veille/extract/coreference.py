@@ -308,7 +308,9 @@ def _opposed(doc: Document, left: Mention, lexicon: Lexicon) -> bool:
         if other.end <= start and other.label == left.label and all(w in fillers for w in gap):
             start = other.start
     before = doc.text[max(0, start - 40):start].lower().replace("'", "' ").split()
-    while before and before[-1] in fillers:
+    # a day may stand between the marker and the sides: "a opposé lundi l'armée et ..."
+    days = {w.lower() for w in lexicon.dates.weekdays}
+    while before and (before[-1] in fillers or before[-1] in days):
         before.pop()
     markers = {m.lower() for m in lexicon.actors.opposition_markers}
     return bool(before) and before[-1] in markers

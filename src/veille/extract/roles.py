@@ -194,8 +194,12 @@ def _pair(text: str, trigger: Mention, actors: list[Mention],
     if not after:
         return None
     first = after[0]
-    lead = _words_of(text[trigger.end:first.start])
-    if len(lead) > _PAIR_REACH or not set(lead[-2:]) & words.pair:
+    between = text[trigger.end:first.start]
+    lead = _words_of(between)
+    # the marker may stand a day or an article before the first side ("a opposé lundi l'armée")
+    marks = [i for i, w in enumerate(lead) if w in words.pair]
+    if (len(lead) > _PAIR_REACH or not marks or len(lead) - marks[-1] > 4
+            or any(p in between for p in ",;.")):
         return None
     second = next((a for a in after if a.start >= first.end), None)
     if second is None:

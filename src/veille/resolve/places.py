@@ -136,8 +136,8 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
     if _not_where_said(place, mention, gazetteer):
         return None, None, ("abstained: the text puts it in a region where no place of that "
                             "name lies")
-    if not place.country_code and not far:  # "in Europe": no event happens in a continent
-        return None, None, "a continent, which is no event's place"
+    if not place.country_code and not far:  # "in Europe", "in the Middle East"
+        return None, None, "a continent or a part of the world, which is no event's place"
     # Abroad: the article points at that country by nothing but this very name (a region
     # gives itself two votes: "Sinai", in a Colombian story, is a Colombian village).
     own = name_votes(mention, doc, gazetteer).get(place.country_code, 0.0)
@@ -237,6 +237,8 @@ def _why(place: Place, namesakes: list[Place], country: str | None, *, spelled: 
         why = "the only place of that name"
     elif place.feature_code == "CONT":
         why = "the continent"
+    elif not place.country_code:
+        why = "the part of the world"
     elif place.feature_code == "PPLC":
         why = f"the national capital, over {others} other place(s) of that name"
     elif country and place.country_code == country:

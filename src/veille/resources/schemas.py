@@ -215,13 +215,27 @@ class NamedArea(Strict):
         return self
 
 
+class WorldRegion(Strict):
+    """A part of the world larger than a country ("the Middle East", "l'Afrique de l'Ouest"):
+    an approximate centre and its names in the languages we read."""
+
+    point: tuple[float, float]
+    names: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _placed(self) -> WorldRegion:
+        _on_the_globe_point("XX", *self.point)
+        return self
+
+
 class RegionsFile(Strict):
     """resources/regions.yaml: areas the news names that GeoNames' packaged files lack
-    (`areas`), and other names of admin1 regions (`admin1_names`: ISO code -> GeoNames'
-    admin1 name -> names)."""
+    (`areas`), other names of admin1 regions (`admin1_names`: ISO code -> GeoNames'
+    admin1 name -> names), and parts of the world (`world_regions`)."""
 
     areas: dict[str, NamedArea]
     admin1_names: dict[str, dict[str, list[str]]]
+    world_regions: dict[str, WorldRegion] = Field(default_factory=dict)
 
 
 class ActorsFile(Strict):

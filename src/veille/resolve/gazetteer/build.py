@@ -342,11 +342,15 @@ def _insert_subdivisions(conn: sqlite3.Connection, today: dict[str, Division],
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", names + _namesakes(conn, names))
 
 
+WORLD_REGION_RANK = 100_000_000  # the population a part of the world ranks by
+
+
 def _insert_named_areas(conn: sqlite3.Connection, regions: RegionsFile) -> None:
     """resources/regions.yaml: other names of admin1 regions ("Cisjordanie"), and areas that
     are no division ("Darfur", "Eastern Ghouta") as places of feature code RGN at their
     point, with the admin1 they lie in when they lie in one, and the population of the
-    regions they cover (what ranks them against namesakes: "Sinai" is no hamlet of Chiapas).
+    regions they cover (what ranks them against namesakes: "Sinai" is no hamlet of Chiapas);
+    parts of the world ("Middle East") as RGN places of no country.
     An admin1 the gazetteer lacks is an error in the file, reported as such."""
     def region(cc: str, name: str) -> tuple[int, int]:
         row = conn.execute("SELECT geonameid, population FROM places WHERE feature_code = 'ADM1' "
@@ -368,6 +372,13 @@ def _insert_named_areas(conn: sqlite3.Connection, regions: RegionsFile) -> None:
                       area.covers[0] if len(area.covers) == 1 else None, None, None,
                       population, "RGN", "embedded"))
         names += [(key, next_id) for key in name_keys([name, *area.names])]
+    for name, world in regions.world_regions.items():
+        # A region of no country, ranked above any town of its name ("Middle East", Maryland).
+        next_id = min(next_id, 0) - 1
+        conn.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                     (next_id, name, *world.point, "", None, None, None, WORLD_REGION_RANK,
+                      "RGN", "embedded"))
+        names += [(key, next_id) for key in name_keys([name, *world.names])]
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", names)
 
 
