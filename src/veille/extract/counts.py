@@ -94,7 +94,7 @@ def coordinated_nouns(number) -> list:
     noun = number.head
     if noun.i == number.i or number.dep_ not in ("nummod", "det"):
         return []
-    while noun.dep_ == "conj" and noun.head is not noun:
+    while noun.dep_ == "conj" and noun.head != noun:
         noun = noun.head
     nouns = [noun, *(t for t in noun.subtree if t.dep_ == "conj" and t.head.i == noun.i)]
     # The tagger often hangs both subjects of "Sept soldats et quatre rebelles ont été tués"

@@ -255,6 +255,9 @@ def _claim(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
                 and _root(doc, c.trigger) not in verb.subtree]
         if claimed.morph.get("Number") != ["Plur"] and claimed.tag_ != "NNS":
             told = told[-1:]
+        # "the Houthis claimed responsibility for a missile attack on a ship": the event the
+        # claim itself names, before any told earlier.
+        told = [c for c in candidates if _root(doc, c.trigger) in claimed.subtree] or told
         for c in told:
             if c.actor1 is None or _unidentified(c.actor1.label):
                 c.actor1, c.actor1_basis = actor, "claimed"
@@ -388,7 +391,7 @@ def _is_protest_cause(doc: Document, trigger: Mention, causes: set[str]) -> bool
     for _ in range(3):
         marked = marked or token.lower_ in causes or any(
             c.dep_ in ("case", "mark") and c.lower_ in causes for c in token.children)
-        if token.dep_ not in _PROTEST_CAUSE_LINKS or token.head is token:
+        if token.dep_ not in _PROTEST_CAUSE_LINKS or token.head == token:
             return False
         token = token.head
         if marked and any(t.start <= token.idx < t.end for t in protests):
@@ -505,10 +508,10 @@ def _noun_of(token, lemmas: set[str], links: set[str]) -> bool:
     """Whether `token` depends, over one of `links`, on a word of `lemmas`, across the
     preposition of ClearNLP's `prep` + `pobj` ("hundreds of attacks", "displaced by ..."), and
     so do the words coordinated with it ("acts of extortion, kidnapping and rape")."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head != token:
         token = token.head
     head = token.head
-    if token.dep_ == "pobj" and head.head is not head:
+    if token.dep_ == "pobj" and head.head != head:
         head = head.head
     return token.dep_ in links and head.lemma_.lower() in lemmas
 
@@ -765,7 +768,7 @@ def _is_instrument(doc: Document, trigger: Mention, marker: re.Pattern[str] | No
         if (not inside or others) and marker.search(
                 doc.text[max(0, token.idx - 40):token.idx].lower()):
             return True
-        if token.dep_ not in _LIST_LINKS or token.head is token:
+        if token.dep_ not in _LIST_LINKS or token.head == token:
             return False
         token = token.head
     return False
@@ -873,7 +876,7 @@ def _of_a_past_year(doc: Document, trigger: Mention) -> bool:
         if clause.dep_ in ("acl:relcl", "relcl"):
             return _dated_before([c for c in clause.head.children if c.dep_ in _DATING],
                                  published.year)
-        if clause.head is clause:
+        if clause.head == clause:
             break
         clause = clause.head
     return False
@@ -901,7 +904,7 @@ def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     # A noun trigger takes the habit of the verb it depends on ("s'exposent régulièrement à
     # des enlèvements", "are frequently targeted in attacks").
     words = [head]
-    if head.pos_ == "NOUN" and head.head is not head:
+    if head.pos_ == "NOUN" and head.head != head:
         # across ClearNLP's prep + pobj: "has repeatedly used women as suicide bombers"
         words.append(head.head.head if head.dep_ == "pobj" else head.head)
     if any(_habit_of(word, adverbs) for word in words):
@@ -912,7 +915,7 @@ def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     # it ("such attacks are commonly blamed on gangs that raid villages and kidnap people").
     word = words[-1]
     for _ in range(6):
-        if word.head is word:
+        if word.head == word:
             break
         word = word.head
         if _habit_of(word, adverbs):
@@ -925,7 +928,7 @@ def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     verb = head
     for _ in range(3):
         if (verb.morph.get("VerbForm") not in (["Part"], ["Ger"])
-                or verb.dep_ not in _SAME_CLAUSE or verb.head is verb):
+                or verb.dep_ not in _SAME_CLAUSE or verb.head == verb):
             break
         verb = verb.head
     morph = str(verb.morph)
@@ -1031,9 +1034,10 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     basis1 = "position"
     hurt = frozenset(w.lower() for w in (*lexicon.casualties.killed,
                                           *lexicon.casualties.injured) if " " not in w)
+    among = frozenset(w.lower() for w in lexicon.roles.among_markers)
     if parsed.actor1 is not None:
         if (actor1 is not None and actor1 is not parsed.actor1.mention
-                and is_acted_upon(doc, actor1, hurt)):
+                and is_acted_upon(doc, actor1, hurt, among)):
             # "Cinq militaires ont été tués ... lors d'un assaut mené par Boko Haram": the
             # dead word order put first are the target of the doer the parse names.
             others = [actor1, *others]
@@ -1043,7 +1047,7 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
             # "un cessez-le-feu entre les FDS et l'ANS est entré en vigueur": the other side
             # may stand before the trigger too.
             others += [a for a in actors if a not in others and a.label != actor1.label]
-    if basis1 == "position" and actor1 is not None and is_acted_upon(doc, actor1, hurt):
+    if basis1 == "position" and actor1 is not None and is_acted_upon(doc, actor1, hurt, among):
         # "Douze soldats ont été tués dans une attaque contre l'armée": the dead were hit.
         others = [actor1, *(a for a in others if a is not actor1)]
         actor1 = None
@@ -1082,7 +1086,7 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
                           key=lambda m: (m.kind == "country", bool(m.data.get("group")),
                                          bool(m.data.get("region") or m.data.get("container"))))
     dates = [m for m in doc.in_sentence(sent) if m.kind in DATE_KINDS
-             and not _is_period_start(doc, m) and not _in_relative_clause(doc, m, trigger)]
+             and not _is_period_start(doc, m) and not _of_another_clause(doc, m, trigger)]
     # "..., locals said on Wednesday": the day a source spoke dates the event only when
     # nothing else does, and a later sentence that dates it says more (fuse).
     spoken = [m for m in dates if _dates_a_statement(doc, m)]
@@ -1308,6 +1312,18 @@ def _after_agent_marker(doc: Document, trigger: Mention, actors: list[Mention],
     return agents
 
 
+def _of_another_clause(doc: Document, date: Mention, trigger: Mention) -> bool:
+    """Whether a date dates something else than the trigger: it sits in a relative clause
+    the trigger is outside of, unless that clause hangs on the trigger itself and tells of
+    it ("an attack that the Taliban staged on Tuesday", "l'attaque qu'ils ont menée lundi")."""
+    if not _in_relative_clause(doc, date, trigger):
+        return False
+    token = _root(doc, date)
+    while token.dep_ not in ("relcl", "acl:relcl") and token.head != token:
+        token = token.head
+    return token.head.i != _root(doc, trigger).i
+
+
 def _in_relative_clause(doc: Document, date: Mention, trigger: Mention) -> bool:
     """Whether a date sits in a relative clause the trigger is outside of ("the fighting is
     part of an offensive the ELN launched on Thursday": Thursday dates the launch)."""
@@ -1317,7 +1333,7 @@ def _in_relative_clause(doc: Document, date: Mention, trigger: Mention) -> bool:
     for _ in range(6):
         if token.dep_ in ("relcl", "acl:relcl"):
             return inside not in token.subtree
-        if token.head is token:
+        if token.head == token:
             break
         token = token.head
     return False

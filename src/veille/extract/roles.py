@@ -104,19 +104,26 @@ def shared_subject(doc: Document, trigger: Mention, actors: list[Mention]) -> Me
     return None if subject is None else _Finder(actors).named_by(subject)
 
 
-def is_acted_upon(doc: Document, mention: Mention, hurt: frozenset[str] = frozenset()) -> bool:
+def is_acted_upon(doc: Document, mention: Mention, hurt: frozenset[str] = frozenset(),
+                  among: frozenset[str] = frozenset()) -> bool:
     """Whether the parse makes an actor mention the subject of a passive verb ("douze soldats
     ont été tués", "three soldiers were killed") or the noun of a past participle of `hurt`
     (the casualty words: "20 militaires blessés par les éclats des obus", "soldiers wounded by
     shrapnel"; not "a brigade supported by police", nor "gunmen killing five") or the object
-    of one ("an attack that killed three police officers"): the side that was hit, never the
+    of one ("an attack that killed three police officers"), or the words before it count a
+    toll in it (`among`: "trois morts parmi les soldats"): the side that was hit, never the
     doer."""
+    before = _words_of(doc.text[max(0, mention.start - 40):mention.start])
+    while before and before[-1] in _ARTICLES:
+        before.pop()
+    if any(before[-len(m.split()):] == m.split() for m in among):
+        return True
     parsed: Doc = doc.doc
     if not parsed.has_annotation("DEP"):
         return False
     start, end = token_range(parsed, mention)
     token = parsed[start:end].root
-    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+    while token.dep_ in ("conj", "appos", "compound") and token.head != token:
         # "a security secretary and 12 police officers were shot dead" (the tagger may hang
         # a sentence's subject on the dateline before it); "killing four army auxiliaries"
         token = token.head
@@ -149,6 +156,7 @@ class _Words:
         self.recipient = {w.lower() for w in roles.recipient_markers}
         self.aimed_at = set(roles.target_nouns)
         self.blame = set(roles.blame_verbs)
+        self.days = {w.lower() for w in (*lexicon.dates.weekdays, *lexicon.dates.months)}
 
 
 class _Finder:
@@ -181,6 +189,8 @@ class _Finder:
         return min(named or found, key=lambda a: a.start)
 
 
+# Articles between a marker and the group it introduces ("parmi les soldats").
+_ARTICLES = {"le", "la", "les", "l'", "l’", "des", "du", "the"}
 # Words at most between a trigger and the pair it names ("ont éclaté dimanche soir entre").
 _PAIR_REACH = 6
 
@@ -243,6 +253,16 @@ def _prepositional(head: Token) -> list[tuple[str, Token]]:
     return found
 
 
+def _beyond_days(arguments: list[tuple[str, Token]], days: set[str]) -> list[tuple[str, Token]]:
+    """The arguments of a noun, those of a day it names in their place: in "l'attaque de
+    dimanche contre un camp militaire" Sunday is no actor, and the parser often hangs the
+    camp on it."""
+    found = []
+    for marker, arg in arguments:
+        found += _prepositional(arg) if arg.lower_ in days else [(marker, arg)]
+    return found
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of `verb` and whether it is a passive one; a verb without one (a second
     conjunct, a participle clause `killing two`, `tried to attack`) takes its governor's,
@@ -256,7 +276,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return child, True if verb is own else (_is_passive(own) or bare_participle(own))
             if child.dep_ in _SUBJECTS:
                 return child, verb is own and headline_passive(own)
-        if verb.dep_ not in _SHARED_SUBJECT or verb.head is verb:
+        if verb.dep_ not in _SHARED_SUBJECT or verb.head == verb:
             return None, False
         verb, seen = verb.head, seen + 1
     return None, False
@@ -328,7 +348,7 @@ def governor(token: Token, lemmas: set[str], links: set[str] | frozenset[str],
     """The first word of `lemmas` up the parse from `token`, over `links` only, within
     `hops` links; None if there is none."""
     for _ in range(hops):
-        if token.dep_ not in links or token.head is token:
+        if token.dep_ not in links or token.head == token:
             return None
         token = token.head
         if token.lemma_.lower() in lemmas:
@@ -364,7 +384,7 @@ def _aimed_at(trigger: Token, target_nouns: set[str]) -> Token | None:
     """The subject of a target noun the trigger noun complements ("le détachement a été la
     cible d'une attaque", "the post was the target of an attack"), if any."""
     target = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
-    if target is trigger or target.lemma_.lower() not in target_nouns:
+    if target == trigger or target.lemma_.lower() not in target_nouns:
         return None
     clause = target.head if target.dep_ == "attr" else target  # English: "was" holds the subject
     return next(iter(_children(clause, _SUBJECTS | _PASSIVE_SUBJECTS)), None)
@@ -379,7 +399,6 @@ def _verb_roles(verb: Token, finder: _Finder, words: _Words) -> tuple[Role | Non
         obj = next(iter(_children(verb, _OBJECTS)), None)
         attacker = _noun_roles(obj, finder, words, set())[0] if obj is not None else None
         return attacker, Role(defender, "defender") if defender is not None else None
-    passive = passive or (subject is not None and subject.head is verb and _is_passive(verb))
     if verb.lemma_.lower() in words.handover:
         # "ont remis la base à l'armée nigérienne": who takes the ground is actor1.
         # The tagger often hangs "à l'armée" inside the object ("la base de Gao à l'armée").
@@ -437,6 +456,13 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
         if (child.dep_ in ("acl", "acl:relcl") and actor1 is None
                 and (doer := finder.named_by(_own_agent(child, words.agent))) is not None):
             actor1 = Role(doer, "agent")
+    for child in noun.children:  # "an attack that the Taliban staged", "l'attaque qu'ils ont menée"
+        if (child.dep_ in ("relcl", "acl:relcl") and actor1 is None
+                and child.lemma_.lower() in words.light
+                and (subject := _subject(child))[0] is not None and not subject[1]
+                and (doer := finder.named_by(subject[0])) is not None
+                and doer.label not in civilians):
+            actor1 = Role(doer, "light_verb")
     # "des frappes (de drones) imputées à l'armée", "attacks blamed on"
     for child in [*noun.children, *(g for c in noun.children if c.dep_ == "nmod"
                                     for g in c.children)]:
@@ -445,7 +471,7 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
             blamed = [finder.named_by(arg) for _, arg in _prepositional(child)]
             if doer := next((b for b in blamed if b is not None), None):
                 actor1 = Role(doer, "blamed")
-    for marker, arg in _prepositional(noun):
+    for marker, arg in _beyond_days(_prepositional(noun), words.days):
         other = finder.named_by(arg)
         if other is None:
             continue
@@ -460,7 +486,7 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
                 actor2 = actor2 or Role(other, "genitive")
             elif actor1 is None:
                 actor1 = Role(other, "genitive")
-    governor = noun.head if noun.head is not noun else None
+    governor = noun.head if noun.head != noun else None
     verb = governor.head if governor is not None and governor.dep_ == "prep" else governor
     if verb is not None and noun.dep_ in _OBLIQUES | {"pobj"} and _is_passive(verb):
         # "Sept civils ont été tués dans l'attaque d'un village par des combattants du 3R":

@@ -623,6 +623,9 @@ class RolesFile(Strict):
     # ("un groupe de soldats est tombé dans une embuscade", "a patrol fell into an ambush"):
     # that subject is the event's actor2.
     caught_verbs: list[str] = Field(default_factory=list)
+    # Words before a group whose dead or wounded a toll counts ("trois morts parmi les
+    # soldats", "dans les rangs de l'armée", "among the soldiers"): that group was hit.
+    among_markers: list[str] = Field(default_factory=list)
     # Lemmas of nouns whose subject an event was aimed at ("le détachement a été la cible d'une
     # attaque", "the post was the target of an attack"): that subject is the event's actor2.
     target_nouns: list[str] = Field(default_factory=list)
