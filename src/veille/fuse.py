@@ -208,7 +208,8 @@ def _without_retellings(events: list[Event], allies: dict[str, list[str]],
             whole = next((o for o in events if o is not event and not _another_after(o, event)
                           and (o.evidence.get("sub_event_type") is None
                                or o.evidence["sub_event_type"].basis != NO_OPPONENT)
-                          and (_named_by(o, event, allies) if not nameless
+                          and (_named_by(o, event, allies) and not _dead_elsewhere(event, o, taxonomy)
+                               if not nameless
                                else _violent(o, taxonomy) and _same_target(o, event))
                           and _same_time_and_place(o, event)), None)
         elif (taxonomy.key(event.event_type, event.sub_event_type) == _ATTACK
@@ -336,6 +337,13 @@ def _strike_through(strike: Event, interception: Event) -> None:
         strike.evidence["actor1"] = interception.evidence["actor2"]
         strike.interaction = interaction(strike.inter1, strike.inter2)
     _absorb(strike, interception, sides=False)
+
+
+def _dead_elsewhere(attack: Event, other: Event, taxonomy: Taxonomy) -> bool:
+    """Whether an attack with dead of its own is told beside a fight on armed men that counts
+    none ("the RSF attacked a village, killing 100 people" and "the RSF said it had attacked
+    army bases"): the civilians killed make an event of their own, as ACLED codes them."""
+    return _deadly(attack) and not _deadly(other) and _kind(other, taxonomy) == "battles"
 
 
 def _deadly(event: Event) -> bool:

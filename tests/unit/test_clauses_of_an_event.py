@@ -10,7 +10,13 @@ tests):
 - a day after "de" ("l'attaque de vendredi contre un camp") is no actor, and what the parser
   hangs on it is the event's;
 - the group a toll is counted among was hit ("deux morts parmi les gendarmes", "among the
-  troops");
+  troops", "a coûté la vie à cinq gendarmes");
+- a speaker that tells its own act did it ("the RSF said it had attacked", "l'armée a affirmé
+  avoir tué"), and the civilians an attack killed beside a fight it claims are an event of
+  their own;
+- the town people fled to or the wounded were taken to is no event place, after a noun for a
+  town too ("refuge in the nearby town of", "vers la ville voisine de");
+- the camp a pronoun stands for ("l'attaque d'un de ses camps") was attacked;
 - "off" a town and "au large de" place an event at sea near that town.
 """
 
@@ -65,6 +71,8 @@ def test_a_day_after_de_is_no_actor(runtime):
     ("Au Niger, une embuscade a fait deux morts parmi les gendarmes vendredi près de Tahoua.",
      "fr"),
     ("In Niger, an ambush near Tahoua on Friday killed two among the troops.", "en"),
+    ("Au Niger, des combats ont coûté la vie à cinq gendarmes vendredi près de Tahoua.", "fr"),
+    ("In Niger, fighting near Tahoua claimed the lives of five troops on Friday.", "en"),
 ])
 def test_the_group_a_toll_is_counted_among_was_hit(runtime, text, lang):
     event = only_event(read(runtime, text, lang=lang))
@@ -82,3 +90,64 @@ def test_off_a_town_is_at_sea_near_it(runtime, text, lang):
     event = only_event(read(runtime, text, lang=lang))
     assert (event.country, event.location, event.geo_precision) == ("Yemen", "Al Hudaydah", 2)
     assert event.actor1 == "Houthi Movement"
+
+
+@pytest.mark.parametrize(("text", "lang", "actors"), [
+    ("In a statement on Friday, the RSF said it had attacked army positions near Sennar.", "en",
+     ("Rapid Support Forces", "Military Forces of Sudan")),
+    ("Le JNIM a affirmé vendredi qu'il avait attaqué une base de l'armée près de Ménaka.", "fr",
+     ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali")),
+    ("L'armée nigérienne a affirmé vendredi avoir tué une vingtaine de terroristes lors d'une "
+     "frappe près de Tillabéri.", "fr",
+     ("Military Forces of Niger", "Unidentified Armed Group (Niger)")),
+])
+def test_a_speaker_that_tells_its_own_act_did_it(runtime, text, lang, actors):
+    # The subject of the report's verb is a pronoun, or there is none: the speaker acted.
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.actor1, event.actor2) == actors
+    assert event.evidence["actor1"].basis == "speaker"
+
+
+def test_a_speaker_does_not_act_in_what_others_did(runtime):
+    text = "Residents said they had been attacked by gunmen near Gusau, in Zamfara, on Friday."
+    event = only_event(read(runtime, text, lang="en"))
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Nigeria)",
+                                            "Civilians (Nigeria)")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Paramilitaries shelled a village in Gezira State on Friday, and families sought refuge "
+     "in the nearby town of Managil.", "en"),
+    ("Des paramilitaires ont pilonné vendredi un village de l'État d'Al-Jazira ; des familles "
+     "se sont réfugiées dans la ville de Managil.", "fr"),
+])
+def test_the_town_people_fled_to_is_no_event_place(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.country, event.admin1) == ("Sudan", "Al Jazirah")
+    assert event.location != "Al Manaqil"
+
+
+def test_civilians_killed_beside_a_claimed_fight_are_an_event_of_their_own(runtime):
+    text = ("Paramilitaries of the RSF attacked a village in Gezira State on Friday, killing 40 "
+            "people, residents said. In a statement, the RSF said it had attacked army bases "
+            "around the village on Friday.")
+    events = read(runtime, text, lang="en").events
+    assert sorted((e.sub_event_type, e.actor1, e.actor2,
+                   e.fatalities.best if e.fatalities else None) for e in events) == [
+        ("Armed clash", "Rapid Support Forces", "Military Forces of Sudan", None),
+        ("Attack", "Rapid Support Forces", "Civilians (Sudan)", 40)]
+
+
+def test_the_camp_a_pronoun_stands_for_was_attacked(runtime):
+    text = ("L'attaque d'un de ses camps près de Ségou a coûté la vie à six soldats, a indiqué "
+            "vendredi l'armée malienne.")
+    event = only_event(read(runtime, text, lang="fr"))
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash", "Unidentified Armed Group (Mali)", "Military Forces of Mali")
+
+
+def test_the_neighbouring_town_the_wounded_were_taken_to_is_no_event_place(runtime):
+    text = ("Des hommes armés ont attaqué vendredi un poste de gendarmerie dans l'est du Burkina "
+            "Faso. Les blessés ont été transférés vers la ville voisine de Diapaga.")
+    event = only_event(read(runtime, text, lang="fr"))
+    assert (event.country, event.location) == ("Burkina Faso", None)

@@ -31,11 +31,13 @@ from .casualties import SINCE_WORDS
 from .counts import breakdown_region
 from .roles import (
     BLAMED_LINKS,
+    Role,
     Roles,
     doer_of,
     governor,
     is_acted_upon,
     means_verb,
+    own_act_speaker,
     read_roles,
     shared_subject,
 )
@@ -1015,6 +1017,11 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     if (subject := shared_subject(doc, trigger, eligible)) is not None and subject not in actors:
         actors.insert(0, subject)
     parsed = read_roles(doc, trigger, actors, lexicon, civilians)
+    if (parsed.actor1 is None
+            and (speaker := own_act_speaker(doc, trigger, doc.of_kind("actor", sent),
+                                            means)) is not None
+            and speaker.label not in civilians):
+        parsed = Roles(Role(speaker, "speaker"), parsed.actor2)  # "X said it had attacked"
     # "a group of people attacked ...": plain words for people name the doers, nothing else.
     doer = parsed.actor1.mention if parsed.actor1 and parsed.actor1.basis in _DOER_BASES else None
     actors = [a for a in actors if a is doer or not a.data.get("doer_only")]
@@ -1037,7 +1044,7 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     among = frozenset(w.lower() for w in lexicon.roles.among_markers)
     if parsed.actor1 is not None:
         if (actor1 is not None and actor1 is not parsed.actor1.mention
-                and is_acted_upon(doc, actor1, hurt, among)):
+                and (is_acted_upon(doc, actor1, hurt, among) or parsed.actor1.basis == "speaker")):
             # "Cinq militaires ont été tués ... lors d'un assaut mené par Boko Haram": the
             # dead word order put first are the target of the doer the parse names.
             others = [actor1, *others]

@@ -103,7 +103,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     # was born, "un observatoire basé à Londres" where a source sits. None is the event's place.
     for m in found:
         if m.kind in ("place", "country"):
-            if after_words(doc.text, m.start, lex.lexicon.places.care_markers):
+            if _after_care(doc.text, m.start, lex.lexicon.places):
                 m.data["elsewhere"] = "care"
             elif after_words(doc.text, m.start, lex.lexicon.places.origin_markers):
                 m.data["elsewhere"] = "origin"
@@ -518,6 +518,25 @@ def _at_dateline(text: str, start: int, end: int) -> bool:
     return bool(_CREDIT.fullmatch(text, line_start, start)) and bool(
         _DATELINE_TAIL.match(text, end))
 
+
+
+def _after_care(text: str, start: int, places) -> bool:
+    """Whether a place stands after a marker of where people were taken or fled
+    (places.yaml `care_markers`), directly or before a noun for a settlement and up to two
+    words ("sought refuge in the nearby town of Managil")."""
+    if after_words(text, start, places.care_markers):
+        return True
+    before = text[max(0, start - 40):start].lower()
+    noun = next((n for n in places.place_nouns if before.rstrip().endswith(n.lower())
+                 and " " in n), None)
+    if noun is None:
+        return False
+    head = before.rstrip()[:-len(noun)].rstrip()
+    for _ in range(3):  # "in", "in the", "in the nearby"
+        if after_words(head, len(head), places.care_markers):
+            return True
+        head = head.rsplit(None, 1)[0] if " " in head else ""
+    return False
 
 
 def _longest(mentions: list[Mention]) -> list[Mention]:

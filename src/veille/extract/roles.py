@@ -88,6 +88,36 @@ def read_roles(doc: Document, trigger: Mention, actors: list[Mention], lexicon: 
     return Roles(actor1, actor2)
 
 
+def own_act_speaker(doc: Document, trigger: Mention, actors: list[Mention],
+                    means: set[str]) -> Mention | None:
+    """The actor who tells its own act: the subject of the speech verb whose report's verb
+    has a pronoun or no subject of its own, the verb being the trigger or the act a trigger
+    noun is the means of ("the RSF said it had attacked army bases", "l'armée a affirmé avoir
+    tué dix terroristes lors d'une frappe"); else None."""
+    parsed: Doc = doc.doc
+    if not actors or not parsed.has_annotation("DEP"):
+        return None
+    start, end = token_range(parsed, trigger)
+    verb = parsed[start:end].root
+    if verb.pos_ == "NOUN":
+        verb = means_verb(verb, means) or verb
+    if verb.pos_ != "VERB" or _is_passive(verb):
+        return None
+    said = verb.head
+    if verb.dep_ == "acl" and said.dep_.startswith("obl"):
+        said = said.head  # "a affirmé vendredi avoir tué": the tagger hangs it on the day
+    elif verb.dep_ not in ("ccomp", "xcomp"):
+        return None
+    subjects = _children(verb, _SUBJECTS | _PASSIVE_SUBJECTS)
+    if any(s.pos_ != "PRON" or s.dep_ in _PASSIVE_SUBJECTS for s in subjects):
+        return None
+    if not any(m.start <= said.idx < m.end and m.label == "speech_verb"
+               for m in doc.of_kind("attribution", trigger.sent)):
+        return None
+    speaker = next(iter(_children(said, _SUBJECTS)), None)
+    return _Finder(actors).named_by(speaker)
+
+
 def shared_subject(doc: Document, trigger: Mention, actors: list[Mention]) -> Mention | None:
     """The actor a verb trigger without a subject of its own takes from the verb it hangs on
     ("riot police fired water cannon to scatter the students and arrested two of them": the
@@ -111,9 +141,13 @@ def is_acted_upon(doc: Document, mention: Mention, hurt: frozenset[str] = frozen
     (the casualty words: "20 militaires blessés par les éclats des obus", "soldiers wounded by
     shrapnel"; not "a brigade supported by police", nor "gunmen killing five") or the object
     of one ("an attack that killed three police officers"), or the words before it count a
-    toll in it (`among`: "trois morts parmi les soldats"): the side that was hit, never the
-    doer."""
-    before = _words_of(doc.text[max(0, mention.start - 40):mention.start])
+    toll in it (`among`: "trois morts parmi les soldats", "a coûté la vie à six soldats"): the
+    side that was hit, never the doer."""
+    start = mention.start
+    for number in doc.of_kind("number", mention.sent):  # "à six soldats"
+        if number.end <= start and not doc.text[number.end:start].strip():
+            start = number.start
+    before = _words_of(doc.text[max(0, start - 40):start])
     while before and before[-1] in _ARTICLES:
         before.pop()
     if any(before[-len(m.split()):] == m.split() for m in among):
@@ -333,6 +367,8 @@ def means_verb(noun: Token, markers: set[str]) -> Token | None:
     elif noun.dep_.startswith("obl") and any(c.dep_ == "case" and c.lower_ in markers
                                               for c in noun.children):
         verb = noun.head
+    elif noun.dep_.startswith("obl") and noun.head.lower_ in markers and noun.head.pos_ == "ADV":
+        verb = noun.head.head  # "tués lors d'une frappe": the tagger hangs it on "lors"
     else:
         return None
     return verb if verb.pos_ == "VERB" else None
@@ -482,7 +518,10 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
         elif marker in words.opponent and actor2 is None:
             actor2 = Role(other, "opponent")  # "the clashes with the 33rd Front
         elif marker in words.genitive:
-            if other.label in civilians or arg.lemma_.lower() in words.facilities:
+            # "l'attaque d'un de ses camps": the camp is the pronoun's noun
+            nouns = [arg, *(c for c in arg.children if c.dep_ in ("nmod", "pobj", "prep"))]
+            if other.label in civilians or any(n.lemma_.lower() in words.facilities
+                                               for n in nouns):
                 actor2 = actor2 or Role(other, "genitive")
             elif actor1 is None:
                 actor1 = Role(other, "genitive")
