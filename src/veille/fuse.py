@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .document import Document
 from .extract.events import COUNTER_CROWD
+from .geo import km
 from .model import Event
 from .resolve.actors import UNKNOWN, compatible_actors, interaction, same_actor
 from .resolve.events import ANOTHER, ARMED_INTERS, NO_OPPONENT, UNSPECIFIC, event_key, notes
@@ -24,6 +25,8 @@ _CROWD_INTER = {"riots": 5, "protests": 6}  # ACLED inter codes of rioters and p
 _CROWDS = set(_CROWD_INTER.values())
 _DEMONSTRATIONS = frozenset(_CROWD_INTER)
 _VIOLENCE = {"battles", "explosions", "violence_against_civilians"}
+# How far from the point of an area across several regions a town may lie inside it.
+_AREA_KM = 400.0
 _ATTACK = "violence_against_civilians.attack"  # not an abduction or sexual violence
 _SIDES = ("actor1", "inter1", "assoc_actor1", "actor2", "inter2", "assoc_actor2", "interaction",
           "civilian_targeting")
@@ -285,6 +288,11 @@ def _within(outer: Event, inner: Event) -> bool:
         return False
     if outer.location is None:
         return True
+    if (outer.geo_precision == 3 and outer.admin1 is None and inner.geo_precision != 3
+            and None not in (outer.latitude, inner.latitude)):
+        # An area across several regions ("au Darfour" ... "près d'el-Facher"): the towns
+        # near its point, which is about its centre.
+        return km(outer.latitude, outer.longitude, inner.latitude, inner.longitude) < _AREA_KM
     # An area smaller than its admin1 (a province of the Philippines' regions, "Iloilo
     # province") holds only the towns of its admin2.
     return (outer.geo_precision == 3 and inner.geo_precision != 3

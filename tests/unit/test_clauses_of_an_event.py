@@ -17,6 +17,8 @@ tests):
 - the town people fled to or the wounded were taken to is no event place, after a noun for a
   town too ("refuge in the nearby town of", "vers la ville voisine de");
 - the camp a pronoun stands for ("l'attaque d'un de ses camps") was attacked;
+- a town near the point of an area across several regions ("au Darfour") is inside it, and
+  "cette attaque à l'explosif" gives the attack told before its weapon and its town;
 - "off" a town and "au large de" place an event at sea near that town.
 """
 
@@ -151,3 +153,22 @@ def test_the_neighbouring_town_the_wounded_were_taken_to_is_no_event_place(runti
             "Faso. Les blessés ont été transférés vers la ville voisine de Diapaga.")
     event = only_event(read(runtime, text, lang="fr"))
     assert (event.country, event.location) == ("Burkina Faso", None)
+
+
+def test_a_town_near_the_point_of_an_area_across_regions_is_inside_it(runtime):
+    # The headline's "au Darfour" and the lede's "près d'el-Facher" tell one strike.
+    text = ("Soudan : 40 morts dans une frappe de drone des paramilitaires au Darfour\n\n"
+            "Au moins 40 personnes ont été tuées vendredi dans une frappe de drone menée par les "
+            "paramilitaires des FSR sur un marché près d'el-Facher.")
+    event = only_event(read(runtime, text, lang="fr"))
+    assert (event.location, event.fatalities.best) == ("El Fasher", 40)
+
+
+def test_a_demonstrative_with_a_weapon_tells_the_attack_again(runtime):
+    text = ("Six policiers ont été tués vendredi dans une attaque attribuée aux dissidents des "
+            "FARC dans le département du Cauca. Cette attaque à l'explosif a visé leur patrouille "
+            "dans la localité de Suárez.")
+    event = only_event(read(runtime, text, lang="fr"))
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.location == "Suarez"
+    assert event.fatalities.best == 6

@@ -44,6 +44,7 @@ from .roles import (
 from .tokens import after_words, token_range
 
 _PLACE_KINDS = ("place", "country")
+_REMOTE = "explosions"  # the taxonomy's kind of strikes and blasts
 _DOER_BASES = ("subject", "agent")  # the roles that name who did the act
 # How many sentences after a lede that names no place may say where it happened.
 _LEDE_REACH = 3
@@ -123,6 +124,13 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
         if (_hazard_does(doc, trigger, hazards) or _takes_no_ground(doc, trigger, taking, ground, aims)
                 or _leaves_no_ground(doc, trigger, leaving, ground)):
             continue  # "un cyclone a frappé Paris", "a pris son thermomètre": no violence
+        if (candidates and _is_retold(doc, trigger, demonstratives)
+                and (told := _sharpened(doc, trigger, candidates, lexicon)) is not None):
+            # "une attaque ... cette attaque à l'explosif": the weapon named again is the
+            # weapon of the attack told, not another event
+            told.trigger = trigger
+            _lend_place(doc, trigger, [told], lexicon)
+            continue
         if candidates and (_is_told_again(doc, trigger, definite, lexicon)
                            or _is_confirmed(doc, trigger, definite, confirming)
                            or (_is_retold(doc, trigger, demonstratives)
@@ -531,18 +539,34 @@ def _retells(doc: Document, trigger: Mention, told: list[Candidate], lexicon: Le
                    and not taxonomy.subsumes(label, c.trigger.label)) for c in told)
 
 
+def _sharpened(doc: Document, trigger: Mention, told: list[Candidate],
+               lexicon: Lexicon) -> Candidate | None:
+    """The event a trigger with a demonstrative and a weapon ("cette attaque à l'explosif",
+    "this drone attack") tells again: the last one told by a word for one side's attack with
+    no weapon ("une attaque"), when the new trigger is a strike or a blast; else None."""
+    if trigger.label.split(".")[0] != _REMOTE:
+        return None
+    last = told[-1]
+    return last if (last.trigger.label.split(".")[0] != _REMOTE
+                    and _one_sided(doc, last.trigger, lexicon)) else None
+
+
 def _lend_place(doc: Document, trigger: Mention, told: list[Candidate],
                 lexicon: Lexicon) -> None:
     """An event told again in a sentence that names its town ("avaient attaqué ce détachement
     militaire, dans la province du Sanmatenga") gives that place to the event it retells (the
-    last one of its kind) when the first telling placed it by no town of its own sentence."""
+    last one of its kind) when the first telling placed it by no town of its own sentence (a
+    region told first gives way to a town told after)."""
     kind = trigger.label.split(".")[0]
     same = [c for c in told if c.trigger.label.split(".")[0] == kind] or told
     event = same[-1]
-    if event.place is not None and event.place_basis == "text" and event.place.kind == "place":
-        return
+    if (event.place is not None and event.place_basis == "text" and event.place.kind == "place"
+            and not event.place.data.get("region")):
+        return  # a region told first is no town ("dans la province de Norte de Santander")
     place, basis = _place(doc, trigger, lexicon.places.country_anaphors)
-    if place is not None and basis == "text" and place.kind == "place":
+    if (place is not None and basis == "text" and place.kind == "place"
+            and not (place.data.get("region") and event.place is not None
+                     and event.place.kind == "place")):
         event.place, event.place_basis = place, "context"
 
 
