@@ -407,8 +407,14 @@ def _same(a: Event, b: Event, allies: dict[str, list[str]], taxonomy: Taxonomy) 
     if a.sub_event_type != b.sub_event_type and {a.inter1, b.inter1} <= _CROWDS:
         return True
     # A later, undated mention of the same fight may name its sides the other way round
-    # ("six combattants des FDS ont été tués dans les échanges de tirs").
+    # ("six combattants des FDS ont été tués dans les échanges de tirs"); so may a telling
+    # of the same day and place from the other side ("troops recaptured it"): ACLED codes
+    # one clash a pair of sides, place and day.
     sides_a, sides_b = {a.actor1, a.actor2} - {None}, {b.actor1, b.actor2} - {None}
+    if (a.sub_event_type == b.sub_event_type
+            and taxonomy.key(a.event_type, a.sub_event_type) in taxonomy.file.symmetric
+            and sides_a and sides_b and (sides_a <= sides_b or sides_b <= sides_a)):
+        return True
     return (_undated(a) or _undated(b)) and bool(sides_a & sides_b)
 
 

@@ -172,3 +172,53 @@ def test_a_demonstrative_with_a_weapon_tells_the_attack_again(runtime):
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert event.location == "Suarez"
     assert event.fatalities.best == 6
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Al-Shabaab fighters briefly overran an army base near Afgoye, in Somalia, on Friday "
+     "before troops recaptured it.", "en"),
+    ("Des jihadistes ont brièvement pris vendredi le contrôle de la ville de Djibo, avant que "
+     "l'armée ne reprenne le contrôle de la localité.", "fr"),
+])
+def test_ground_held_briefly_changed_no_hands(runtime, text, lang):
+    # ACLED: taken and lost again the same day is an armed clash (taxonomy.yaml held_briefly).
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_a_capture_with_an_adverb_between_the_words_is_read(runtime):
+    text = "Les rebelles du M23 ont finalement pris vendredi le contrôle de Rubaya, au Congo."
+    event = only_event(read(runtime, text, lang="fr"))
+    # "ont ... pris": avoir makes it active, whatever the tagger calls the subject
+    assert (event.sub_event_type, event.actor1) == ("Non-state actor overtakes territory", "M23")
+
+
+def test_a_claim_is_of_the_violence_told_not_of_troops_sent_after(runtime):
+    text = ("A suicide bomber struck an army post near Afgoye, in Somalia, on Friday. The army "
+            "sent reinforcements to the area. Al-Shabaab claimed responsibility.")
+    events = read(runtime, text, lang="en").events
+    assert [e.actor1 for e in events if e.event_type != "Strategic developments"] == [
+        "Al Shabaab"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Somali soldiers clashed with militants south-west of the capital on Friday.", "en"),
+    ("Des soldats somaliens ont affronté des militants vendredi au sud-ouest de la capitale.",
+     "fr"),
+])
+def test_the_capital_points_at_the_country_of_the_nationals(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.country, event.geo_precision) == ("Somalia", 3)
+
+
+def test_reinforcements_arriving_in_a_fight_are_part_of_it(runtime):
+    text = "Soldiers recaptured the base near Afgoye, in Somalia, on Friday when reinforcements arrived."
+    assert [e.sub_event_type for e in read(runtime, text, lang="en").events] == [
+        "Government regains territory"]
+
+
+def test_a_code_taken_is_no_ground(runtime):
+    # "a pris" is an everyday verb: a product code is no place taken.
+    text = ("Un incident s'est produit vendredi à Lyon. Au lieu du tube numéro AB0005, le "
+            "client a pris le AB0015.")
+    assert read(runtime, text, lang="fr").events == []

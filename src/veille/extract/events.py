@@ -45,6 +45,7 @@ from .tokens import after_words, token_range
 
 _PLACE_KINDS = ("place", "country")
 _REMOTE = "explosions"  # the taxonomy's kind of strikes and blasts
+_DEVELOPMENTS = "strategic_developments"
 _DOER_BASES = ("subject", "agent")  # the roles that name who did the act
 # How many sentences after a lede that names no place may say where it happened.
 _LEDE_REACH = 3
@@ -85,6 +86,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     demonstratives = set(lexicon.triggers.demonstratives)
     definite = set(lexicon.triggers.definite_articles)
     confirming = set(lexicon.triggers.confirm_verbs)
+    briefly, brief_words = taxonomy.file.held_briefly, lexicon.triggers.brief_words
+    brief_told: set[str] = set()  # the capture told as brief, whose recapture is no change
     candidates = []
     for trigger in doc.of_kind("trigger"):
         key = (trigger.sent, trigger.label, _own_clause(doc, trigger))
@@ -119,6 +122,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "avec des fusils et des lance-grenades", "armés de grenades": no use
         if _is_tally(doc, trigger, tallies) or _is_span(doc, trigger, spans):
             continue  # "des centaines d'attaques", "a year of fighting": many events, none told
+        if _circumstance_of_violence(doc, trigger):
+            continue  # "recaptured the base when reinforcements arrived": part of the fight
         if _is_cause_of_flight(doc, trigger, fled):
             continue  # "chassés de leurs foyers par les combats": the war in general
         if (_hazard_does(doc, trigger, hazards) or _takes_no_ground(doc, trigger, taking, ground, aims)
@@ -137,6 +142,11 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
                                and _retells(doc, trigger, candidates, lexicon, taxonomy))):
             _lend_place(doc, trigger, candidates, lexicon)
             continue  # "n'a pas communiqué sur cette attaque": an event already told
+        if trigger.label in briefly and (_told_briefly(doc, trigger, brief_words)
+                                         or brief_told - {trigger.label}):
+            # "briefly captured a base ... the army recaptured it": no ground changed hands
+            brief_told.add(trigger.label)
+            trigger = dataclasses.replace(trigger, label=briefly[trigger.label])
         if candidates and _is_definite_alone(doc, trigger, definite,
                                              told_at={c.place.name(doc.text).lower()
                                                       for c in candidates if c.place}):
@@ -199,6 +209,8 @@ def _continue(doc: Document, candidates: list[Candidate], words: set[str], anoth
 COUNTER_CROWD = "counter_crowd"
 # Kinds of actor that are never blamed for an event (farmers "accused of passing information").
 _NEVER_BLAMED = {"civilians", "protesters", "rioters", "source"}
+# The kinds of violent event (taxonomy.yaml's keys): what a group claims.
+_CLAIMED_KINDS = {"battles", "explosions", "violence_against_civilians"}
 # What a claim verb claims: its object, or the subject of its passive.
 _CLAIMED_LINKS = {"obj", "dobj", "nsubj:pass", "nsubjpass"}
 # Links from a name to the common noun it names ("l'organisation Al Shebab", "the group IS").
@@ -261,8 +273,10 @@ def _claim(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
         if actor is None or claimed is None or not (claimed in events or claimed.pos_ == "PRON"
                                                     or claimed.lemma_.lower() in objects):
             continue  # "the group claimed that it had killed", "a revendiqué le contrôle"
+        # what is claimed is an act of violence, not the reinforcements sent after it
         told = [c for c in candidates if c.trigger.start < verb.idx
-                and _root(doc, c.trigger) not in verb.subtree]
+                and _root(doc, c.trigger) not in verb.subtree
+                and c.trigger.label.split(".")[0] in _CLAIMED_KINDS]
         if claimed.morph.get("Number") != ["Plur"] and claimed.tag_ != "NNS":
             told = told[-1:]
         # "the Houthis claimed responsibility for a missile attack on a ship": the event the
@@ -539,6 +553,32 @@ def _retells(doc: Document, trigger: Mention, told: list[Candidate], lexicon: Le
                    and not taxonomy.subsumes(label, c.trigger.label)) for c in told)
 
 
+def _circumstance_of_violence(doc: Document, trigger: Mention) -> bool:
+    """Whether a strategic development is told in an adverbial clause of a violent event
+    ("the army recaptured the base when reinforcements arrived", "lorsque des renforts sont
+    arrivés"): a circumstance of that event, not one of its own."""
+    if trigger.label.split(".")[0] != _DEVELOPMENTS or not doc.doc.has_annotation("DEP"):
+        return False
+    token = _root(doc, trigger)
+    if token.dep_ != "advcl":
+        return False
+    head = token.head.idx
+    return any(t.start <= head < t.end and t.label.split(".")[0] in _CLAIMED_KINDS
+               for t in doc.of_kind("trigger", trigger.sent))
+
+
+def _told_briefly(doc: Document, trigger: Mention, words: list[str]) -> bool:
+    """Whether an adverb of brevity modifies the trigger or stands just before it ("briefly
+    captured", "a brièvement pris le contrôle")."""
+    if not words:
+        return False
+    token = _root(doc, trigger)
+    lowered = {w.lower() for w in words}
+    return (any(c.dep_ == "advmod" and c.lower_ in lowered for c in token.children)
+            or bool(cached_words_regex(tuple(words)).search(
+                doc.text[max(0, trigger.start - 25):trigger.start])))
+
+
 def _sharpened(doc: Document, trigger: Mention, told: list[Candidate],
                lexicon: Lexicon) -> Candidate | None:
     """The event a trigger with a demonstrative and a weapon ("cette attaque à l'explosif",
@@ -705,8 +745,10 @@ def _takes_no_ground(doc: Document, trigger: Mention, taking: set[str], ground: 
         return False  # "la ville a été prise", "X took over": the parse gives no object
     places = [(m.start, m.end) for m in doc.in_sentence(trigger.sent)
               if m.kind in ("place", "country")]
-    # A proper name is a place the gazetteer may lack ("ont pris Bunagana").
-    return not any(o.lemma_.lower() in ground or o.pos_ == "PROPN"
+    # A proper name is a place the gazetteer may lack ("ont pris Bunagana"); not a code
+    # ("a pris le CD0015").
+    return not any(o.lemma_.lower() in ground
+                   or (o.pos_ == "PROPN" and not any(ch.isdigit() for ch in o.text))
                    or any(s <= o.idx < e for s, e in places) for o in objects)
 
 

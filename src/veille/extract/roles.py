@@ -304,10 +304,12 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     seen, own = 0, verb
     while verb is not None and seen < 4:
         for child in verb.children:
-            if child.dep_ in _PASSIVE_SUBJECTS:
+            if child.dep_ in _PASSIVE_SUBJECTS and not _has_perfect(verb):
                 # "five people were found beheaded": a bare participle below a passive says
                 # what its subject underwent too
                 return child, True if verb is own else (_is_passive(own) or bare_participle(own))
+            if child.dep_ in _PASSIVE_SUBJECTS:
+                return child, False
             if child.dep_ in _SUBJECTS:
                 return child, verb is own and headline_passive(own)
         if verb.dep_ not in _SHARED_SUBJECT or verb.head == verb:
@@ -325,7 +327,14 @@ def active_subject(verb: Token) -> Token | None:
 
 def _is_passive(verb: Token) -> bool:
     return (any(c.dep_ in _PASSIVE_MARKS | _PASSIVE_SUBJECTS for c in verb.children)
-            or headline_passive(verb))
+            or headline_passive(verb)) and not _has_perfect(verb)
+
+
+def _has_perfect(verb: Token) -> bool:
+    """Whether a verb is in the active perfect ("ont finalement pris"), whatever the tagger
+    calls its subject: "avoir" and no passive "être" ("ont été pris") among its auxiliaries."""
+    return (any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in verb.children)
+            and not any(c.dep_ in _PASSIVE_MARKS for c in verb.children))
 
 
 def bare_participle(verb: Token) -> bool:

@@ -34,6 +34,9 @@ class TaxonomyFile(Strict):
     symmetric: list[str] = Field(default_factory=list)
     # Types that need an armed actor2, and the type they become without one.
     needs_armed_opponent: dict[str, str] = Field(default_factory=dict)
+    # Territory held only briefly ("briefly captured the base"), and its recapture told in
+    # the same report, is no change of hands: the type these become (a battle).
+    held_briefly: dict[str, str] = Field(default_factory=dict)
     # Types that are part of a deadly event of the listed types by the same actor at the same
     # place and day (an abduction in an attack that killed the people taken): they go.
     taken_in: dict[str, list[str]] = Field(default_factory=dict)
@@ -383,6 +386,9 @@ class TriggersFile(Strict):
     # d'engins explosifs", "armed with grenades", "theft of explosives"): weapons not used,
     # so a weapon trigger there gives no event (ACLED codes a use, not an arsenal).
     held_markers: list[str] = Field(default_factory=list)
+    # Adverbs that make a capture brief ("briefly captured", "a brièvement pris"): taxonomy.yaml
+    # `held_briefly`.
+    brief_words: list[str] = Field(default_factory=list)
     # Lemmas of quantity nouns that make a trigger noun a tally of many events ("des centaines
     # d'attaques", "dozens of air strikes"): no one event (nor is "plus de 300 frappes").
     tallies: list[str] = Field(default_factory=list)
