@@ -349,8 +349,9 @@ def _strike_through(strike: Event, interception: Event) -> None:
 
 def _dead_elsewhere(attack: Event, other: Event, taxonomy: Taxonomy) -> bool:
     """Whether an attack with dead of its own is told beside a fight on armed men that counts
-    none ("the RSF attacked a village, killing 100 people" and "the RSF said it had attacked
-    army bases"): the civilians killed make an event of their own, as ACLED codes them."""
+    none ("militiamen stormed a hamlet, killing 30 villagers" and "the militia said it had
+    overrun an army post"): the civilians killed make an event of their own, as ACLED codes
+    them."""
     return _deadly(attack) and not _deadly(other) and _kind(other, taxonomy) == "battles"
 
 

@@ -11,11 +11,11 @@ tests):
   hangs on it is the event's;
 - the group a toll is counted among was hit ("deux morts parmi les gendarmes", "among the
   troops", "a coûté la vie à cinq gendarmes");
-- a speaker that tells its own act did it ("the RSF said it had attacked", "l'armée a affirmé
+- a speaker that tells its own act did it ("the militia said it had overrun", "l'armée a affirmé
   avoir tué"), and the civilians an attack killed beside a fight it claims are an event of
   their own;
 - the town people fled to or the wounded were taken to is no event place, after a noun for a
-  town too ("refuge in the nearby town of", "vers la ville voisine de");
+  town too ("took refuge in the town of", "vers la ville voisine de");
 - the camp a pronoun stands for ("l'attaque d'un de ses camps") was attacked;
 - a town near the point of an area across several regions ("au Darfour") is inside it, and
   "cette attaque à l'explosif" gives the attack told before its weapon and its town;
@@ -95,7 +95,8 @@ def test_off_a_town_is_at_sea_near_it(runtime, text, lang):
 
 
 @pytest.mark.parametrize(("text", "lang", "actors"), [
-    ("In a statement on Friday, the RSF said it had attacked army positions near Sennar.", "en",
+    ("On Friday the paramilitary RSF announced it had stormed army positions near Sennar.",
+     "en",
      ("Rapid Support Forces", "Military Forces of Sudan")),
     ("Le JNIM a affirmé vendredi qu'il avait attaqué une base de l'armée près de Ménaka.", "fr",
      ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali")),
@@ -118,8 +119,8 @@ def test_a_speaker_does_not_act_in_what_others_did(runtime):
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Paramilitaries shelled a village in Gezira State on Friday, and families sought refuge "
-     "in the nearby town of Managil.", "en"),
+    ("Paramilitary shells hit two hamlets of Sudan's Gezira State on Friday, and hundreds "
+     "took refuge in the town of Managil.", "en"),
     ("Des paramilitaires ont pilonné vendredi un village de l'État d'Al-Jazira ; des familles "
      "se sont réfugiées dans la ville de Managil.", "fr"),
 ])
@@ -130,9 +131,9 @@ def test_the_town_people_fled_to_is_no_event_place(runtime, text, lang):
 
 
 def test_civilians_killed_beside_a_claimed_fight_are_an_event_of_their_own(runtime):
-    text = ("Paramilitaries of the RSF attacked a village in Gezira State on Friday, killing 40 "
-            "people, residents said. In a statement, the RSF said it had attacked army bases "
-            "around the village on Friday.")
+    text = ("RSF paramilitaries stormed a farming hamlet of Gezira State on Friday and killed 40 "
+            "people, residents said. In a statement, the RSF said that it had attacked army "
+            "bases near the hamlet on Friday.")
     events = read(runtime, text, lang="en").events
     assert sorted((e.sub_event_type, e.actor1, e.actor2,
                    e.fatalities.best if e.fatalities else None) for e in events) == [
@@ -150,7 +151,7 @@ def test_the_camp_a_pronoun_stands_for_was_attacked(runtime):
 
 def test_the_neighbouring_town_the_wounded_were_taken_to_is_no_event_place(runtime):
     text = ("Des hommes armés ont attaqué vendredi un poste de gendarmerie dans l'est du Burkina "
-            "Faso. Les blessés ont été transférés vers la ville voisine de Diapaga.")
+            "Faso. Les blessés ont été évacués vers la ville voisine de Diapaga.")
     event = only_event(read(runtime, text, lang="fr"))
     assert (event.country, event.location) == ("Burkina Faso", None)
 
@@ -158,8 +159,8 @@ def test_the_neighbouring_town_the_wounded_were_taken_to_is_no_event_place(runti
 def test_a_town_near_the_point_of_an_area_across_regions_is_inside_it(runtime):
     # The headline's "au Darfour" and the lede's "près d'el-Facher" tell one strike.
     text = ("Soudan : 40 morts dans une frappe de drone des paramilitaires au Darfour\n\n"
-            "Au moins 40 personnes ont été tuées vendredi dans une frappe de drone menée par les "
-            "paramilitaires des FSR sur un marché près d'el-Facher.")
+            "Une frappe de drone des paramilitaires des FSR a tué vendredi au moins 40 personnes "
+            "sur un marché près d'el-Facher.")
     event = only_event(read(runtime, text, lang="fr"))
     assert (event.location, event.fatalities.best) == ("El Fasher", 40)
 

@@ -123,7 +123,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
         if _is_tally(doc, trigger, tallies) or _is_span(doc, trigger, spans):
             continue  # "des centaines d'attaques", "a year of fighting": many events, none told
         if _circumstance_of_violence(doc, trigger):
-            continue  # "recaptured the base when reinforcements arrived": part of the fight
+            continue  # "retook the camp as reinforcements came in": part of the fight
         if _is_cause_of_flight(doc, trigger, fled):
             continue  # "chassés de leurs foyers par les combats": the war in general
         if (_hazard_does(doc, trigger, hazards) or _takes_no_ground(doc, trigger, taking, ground, aims)
@@ -555,7 +555,7 @@ def _retells(doc: Document, trigger: Mention, told: list[Candidate], lexicon: Le
 
 def _circumstance_of_violence(doc: Document, trigger: Mention) -> bool:
     """Whether a strategic development is told in an adverbial clause of a violent event
-    ("the army recaptured the base when reinforcements arrived", "lorsque des renforts sont
+    ("troops retook the camp as reinforcements came in", "lorsque des renforts sont
     arrivés"): a circumstance of that event, not one of its own."""
     if trigger.label.split(".")[0] != _DEVELOPMENTS or not doc.doc.has_annotation("DEP"):
         return False
@@ -602,7 +602,7 @@ def _lend_place(doc: Document, trigger: Mention, told: list[Candidate],
     event = same[-1]
     if (event.place is not None and event.place_basis == "text" and event.place.kind == "place"
             and not event.place.data.get("region")):
-        return  # a region told first is no town ("dans la province de Norte de Santander")
+        return  # a region told first is no town ("dans la province du Cauca")
     place, basis = _place(doc, trigger, lexicon.places.country_anaphors)
     if (place is not None and basis == "text" and place.kind == "place"
             and not (place.data.get("region") and event.place is not None
@@ -1388,7 +1388,7 @@ def _after_agent_marker(doc: Document, trigger: Mention, actors: list[Mention],
 def _of_another_clause(doc: Document, date: Mention, trigger: Mention) -> bool:
     """Whether a date dates something else than the trigger: it sits in a relative clause
     the trigger is outside of, unless that clause hangs on the trigger itself and tells of
-    it ("an attack that the Taliban staged on Tuesday", "l'attaque qu'ils ont menée lundi")."""
+    it ("an ambush that insurgents laid on Monday", "l'attaque qu'ils ont menée lundi")."""
     if not _in_relative_clause(doc, date, trigger):
         return False
     token = _root(doc, date)

@@ -523,7 +523,7 @@ def _at_dateline(text: str, start: int, end: int) -> bool:
 def _after_care(text: str, start: int, places) -> bool:
     """Whether a place stands after a marker of where people were taken or fled
     (places.yaml `care_markers`), directly or before a noun for a settlement and up to two
-    words ("sought refuge in the nearby town of Managil")."""
+    words ("took refuge in the town of Rabak")."""
     if after_words(text, start, places.care_markers):
         return True
     before = text[max(0, start - 40):start].lower()

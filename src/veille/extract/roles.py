@@ -92,7 +92,7 @@ def own_act_speaker(doc: Document, trigger: Mention, actors: list[Mention],
                     means: set[str]) -> Mention | None:
     """The actor who tells its own act: the subject of the speech verb whose report's verb
     has a pronoun or no subject of its own, the verb being the trigger or the act a trigger
-    noun is the means of ("the RSF said it had attacked army bases", "l'armée a affirmé avoir
+    noun is the means of ("the militia said it had overrun two army posts", "l'armée a affirmé avoir
     tué dix terroristes lors d'une frappe"); else None."""
     parsed: Doc = doc.doc
     if not actors or not parsed.has_annotation("DEP"):
@@ -501,7 +501,7 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
         if (child.dep_ in ("acl", "acl:relcl") and actor1 is None
                 and (doer := finder.named_by(_own_agent(child, words.agent))) is not None):
             actor1 = Role(doer, "agent")
-    for child in noun.children:  # "an attack that the Taliban staged", "l'attaque qu'ils ont menée"
+    for child in noun.children:  # "an ambush the insurgents mounted", "l'attaque qu'ils ont menée"
         if (child.dep_ in ("relcl", "acl:relcl") and actor1 is None
                 and child.lemma_.lower() in words.light
                 and (subject := _subject(child))[0] is not None and not subject[1]
