@@ -19,6 +19,12 @@ tests):
 - the camp a pronoun stands for ("l'attaque d'un de ses camps") was attacked;
 - a town near the point of an area across several regions ("au Darfour") is inside it, and
   "cette attaque à l'explosif" gives the attack told before its weapon and its town;
+- ground held briefly changed no hands (ACLED: an armed clash), and a capture with words
+  between its own ("ont finalement pris vendredi le contrôle de") is read;
+- a claim is of violence; reinforcements arriving in a fight are part of it; "the capital"
+  points at the country of the nationals;
+- a lede in the perfect with one incident's count is news ("gunmen have killed nine people"),
+  a tally's count sums up years.
 - "off" a town and "au large de" place an event at sea near that town.
 """
 
@@ -223,3 +229,15 @@ def test_a_code_taken_is_no_ground(runtime):
     text = ("Un incident s'est produit vendredi à Lyon. Au lieu du tube numéro AB0005, le "
             "client a pris le AB0015.")
     assert read(runtime, text, lang="fr").events == []
+
+
+def test_a_lede_in_the_perfect_with_one_incidents_count_is_news(runtime):
+    text = ("Gunmen have killed nine people at a cockfight in the Mexican state of Michoacan, "
+            "prosecutors said.")
+    event = only_event(read(runtime, text, lang="en"))
+    assert (event.sub_event_type, event.fatalities.best) == ("Attack", 9)
+
+
+def test_the_perfect_with_a_tallys_count_sums_up_years(runtime):
+    assert read(runtime, "The insurgents have killed 35,000 people in the north-east of "
+                         "Nigeria.", lang="en").events == []

@@ -249,9 +249,24 @@ def _with_lemmas(parsed: Doc, lemmas: set[str]):
 
 def _perfect_without_date(verb, dated: bool) -> bool:
     """English's present perfect with no date in the sentence ("has killed more than 40,000")
-    sums up years; French tells news in the passé composé, so only English's `have` counts."""
+    sums up years; French tells news in the passé composé, so only English's `have` counts.
+    Not with a count of one incident's size ("gunmen have killed 11 people in a bar"): news
+    told in the perfect, as wire ledes do."""
     return not dated and verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+        for c in verb.children) and not _incident_count(verb)
+
+
+_INCIDENT_SIZE = 100  # a count below this, in figures, is one incident's, not a tally's
+
+
+def _incident_count(verb) -> bool:
+    """Whether the verb's object is counted by a small number ("11 people", "nine people";
+    not "35,000 people", nor "forty thousand")."""
+    return any(n.dep_ == "nummod" and not list(n.children)
+               and ((n.text.isdigit() and int(n.text) < _INCIDENT_SIZE)
+                    or (n.is_alpha and n.like_num))
+               for o in verb.children if o.dep_ in ("dobj", "obj") for n in o.children)
 
 
 def _after_preposition(parsed: Doc, mention: Mention) -> bool:
