@@ -18,7 +18,15 @@ from .extract.events import COUNTER_CROWD
 from .geo import km
 from .model import Event
 from .resolve.actors import UNKNOWN, compatible_actors, interaction, same_actor
-from .resolve.events import ANOTHER, ARMED_INTERS, NO_OPPONENT, UNSPECIFIC, event_key, notes
+from .resolve.events import (
+    ANOTHER,
+    ARMED_INTERS,
+    CIVILIANS_INTER,
+    NO_OPPONENT,
+    UNSPECIFIC,
+    event_key,
+    notes,
+)
 from .resources import Taxonomy
 
 _CROWD_INTER = {"riots": 5, "protests": 6}  # ACLED inter codes of rioters and protesters
@@ -54,6 +62,8 @@ def fuse_events(doc: Document, taxonomy: Taxonomy) -> Document:
     fused = _clashes_at_demonstrations(fused, taxonomy)
     fused = _without_retellings(fused, doc.allies, taxonomy)
     _share_striker(fused, taxonomy)
+    for event in fused:
+        _armed_opponent(event, taxonomy)
     for event in fused:
         event.event_id = event_key(doc.article.id, event)
         event.notes = notes(event)
@@ -166,6 +176,17 @@ def _become(whole: Event, key: str, part: Event, taxonomy: Taxonomy) -> None:
         whole.evidence[name].spans.extend(s for s in part.evidence[name].spans
                                           if (s.start, s.end) not in known)
     _crowd_follows(whole, taxonomy)
+
+
+def _armed_opponent(event: Event, taxonomy: Taxonomy) -> None:
+    """A battle whose tellings, put together, hit civilians ("une fusillade" ... "ont ouvert
+    le feu sur eux") is an attack on civilians (taxonomy.yaml `needs_armed_opponent`), as each
+    telling alone would have been."""
+    key = taxonomy.key(event.event_type, event.sub_event_type)
+    if key in taxonomy.file.needs_armed_opponent and event.inter2 == CIVILIANS_INTER:
+        event.event_type, event.sub_event_type = taxonomy.names(
+            taxonomy.file.needs_armed_opponent[key])
+        event.civilian_targeting = True
 
 
 def _crowd_follows(event: Event, taxonomy: Taxonomy) -> None:

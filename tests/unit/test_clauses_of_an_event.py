@@ -24,7 +24,10 @@ tests):
 - a claim is of violence; reinforcements arriving in a fight are part of it; "the capital"
   points at the country of the nationals;
 - a lede in the perfect with one incident's count is news ("gunmen have killed nine people"),
-  a tally's count sums up years.
+  a tally's count sums up years;
+- hours are no dead ("en 72 h neuf morts"), the dead of a day's many incidents across a
+  country are no one event's toll, and a shooting told again as fire on civilians is an
+  attack on them.
 - "off" a town and "au large de" place an event at sea near that town.
 """
 
@@ -241,3 +244,28 @@ def test_a_lede_in_the_perfect_with_one_incidents_count_is_news(runtime):
 def test_the_perfect_with_a_tallys_count_sums_up_years(runtime):
     assert read(runtime, "The insurgents have killed 35,000 people in the north-east of "
                          "Nigeria.", lang="en").events == []
+
+
+def test_hours_are_no_dead(runtime):
+    text = "Les heurts entre manifestants et policiers ont fait en 72 h neuf morts à Conakry."
+    event = only_event(read(runtime, text, lang="fr"))
+    assert event.fatalities.best == 9
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Samedi, au moins 25 personnes ont été tuées à travers le pays dans plusieurs incidents, "
+     "dont une fusillade dans un bar de Celaya, au Mexique.", "fr"),
+    ("On Saturday at least 25 people were killed nationwide in separate incidents, among them a "
+     "shooting at a bar in Celaya, Mexico.", "en"),
+])
+def test_the_dead_of_a_days_many_incidents_are_no_one_events_toll(runtime, text, lang):
+    assert all(e.fatalities is None or e.fatalities.best != 25
+               for e in read(runtime, text, lang=lang).events)
+
+
+def test_a_shooting_told_again_as_fire_on_civilians_is_an_attack(runtime):
+    text = ("Une fusillade a fait cinq morts samedi soir à Celaya, au Mexique. Des hommes armés "
+            "ont ouvert le feu sur les clients d'un bar, a précisé la police.")
+    event = only_event(read(runtime, text, lang="fr"))
+    assert (event.sub_event_type, event.actor2, event.civilian_targeting) == (
+        "Attack", "Civilians (Mexico)", True)
