@@ -253,9 +253,9 @@ def test_hours_are_no_dead(runtime):
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Samedi, au moins 25 personnes ont été tuées à travers le pays dans plusieurs incidents, "
-     "dont une fusillade dans un bar de Celaya, au Mexique.", "fr"),
-    ("On Saturday at least 25 people were killed nationwide in separate incidents, among them a "
+    ("Samedi, les violences ont coûté la vie à 25 personnes à travers le pays lors de "
+     "plusieurs incidents, dont une fusillade dans un bar de Celaya, au Mexique.", "fr"),
+    ("On Saturday gunfire left 25 people dead nationwide in separate incidents, among them a "
      "shooting at a bar in Celaya, Mexico.", "en"),
 ])
 def test_the_dead_of_a_days_many_incidents_are_no_one_events_toll(runtime, text, lang):
