@@ -269,3 +269,12 @@ def test_a_shooting_told_again_as_fire_on_civilians_is_an_attack(runtime):
     event = only_event(read(runtime, text, lang="fr"))
     assert (event.sub_event_type, event.actor2, event.civilian_targeting) == (
         "Attack", "Civilians (Mexico)", True)
+
+
+def test_the_dead_of_a_passive_missing_ete_did_not_kill(runtime):
+    # "ont tuées" with no object: the participle agrees with those who died.
+    text = ("Des rebelles ont attaqué vendredi un car près de Bambari, en Centrafrique. « Au moins "
+            "douze personnes ont tuées dans cette attaque », a dit le préfet.")
+    events = read(runtime, text, lang="fr").events
+    assert [(e.sub_event_type, e.actor2) for e in events] == [
+        ("Attack", "Civilians (Central African Republic)")]

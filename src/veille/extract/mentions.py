@@ -215,6 +215,14 @@ def _killed_by(parsed: Doc, rule: KilledBy, markers: set[str], found: list[Menti
         if not passive and not agents:
             if token.pos_ != "VERB" or _perfect_without_date(token, sent_of[token.i] in dated):
                 continue  # "Boko Haram has killed thousands": a tally of years
+            # "15 personnes ont tuées" (a missing "été": the participle agrees with its
+            # subject, and nobody is its object) says who died, not who killed
+            agreed = "Fem" in token.morph.get("Gender") or "Plur" in token.morph.get("Number")
+            subject = {t.i for c in token.children if c.dep_.startswith("nsubj")
+                       for t in c.subtree}
+            if agreed and not any(t.dep_ in ("obj", "dobj", "nummod") and t.i not in subject
+                                  for t in token.subtree):
+                continue  # (a count may hang on a day: "ont tués vendredi douze villageois")
             agents = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:obj")]
             if not agents and token.dep_ == "xcomp" and not bare_participle(token):
                 # "les rebelles ADF sont accusés d'avoir tué neuf personnes", "ce sont les
