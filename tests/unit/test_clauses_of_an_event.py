@@ -27,7 +27,9 @@ tests):
   a tally's count sums up years;
 - hours are no dead ("en 72 h neuf morts"), the dead of a day's many incidents across a
   country are no one event's toll, and a shooting told again as fire on civilians is an
-  attack on them.
+  attack on them;
+- "15 personnes ont tuées" (a missing "été") says who died, and what a group does in a
+  present relative clause ("des groupes qui mènent des attaques") is a habit.
 - "off" a town and "au large de" place an event at sea near that town.
 """
 
@@ -278,3 +280,12 @@ def test_the_dead_of_a_passive_missing_ete_did_not_kill(runtime):
     events = read(runtime, text, lang="fr").events
     assert [(e.sub_event_type, e.actor2) for e in events] == [
         ("Attack", "Civilians (Central African Republic)")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Le centre du Mali abrite des groupes jihadistes qui mènent des attaques meurtrières contre "
+     "les postes de l'armée.", "fr"),
+    ("Central Mali is home to jihadist groups that carry out deadly attacks on army posts.", "en"),
+])
+def test_what_a_group_does_in_a_present_relative_clause_is_a_habit(runtime, text, lang):
+    assert read(runtime, text, lang=lang).events == []

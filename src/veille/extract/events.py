@@ -994,6 +994,11 @@ def _is_habitual(doc: Document, trigger: Mention, lexicon: Lexicon) -> bool:
     # A participle takes the tense of the verb it hangs on ("gangs who raid villages, looting
     # and killing residents").
     verb = head
+    if (head.pos_ == "NOUN" and head.dep_ in ("obj", "dobj")
+            and head.head.dep_ in ("relcl", "acl:relcl")):
+        # "des groupes qui mènent des attaques meurtrières", "gangs that carry out raids": the
+        # act of a simple-present relative clause is a habit too
+        verb = head.head
     for _ in range(3):
         if (verb.morph.get("VerbForm") not in (["Part"], ["Ger"])
                 or verb.dep_ not in _SAME_CLAUSE or verb.head == verb):
