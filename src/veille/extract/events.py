@@ -209,8 +209,9 @@ def _continue(doc: Document, candidates: list[Candidate], words: set[str], anoth
 COUNTER_CROWD = "counter_crowd"
 # Kinds of actor that are never blamed for an event (farmers "accused of passing information").
 _NEVER_BLAMED = {"civilians", "protesters", "rioters", "source"}
-# The kinds of violent event (taxonomy.yaml's keys): what a group claims.
-_CLAIMED_KINDS = {"battles", "explosions", "violence_against_civilians"}
+# The kinds of violent event (taxonomy.yaml's keys): what a group claims, what a
+# development may be a circumstance of.
+_VIOLENT_KINDS = {"battles", "explosions", "violence_against_civilians"}
 # What a claim verb claims: its object, or the subject of its passive.
 _CLAIMED_LINKS = {"obj", "dobj", "nsubj:pass", "nsubjpass"}
 # Links from a name to the common noun it names ("l'organisation Al Shebab", "the group IS").
@@ -276,7 +277,7 @@ def _claim(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
         # what is claimed is an act of violence, not the reinforcements sent after it
         told = [c for c in candidates if c.trigger.start < verb.idx
                 and _root(doc, c.trigger) not in verb.subtree
-                and c.trigger.label.split(".")[0] in _CLAIMED_KINDS]
+                and c.trigger.label.split(".")[0] in _VIOLENT_KINDS]
         if claimed.morph.get("Number") != ["Plur"] and claimed.tag_ != "NNS":
             told = told[-1:]
         # "the Houthis claimed responsibility for a missile attack on a ship": the event the
@@ -563,7 +564,7 @@ def _circumstance_of_violence(doc: Document, trigger: Mention) -> bool:
     if token.dep_ != "advcl":
         return False
     head = token.head.idx
-    return any(t.start <= head < t.end and t.label.split(".")[0] in _CLAIMED_KINDS
+    return any(t.start <= head < t.end and t.label.split(".")[0] in _VIOLENT_KINDS
                for t in doc.of_kind("trigger", trigger.sent))
 
 
