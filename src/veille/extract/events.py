@@ -1395,27 +1395,29 @@ def _of_another_clause(doc: Document, date: Mention, trigger: Mention) -> bool:
     """Whether a date dates something else than the trigger: it sits in a relative clause
     the trigger is outside of, unless that clause hangs on the trigger itself and tells of
     it ("an ambush that insurgents laid on Monday", "l'attaque qu'ils ont menée lundi")."""
-    if not _in_relative_clause(doc, date, trigger):
-        return False
-    token = _root(doc, date)
-    while token.dep_ not in ("relcl", "acl:relcl") and token.head != token:
-        token = token.head
-    return token.head.i != _root(doc, trigger).i
+    clause = _relative_clause(doc, date, trigger)
+    return clause is not None and clause.head.i != _root(doc, trigger).i
 
 
 def _in_relative_clause(doc: Document, date: Mention, trigger: Mention) -> bool:
     """Whether a date sits in a relative clause the trigger is outside of ("the fighting is
     part of an offensive the ELN launched on Thursday": Thursday dates the launch)."""
+    return _relative_clause(doc, date, trigger) is not None
+
+
+def _relative_clause(doc: Document, mention: Mention, trigger: Mention):
+    """The head of the relative clause `mention` sits in and the trigger is outside of;
+    None if there is none."""
     if not doc.doc.has_annotation("DEP"):
-        return False
-    token, inside = _root(doc, date), _root(doc, trigger)
+        return None
+    token, inside = _root(doc, mention), _root(doc, trigger)
     for _ in range(6):
         if token.dep_ in ("relcl", "acl:relcl"):
-            return inside not in token.subtree
+            return token if inside not in token.subtree else None
         if token.head == token:
             break
         token = token.head
-    return False
+    return None
 
 
 def _dates_a_statement(doc: Document, date: Mention) -> bool:

@@ -304,12 +304,12 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     seen, own = 0, verb
     while verb is not None and seen < 4:
         for child in verb.children:
-            if child.dep_ in _PASSIVE_SUBJECTS and not _has_perfect(verb):
-                # "five people were found beheaded": a bare participle below a passive says
-                # what its subject underwent too
-                return child, True if verb is own else (_is_passive(own) or bare_participle(own))
             if child.dep_ in _PASSIVE_SUBJECTS:
-                return child, False
+                # "five people were found beheaded": a bare participle below a passive says
+                # what its subject underwent too; "ont finalement pris" is active, whatever
+                # the tagger calls its subject
+                return child, not _has_perfect(verb) and (
+                    verb is own or _is_passive(own) or bare_participle(own))
             if child.dep_ in _SUBJECTS:
                 return child, verb is own and headline_passive(own)
         if verb.dep_ not in _SHARED_SUBJECT or verb.head == verb:
