@@ -100,3 +100,22 @@ def test_evaluate_errors_file(tmp_path):
     assert result.exit_code == 0
     assert json.loads(result.stdout)["matched"] == 1
     assert errors.exists()
+
+
+@pytest.mark.parametrize("gold_place", [
+    {"location": "Grand Tunis"},  # the metropolitan area: words of the gold's name
+    {"location": "Tunisie"},  # only the country
+    {"location_candidates": ["Tunisie", "Tunis"]},
+])
+def test_a_gold_place_given_by_name_pairs_with_a_town_it_names_or_holds(runtime, gold_place):
+    report = veille.extract("Des émeutes ont éclaté lundi à Tunis.", published="2024-03-12",
+                            runtime=runtime)
+    golds = [{"event_type": "Riots", **gold_place}]
+    assert match(report.events, golds, ActorNames(), AdminNames(runtime.gazetteer)) == [(0, 0)]
+
+
+def test_a_gold_place_of_another_country_does_not_pair(runtime):
+    report = veille.extract("Des émeutes ont éclaté lundi à Tunis.", published="2024-03-12",
+                            runtime=runtime)
+    golds = [{"event_type": "Riots", "location": "Algérie"}]
+    assert match(report.events, golds, ActorNames(), AdminNames(runtime.gazetteer)) == []

@@ -1,8 +1,9 @@
 """Pair predicted and gold events of one article (DESIGN.md, "Evaluation").
 
 A pair is allowed when the places agree (within 50 km, or the same admin1 where either has no
-coordinates, or, where the gold has only a name, the same name or a gazetteer place of that name
-within 50 km: POPCORN writes `Marrakech` where GeoNames says `Marrakesh`) and the dates are within
+coordinates, or, where the gold has only a name, the same name or words of it (`Grand Tunis`),
+the country it names, or a gazetteer place of that name within 50 km: POPCORN writes `Marrakech`
+where GeoNames says `Marrakesh`) and the dates are within
 two days (where both have one; a prediction's date counts by its precision: "in November" is the
 month). Among allowed pairs, the assignment that maximises agreement wins (Hungarian algorithm,
 scipy); event type breaks ties.
@@ -23,6 +24,7 @@ from .admin_names import AdminNames
 
 PAIR_KM = 50.0
 PAIR_DAYS = 2
+_GOLD_LANGUAGES = ("fr", "en")  # of the place names gold sets write
 
 
 def _date(value) -> dt.date | None:
@@ -44,8 +46,10 @@ def place_agrees(pred: Event, gold: dict, admins: AdminNames) -> bool:
         return admins.same(pred.admin1, gold["admin1"], pred.iso)
     names = [gold["location"]] if gold.get("location") else gold.get("location_candidates", [])
     if pred.location and names:
-        if normalize(pred.location) in {normalize(n) for n in names}:
+        if any(_names_within(pred.location, n) for n in names):
             return True
+        if pred.iso and any(_country_code(n, admins) == pred.iso for n in names):
+            return True  # the gold says only the country ("Tunisie"): the prediction is in it
         found = [admins.gazetteer.lookup(n, country_code=pred.iso) for n in names]
         if precise:
             return any(_near(pred, place) for place in found)
@@ -53,6 +57,20 @@ def place_agrees(pred: Event, gold: dict, admins: AdminNames) -> bool:
         return any(place is not None and normalize(place.name) == normalize(pred.location)
                    for place in found)
     return True
+
+
+def _country_code(name: str, admins: AdminNames) -> str | None:
+    """The ISO code of a country named in the gold's languages, else None."""
+    key = normalize(name)
+    return next((table[key] for lang in _GOLD_LANGUAGES
+                 if key in (table := admins.gazetteer.country_names(lang))), None)
+
+
+def _names_within(location: str, gold_name: str) -> bool:
+    """Whether a predicted place's name is the gold's, or words of it ("Tunis" in the gold's
+    "Grand Tunis": the metropolitan area of the town)."""
+    words, gold = normalize(location).split(), normalize(gold_name).split()
+    return any(gold[i:i + len(words)] == words for i in range(len(gold) - len(words) + 1))
 
 
 def _near(pred: Event, place) -> bool:

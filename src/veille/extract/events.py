@@ -67,6 +67,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     prospects = set(lexicon.triggers.hypothetical)
     backdrops = lexicon.triggers.backdrops
     causes = set(lexicon.triggers.protest_causes)
+    festive = set(lexicon.triggers.festivities)
     civilians = {name for name, entry in actors.items() if entry.kind == "civilians"}
     anchors = set(lexicon.triggers.time_anchors)
     relations = set(lexicon.triggers.time_relations)
@@ -111,6 +112,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "hit by an Israeli drone ..., amid continuing cross-border fire"
         if _is_protest_cause(doc, trigger, causes):
             continue  # "protested against demolishing the station": what the crowd opposes
+        if _for_a_festivity(doc, trigger, festive):
+            continue  # "se sont rassemblées pour le festival": a celebration, no protest
         told_kinds = {c.trigger.label.split(".")[0] for c in candidates}
         if _governed_by(doc, trigger, anchors) or _after_a_span(
                 doc, trigger, spans_of, relations,
@@ -421,6 +424,27 @@ def _is_protest_cause(doc: Document, trigger: Mention, causes: set[str]) -> bool
         token = token.head
         if marked and any(t.start <= token.idx < t.end for t in protests):
             return True
+    return False
+
+
+def _for_a_festivity(doc: Document, trigger: Mention, festive: set[str]) -> bool:
+    """Whether a protest trigger's verb, or the verb whose subject or object it is, has an
+    argument of `festive` (or one through a preposition or "afin de"): "600 personnes se sont
+    rassemblées pour le festival", "thousands gathered to celebrate the victory"."""
+    if not festive or not trigger.label.startswith("protests.") or not doc.doc.has_annotation(
+            "DEP"):
+        return False
+    token = _root(doc, trigger)
+    verbs = [token] if token.pos_ == "VERB" else [token, token.head]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_.startswith(("nsubj", "obj", "dobj", "det", "punct", "aux", "expl")):
+                continue
+            # through a preposition or "afin de" only: "contre l'annulation du festival" is
+            # a protest
+            if child.lemma_.lower() in festive or (child.pos_ in ("ADP", "ADV") and any(
+                    g.lemma_.lower() in festive for g in child.children)):
+                return True
     return False
 
 

@@ -107,6 +107,8 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
                 m.data["elsewhere"] = "care"
             elif after_words(doc.text, m.start, lex.lexicon.places.origin_markers):
                 m.data["elsewhere"] = "origin"
+            elif _names_a_feature(doc.text, m, lex.lexicon.places.feature_nouns):
+                m.data["elsewhere"] = "feature"
     for m in found:  # "near Tame", "à 20 km de Niafunké": near the town, not in it
         if m.kind == "place" and after_words(doc.text, m.start, lex.lexicon.places.near_markers):
             m.data["near"] = True
@@ -126,8 +128,8 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
             m.data["elsewhere"] = "modifier"
         elif m.kind == "place" and _qualifies_a_group(parsed, m, group_nouns):
             m.data["group"] = True
-    found += _approximate(doc.text, _regex_mentions(doc.text, lex.dates, "date", sent_of, parsed),
-                          lex.lexicon.dates)
+    found += _approximate(doc.text, _event_days(doc.text, _regex_mentions(
+        doc.text, lex.dates, "date", sent_of, parsed), lex.lexicon.dates), lex.lexicon.dates)
     found += _regex_mentions(doc.text, lex.months, "month", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.weeks, "week", sent_of, parsed)
     found += _regex_mentions(doc.text, lex.weekdays, "weekday", sent_of, parsed)
@@ -140,6 +142,23 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     return doc
 
 
+_QUOTES_AND_SPACES = frozenset(' \t"«»“”\'’\u00a0')
+
+
+def _names_a_feature(text: str, m: Mention, nouns: list[str]) -> bool:
+    """Whether a place or country mention names a lake, a river or a mountain: a country or
+    known place right after a feature noun ("lac Tchad"), or a name the gazetteer does not
+    know that starts with one ("lac Bourget" is no Le Bourget)."""
+    start = m.start
+    while start and text[start - 1] in _QUOTES_AND_SPACES:  # le lac « Bourget »
+        start -= 1
+    if after_words(text, start, nouns):
+        return True
+    first = text[m.start:m.end].split(maxsplit=1)
+    return (bool(m.data.get("unresolved")) and len(first) == 2
+            and first[0].lower() in {n.lower() for n in nouns})
+
+
 def _join_neighbours(text: str, found: list[Mention], joins: list[str]) -> None:
     """A country joined to a neighbour named just before it is a neighbour too ("près des
     frontières du Niger et de l'Algérie")."""
@@ -149,6 +168,11 @@ def _join_neighbours(text: str, found: list[Mention], joins: list[str]) -> None:
         if (before.data.get("elsewhere") == "neighbour" and not m.data
                 and " ".join(text[before.end:m.start].split()).lower() in words):
             m.data["elsewhere"] = "neighbour"
+
+
+def _event_days(text: str, dates: list[Mention], words: DatesFile) -> list[Mention]:
+    """The days that can date an event: not a birthday ("né le 31 décembre 1986")."""
+    return [m for m in dates if not after_words(text, m.start, words.birth_words)]
 
 
 def _approximate(text: str, dates: list[Mention], words: DatesFile) -> list[Mention]:

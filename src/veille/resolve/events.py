@@ -68,6 +68,33 @@ def _names_a_province(mention: Mention, place: Place, doc: Document,
                for p in gazetteer.candidates(mention.name(doc.text)))
 
 
+# Votes for a country (see `country_support`): half a vote is a town's or an armed group's
+# name; a whole one needs a country or a town named, not only nationality words.
+_SOME, _NAMED = 0.5, 1.0
+
+
+def _article_country(support: Counter[str], at_least: float = _SOME) -> str | None:
+    """The country the article's names point at: `at_least` votes, and twice as many as
+    any other country's; None when they point nowhere clear."""
+    ranked = support.most_common(2)
+    if (ranked and ranked[0][1] >= at_least
+            and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1])):
+        return ranked[0][0]
+    return None
+
+
+def _told_as_incident(c: Candidate) -> bool:
+    """Whether a candidate is told as one incident: a date of its own sentence, or a toll."""
+    return (c.date is not None and c.date_basis == "text") or c.fatalities is not None
+
+
+def _country_named(doc: Document, code: str) -> Mention | None:
+    """The first words of the article that name country `code` (the country, or a nationality
+    word), as the evidence of an event placed there by the article's names."""
+    return next((m for m in doc.mentions if m.kind in ("country", "demonym") and m.label == code),
+                None)
+
+
 def _recalled(event: Event, published, taxonomy: Taxonomy) -> bool:
     """Whether the text dates the event long before the report (taxonomy.yaml
     `background_after_days`), in its sentence or earlier in its paragraph: background
@@ -114,13 +141,21 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
         # "the western city of Lessos", a town the gazetteer lacks (or knows only abroad) in a
         # story whose names point at Kenya (a name or a dateline, and twice as strongly as at
         # any other country): in Kenya, at region precision, not nowhere.
-        ranked = support.most_common(2)
-        if ranked[0][1] >= 0.5 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-            place = gazetteer.country(ranked[0][0])
+        if code := _article_country(support):
+            place = gazetteer.country(code)
             precision, mention = REGION, c.place
             reason = f"{reason}; placed in the article's country"
+    elif (place is None and c.place is None and _told_as_incident(c)
+          and (code := _article_country(support, at_least=_NAMED))):
+        # "Cet après-midi, des bombes ont été larguées sur un petit village par des avions
+        # soudanais": a dated or deadly incident whose village goes unnamed happened in the
+        # country the article's names point at, at region precision; an undated, harmless
+        # act with no place at all stays a generality.
+        place, precision = gazetteer.country(code), REGION
+        mention = _country_named(doc, code) or c.trigger
+        reason = "no place named; placed in the article's country"
     if place is not None:
-        basis = c.place_basis
+        basis = c.place_basis if c.place is not None else "context"
         values.update(country=place.country, iso=place.country_code, admin1=place.admin1,
                       admin2=place.admin2, latitude=place.latitude, longitude=place.longitude,
                       geo_precision=precision, geonames_id=place.geonameid)

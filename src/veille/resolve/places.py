@@ -32,10 +32,12 @@ def country_support(doc: Document, gazetteer: Gazetteer,
     ("Russian strikes on Kharkiv"), and so does a country that acts or speaks ("Israël a
     frappé")."""
     # A country acting or speaking ("Israël a frappé", "Israel said") is a state: its forces'
-    # quarter vote, below, is all it gives.
+    # quarter vote, below, is all it gives; one that qualifies a thing ("the US dollar") or
+    # names a lake ("le lac Tchad") gives none.
     shares: dict[str, dict[str, float]] = {m.label: {m.label: 1.0} for m in doc.mentions
                                            if m.kind == "country" and m.data.get("elsewhere")
-                                           not in ("actor", "speaker", "neighbour")}
+                                           not in ("actor", "speaker", "neighbour", "modifier",
+                                                   "feature")}
     for m in doc.mentions:  # "près du Nigeria": a neighbour of the scene, a quarter vote
         if m.kind == "country" and m.data.get("elsewhere") == "neighbour":
             shares.setdefault(f"neighbour:{m.label}", {m.label: 0.25})

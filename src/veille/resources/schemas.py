@@ -366,6 +366,10 @@ class TriggersFile(Strict):
     # station", "ont manifesté contre la démolition de la gare"): a trigger a protest governs
     # through one is what the crowd opposes, not an event the article tells.
     protest_causes: list[str] = Field(default_factory=list)
+    # Lemmas of festivities: a crowd gathered or marching for one ("se sont rassemblées pour le
+    # festival", "gathered to celebrate the victory") makes no demonstration (ACLED codes
+    # political gatherings, not celebrations).
+    festivities: list[str] = Field(default_factory=list)
     # Lemmas of words that make a trigger governed by them a date for something else ("le jour
     # même de l'entrée en vigueur de la trêve", "on the eve of the offensive").
     time_anchors: list[str] = Field(default_factory=list)
@@ -528,6 +532,9 @@ class DatesFile(Strict):
     # Words after a day that say only its month is known ("15 March 2022 (month of)"): time
     # precision 3.
     month_after: list[str] = Field(default_factory=list)
+    # Words before a day that make it someone's birthday ("né le 31 décembre 1986", "born on
+    # 4 May 1990"): no date of any event.
+    birth_words: list[str] = Field(default_factory=list)
 
 
 class RepairFile(Strict):
@@ -761,6 +768,10 @@ class PlacesFile(Strict):
     # Words after which a place is where someone was born or comes from ("né à Rabat", "a
     # native of Kano"): a fact about a person, never the event's place.
     origin_markers: list[str] = Field(default_factory=list)
+    # Nouns of natural features ("lac", "Lake", "fleuve", "Mount"): a name they introduce that
+    # the gazetteer does not know whole, or a country after them ("le lac Tchad", "Mount
+    # Kenya"), names the lake or the mountain, no town and not where in the country.
+    feature_nouns: list[str] = Field(default_factory=list)
     # Words that introduce a person's name ("une jeune fille nommée Eloïse", "a man named
     # Jackson"): that name, there and wherever the text repeats it, is no place.
     person_markers: list[str] = Field(default_factory=list)

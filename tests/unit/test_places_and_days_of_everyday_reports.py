@@ -1,0 +1,125 @@
+"""Where and when, and what is no demonstration, in constructions of everyday reports (each
+sentence written for these tests):
+
+- a bombardment whose weapon a later sentence names ("un bombardement ... des avions ont
+  largué des bombes") is one strike of that weapon: "bombardement" says guns or aircraft;
+- a day after "né le", "born on" is a birthday, no event's date;
+- a lake, a river or a mountain ("le lac Tchad", "le lac « Bourget »", "Mount Kenya") is no
+  town of its name and not the country it is named after;
+- a dated or deadly incident told with no place ("sur un petit village") happened in the
+  country the article names, at region precision; nationality words alone, or a country
+  qualifying a thing ("the US dollar"), place nothing;
+- "cet après-midi", "ce soir" are the report's day;
+- a crowd gathered for a festivity ("pour le festival", "to celebrate the victory") is no
+  demonstration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_extract import only_event, read  # the same helpers, one definition
+
+import veille
+from veille.ingest import article_from_text
+from veille.pipeline import process_documents
+from veille.resolve.places import country_support
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Un bombardement a frappé lundi matin la ville de Kutum. Des avions ont largué plusieurs "
+     "bombes sur le marché, selon des habitants.", "fr"),
+    ("A bombardment hit the town of Kutum on Monday morning. Jets dropped several bombs on the "
+     "market, residents said.", "en"),
+])
+def test_a_bombardment_whose_weapon_is_named_after_is_one_strike_of_it(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_a_bombardment_alone_stays_shelling(runtime):
+    event = only_event(read(runtime, "Un bombardement a frappé lundi la ville de Kutum.",
+                            lang="fr"))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Des ouvriers, dont un jeune homme né le 31 décembre 1986, ont manifesté à Sfax.", "fr"),
+    ("Workers, among them a man born on 31 December 1986, were shot and injured by police in "
+     "Sfax.", "en"),
+])
+def test_a_birthday_is_no_date_of_the_event(runtime, text, lang):
+    events = read(runtime, text, lang=lang).events
+    assert events and all(e.event_date != dt.date(1986, 12, 31) for e in events)
+
+
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    ("Des pêcheurs ont manifesté lundi au bord du lac « Bourget », en Savoie.", "fr", "France"),
+])
+def test_a_lake_is_no_town(runtime, text, lang, country):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.country == country
+    assert event.location != "Le Bourget"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Des jihadistes ont attaqué lundi une île du lac Tchad, a indiqué l'armée nigériane.", "fr"),
+    ("Jihadists attacked an island on Lake Chad on Monday, the Nigerian army said.", "en"),
+])
+def test_a_lake_named_after_a_country_is_not_the_country(runtime, text, lang):
+    assert all(e.country != "Chad" for e in read(runtime, text, lang=lang).events)
+
+
+def _doc(runtime, text: str, lang: str = "fr"):
+    article = article_from_text(text, name="t", lang=lang, published=dt.date(2024, 3, 12))
+    return process_documents([article], runtime)[0]
+
+
+def test_a_dated_incident_with_no_place_is_in_the_country_the_article_names(runtime):
+    # the country is named too far after the strike for its place: the article's names say
+    doc = _doc(runtime, "Cet après-midi, plusieurs bombes ont été larguées sur un petit village "
+                        "par des avions militaires. Les dégâts sont considérables. Des enfants "
+                        "pleuraient dans les rues. Une infirmière soignait une fillette. Le "
+                        "lendemain, une ONG du Soudan a dénoncé ces crimes.")
+    event = only_event(veille.Report(article=doc.article, events=doc.events))
+    assert (event.country, event.geo_precision, event.location) == ("Sudan", 3, None)
+    assert event.event_date == dt.date(2024, 3, 12)  # "cet après-midi"
+    assert event.evidence["country"].basis == "context"
+    assert event.evidence["country"].spans[0].text == "Soudan"
+
+
+@pytest.mark.parametrize("text", [
+    # nothing dates it: a generality
+    "Des avions militaires larguent des bombes sur les villages. Une ONG du Soudan le dénonce.",
+    # nationality words alone point at no country strongly enough
+    "Cet après-midi, des bombes ont été larguées sur un petit village par des avions soudanais.",
+])
+def test_an_incident_with_no_place_and_little_to_place_it_is_left_out(runtime, text):
+    assert _doc(runtime, text).events == []
+
+
+def test_a_country_that_qualifies_a_thing_gives_no_vote(runtime):
+    doc = _doc(runtime, "Protesters angry at the rise of the US dollar blocked a road on Monday.",
+               lang="en")
+    assert "US" not in country_support(doc, runtime.gazetteer, runtime.actors)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Lundi, environ 600 personnes se sont rassemblées à Caen pour le festival des fleurs.", "fr"),
+    ("Lundi, des milliers de personnes se sont retrouvées à Caen afin de célébrer la victoire.",
+     "fr"),
+    ("Thousands of people gathered in Nairobi on Monday to celebrate the election victory.",
+     "en"),
+])
+def test_a_crowd_gathered_for_a_festivity_is_no_demonstration(runtime, text, lang):
+    assert read(runtime, text, lang=lang).events == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Lundi, des centaines de personnes ont manifesté à Caen contre l'annulation du festival.",
+     "fr"),
+    ("Hundreds protested in Nairobi on Monday against the cancellation of the festival.", "en"),
+])
+def test_a_protest_about_a_festivity_is_a_protest(runtime, text, lang):
+    assert only_event(read(runtime, text, lang=lang)).sub_event_type == "Peaceful protest"
