@@ -11,7 +11,13 @@ sentence written for these tests):
   qualifying a thing ("the US dollar"), place nothing;
 - "cet après-midi", "ce soir" are the report's day;
 - a crowd gathered for a festivity ("pour le festival", "to celebrate the victory") is no
-  demonstration.
+  demonstration;
+- what a negated infinitive would have made ("afin de ne pas créer une émeute", "so as not to
+  provoke clashes") is an outcome avoided;
+- power seized or a government overthrown is a coup (ACLED: Strategic developments, Other);
+  a coup only attempted, in English as in French, is no event of its own;
+- what is seized ("se sont emparés du pot de soupe") must be ground for a capture;
+- an angry crowd that kills is a mob; "forces de défense et sécurité" are the army.
 """
 
 from __future__ import annotations
@@ -123,3 +129,61 @@ def test_a_crowd_gathered_for_a_festivity_is_no_demonstration(runtime, text, lan
 ])
 def test_a_protest_about_a_festivity_is_a_protest(runtime, text, lang):
     assert only_event(read(runtime, text, lang=lang)).sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Lundi, des centaines de femmes ont manifesté à Belgrade. Les policiers se sont retirés "
+     "afin de ne pas blesser les manifestantes et créer une émeute.", "fr"),
+    ("Hundreds of women protested in Belgrade on Monday. The police withdrew so as not to "
+     "provoke clashes.", "en"),
+])
+def test_an_outcome_avoided_is_no_event(runtime, text, lang):
+    assert only_event(read(runtime, text, lang=lang)).sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Lundi soir à Niamey, des militaires ont renversé le président.", "fr"),
+    ("Des soldats ont pris le pouvoir lundi à Niamey.", "fr"),
+    ("Soldiers overthrew the president in Niamey on Monday.", "en"),
+    ("Soldiers seized power in Niamey on Monday.", "en"),
+])
+def test_power_seized_is_a_coup(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Other")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Lundi à Niamey, un passant a été renversé par une moto.", "fr"),
+    ("Des manifestants ont renversé lundi des poubelles à Niamey.", "fr"),
+])
+def test_a_thing_overturned_is_no_coup(runtime, text, lang):
+    assert all(e.sub_event_type != "Other" for e in read(runtime, text, lang=lang).events)
+
+
+def test_a_thing_seized_is_no_ground_taken(runtime):
+    assert read(runtime, "Lundi à Goma, des hommes armés se sont emparés de plusieurs "
+                         "véhicules.").events == []
+    event = only_event(read(runtime, "Lundi, les rebelles du M23 se sont emparés de Sake, près "
+                                     "de Goma."))
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_crowd_that_kills_is_a_mob(runtime):
+    event = only_event(read(runtime, "Dimanche à Calabar, une foule a battu à mort un voleur "
+                                     "présumé."))
+    assert (event.sub_event_type, event.actor1) == ("Mob violence", "Rioters (Nigeria)")
+
+
+def test_the_defence_and_security_forces_without_de_are_the_army(runtime):
+    event = only_event(read(runtime, "Lundi, une unité des forces de défense et sécurité a été "
+                                     "la cible d'une embuscade près de Natiaboani, dans l'est "
+                                     "du Burkina Faso."))
+    assert (event.sub_event_type, event.actor2) == ("Armed clash",
+                                                    "Military Forces of Burkina Faso")
+
+
+def test_a_coup_the_detained_attempted_is_no_event_of_its_own(runtime):
+    event = only_event(read(runtime, "Security forces detained 13 armed men in Caracas on "
+                                     "Monday. The government accused them of attempting a coup "
+                                     "d'etat.", lang="en"))
+    assert event.sub_event_type == "Arrests"

@@ -83,6 +83,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     taking = {w.lower() for w in lexicon.triggers.needs_territory}
     ground = {w.lower() for w in lexicon.triggers.territory}
     aims = {w.lower() for w in lexicon.triggers.aims}
+    of = {w.lower() for w in lexicon.places.name_links}  # "s'emparer de": what is taken
     leaving = {w.lower() for w in lexicon.triggers.withdrawals}
     demonstratives = set(lexicon.triggers.demonstratives)
     definite = set(lexicon.triggers.definite_articles)
@@ -129,7 +130,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "retook the camp as reinforcements came in": part of the fight
         if _is_cause_of_flight(doc, trigger, fled):
             continue  # "chassés de leurs foyers par les combats": the war in general
-        if (_hazard_does(doc, trigger, hazards) or _takes_no_ground(doc, trigger, taking, ground, aims)
+        if (_hazard_does(doc, trigger, hazards)
+                or _takes_no_ground(doc, trigger, taking, ground, aims, of)
                 or _leaves_no_ground(doc, trigger, leaving, ground)):
             continue  # "un cyclone a frappé Paris", "a pris son thermomètre": no violence
         if (candidates and _is_retold(doc, trigger, demonstratives)
@@ -329,13 +331,20 @@ def _governed_by(doc: Document, trigger: Mention, lemmas: set[str]) -> bool:
 
 def _denied(doc: Document, trigger: Mention, negations: set[str], hosts: set[str]) -> bool:
     """Whether a word of `negations` denies the trigger: on the trigger itself ("no
-    fighting", "n'ont pas attaqué") or on a verb of `hosts` whose subject or object the
-    trigger noun is ("did not report any clashes", "il n'y a pas eu de combats")."""
+    fighting", "n'ont pas attaqué"), on a verb of `hosts` whose subject or object the
+    trigger noun is ("did not report any clashes", "il n'y a pas eu de combats"), or on the
+    infinitive that governs it ("so as not to provoke clashes")."""
     if not negations or not doc.doc.has_annotation("DEP"):
         return False
     token = _root(doc, trigger)
     hosts = [token] + ([token.head] if token.head.lemma_.lower() in hosts and token.dep_ in (
         "obj", "dobj", "attr", "nsubj", "nsubjpass", "nsubj:pass") else [])
+    # "afin de ne pas blesser les manifestantes et créer une émeute", "so as not to provoke
+    # clashes": what a negated infinitive would have made is an outcome avoided
+    verb = token.head
+    if token.pos_ == "NOUN" and verb != token and (
+            "Inf" in verb.morph.get("VerbForm") or verb.tag_ == "VB"):
+        hosts += [verb] + ([verb.head] if verb.dep_ == "conj" else [])
     return any(c.dep_ in ("det", "neg", "advmod") and c.lemma_.lower() in negations
                for host in hosts for c in host.children)
 
@@ -751,11 +760,12 @@ def _hazard_does(doc: Document, trigger: Mention, hazards: set[str]) -> bool:
 
 
 def _takes_no_ground(doc: Document, trigger: Mention, taking: set[str], ground: set[str],
-                     aims: set[str]) -> bool:
+                     aims: set[str], of: set[str]) -> bool:
     """Whether an everyday verb of taking (`taking`, triggers.yaml `needs_territory`: `a pris`,
-    `seized`) has an object that is neither a place nor a proper name nor ground (`ground`,
-    lemmas of `territory`), or takes it as an aim or only tried (`aims`: "ont pris le poste pour
-    cible", "in a bid to capture the outpost")."""
+    `seized`, `se sont emparés de`, whose object follows a word of `of`) has an object that is
+    neither a place nor a proper name nor ground (`ground`, lemmas of `territory`), or takes it
+    as an aim or only tried (`aims`: "ont pris le poste pour cible", "in a bid to capture the
+    outpost")."""
     if doc.text[trigger.start:trigger.end].lower() not in taking \
             or not doc.doc.has_annotation("DEP"):
         return False
@@ -764,7 +774,8 @@ def _takes_no_ground(doc: Document, trigger: Mention, taking: set[str], ground: 
         return True
     if verb.dep_ in ("xcomp", "acl", "advcl", "ccomp") and verb.head.lemma_.lower() in aims:
         return True  # "in a bid to capture the outpost", "ont tenté de prendre la ville"
-    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj")]
+    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj") or (
+        c.dep_ == "obl:arg" and any(g.dep_ == "case" and g.lower_ in of for g in c.children))]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     if not objects:
         return False  # "la ville a été prise", "X took over": the parse gives no object
