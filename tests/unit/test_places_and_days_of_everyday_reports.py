@@ -17,7 +17,8 @@ sentence written for these tests):
 - power seized or a government overthrown is a coup (ACLED: Strategic developments, Other);
   a coup only attempted, in English as in French, is no event of its own;
 - what is seized ("se sont emparés du pot de soupe") must be ground for a capture;
-- an angry crowd that kills is a mob; "forces de défense et sécurité" are the army.
+- an angry crowd that kills is a mob; "forces de défense et sécurité" are the army;
+- "IS militants" are the Islamic State branch of the event's country, wherever it is.
 """
 
 from __future__ import annotations
@@ -187,3 +188,14 @@ def test_a_coup_the_detained_attempted_is_no_event_of_its_own(runtime):
                                      "Monday. The government accused them of attempting a coup "
                                      "d'etat.", lang="en"))
     assert event.sub_event_type == "Arrests"
+
+
+@pytest.mark.parametrize(("place", "branch"), [
+    ("near Marawi, in the southern Philippines", "Islamic State (Philippines)"),
+    ("in Jalalabad, eastern Afghanistan", "Islamic State (Afghanistan)"),
+    ("near Kirkuk, northern Iraq", "Islamic State (Iraq)"),
+])
+def test_is_militants_are_the_branch_of_the_events_country(runtime, place, branch):
+    event = only_event(read(runtime, f"IS militants attacked an army post {place} on Monday, "
+                                     "killing two soldiers.", lang="en"))
+    assert event.actor1 == branch
