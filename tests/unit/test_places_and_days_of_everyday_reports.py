@@ -6,17 +6,17 @@ sentence written for these tests):
 - a day after "né le", "born on" is a birthday, no event's date;
 - a lake, a river or a mountain ("le lac Tchad", "le lac « Bourget »", "Mount Kenya") is no
   town of its name and not the country it is named after;
-- a dated or deadly incident told with no place ("sur un petit village") happened in the
+- a dated or deadly incident told with no place ("sur un hameau isolé") happened in the
   country the article names, at region precision; nationality words alone, or a country
   qualifying a thing ("the US dollar"), place nothing;
 - "cet après-midi", "ce soir" are the report's day;
-- a crowd gathered for a festivity ("pour le festival", "to celebrate the victory") is no
+- a crowd gathered for a festivity ("pour la fête du quartier", "to celebrate the victory") is no
   demonstration;
-- what a negated infinitive would have made ("afin de ne pas créer une émeute", "so as not to
+- what a negated infinitive would have made ("pour ne pas déclencher une émeute", "so as not to
   provoke clashes") is an outcome avoided;
 - power seized or a government overthrown is a coup (ACLED: Strategic developments, Other);
   a coup only attempted, in English as in French, is no event of its own;
-- what is seized ("se sont emparés du pot de soupe") must be ground for a capture;
+- what is seized ("se sont emparés de plusieurs véhicules") must be ground for a capture;
 - an angry crowd that kills is a mob; "forces de défense et sécurité" are the army;
 - "IS militants" are the Islamic State branch of the event's country, wherever it is.
 """
@@ -85,8 +85,8 @@ def _doc(runtime, text: str, lang: str = "fr"):
 
 def test_a_dated_incident_with_no_place_is_in_the_country_the_article_names(runtime):
     # the country is named too far after the strike for its place: the article's names say
-    doc = _doc(runtime, "Cet après-midi, plusieurs bombes ont été larguées sur un petit village "
-                        "par des avions militaires. Les dégâts sont considérables. Des enfants "
+    doc = _doc(runtime, "Cet après-midi, des avions militaires ont largué plusieurs bombes sur "
+                        "un hameau isolé. Les dégâts sont considérables. Des enfants "
                         "pleuraient dans les rues. Une infirmière soignait une fillette. Le "
                         "lendemain, une ONG du Soudan a dénoncé ces crimes.")
     event = only_event(veille.Report(article=doc.article, events=doc.events))
@@ -100,7 +100,7 @@ def test_a_dated_incident_with_no_place_is_in_the_country_the_article_names(runt
     # nothing dates it: a generality
     "Des avions militaires larguent des bombes sur les villages. Une ONG du Soudan le dénonce.",
     # nationality words alone point at no country strongly enough
-    "Cet après-midi, des bombes ont été larguées sur un petit village par des avions soudanais.",
+    "Cet après-midi, des avions soudanais ont largué plusieurs bombes sur un hameau isolé.",
 ])
 def test_an_incident_with_no_place_and_little_to_place_it_is_left_out(runtime, text):
     assert _doc(runtime, text).events == []
@@ -113,9 +113,9 @@ def test_a_country_that_qualifies_a_thing_gives_no_vote(runtime):
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Lundi, environ 600 personnes se sont rassemblées à Caen pour le festival des fleurs.", "fr"),
-    ("Lundi, des milliers de personnes se sont retrouvées à Caen afin de célébrer la victoire.",
-     "fr"),
+    ("Lundi, quelque 600 habitants se sont rassemblés à Caen pour la fête du quartier.", "fr"),
+    ("Lundi, des centaines d'habitants ont défilé à Caen afin de célébrer la victoire de leur "
+     "club.", "fr"),
     ("Thousands of people gathered in Nairobi on Monday to celebrate the election victory.",
      "en"),
 ])
@@ -133,8 +133,8 @@ def test_a_protest_about_a_festivity_is_a_protest(runtime, text, lang):
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Lundi, des centaines de femmes ont manifesté à Belgrade. Les policiers se sont retirés "
-     "afin de ne pas blesser les manifestantes et créer une émeute.", "fr"),
+    ("Lundi, des centaines de femmes ont manifesté à Belgrade. Les gendarmes ont reculé pour ne "
+     "pas déclencher une émeute.", "fr"),
     ("Hundreds of women protested in Belgrade on Monday. The police withdrew so as not to "
      "provoke clashes.", "en"),
 ])
@@ -154,7 +154,7 @@ def test_power_seized_is_a_coup(runtime, text, lang):
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Lundi à Niamey, un passant a été renversé par une moto.", "fr"),
+    ("Lundi à Niamey, un passant a été renversé par un camion.", "fr"),
     ("Des manifestants ont renversé lundi des poubelles à Niamey.", "fr"),
 ])
 def test_a_thing_overturned_is_no_coup(runtime, text, lang):
@@ -176,9 +176,9 @@ def test_a_crowd_that_kills_is_a_mob(runtime):
 
 
 def test_the_defence_and_security_forces_without_de_are_the_army(runtime):
-    event = only_event(read(runtime, "Lundi, une unité des forces de défense et sécurité a été "
-                                     "la cible d'une embuscade près de Natiaboani, dans l'est "
-                                     "du Burkina Faso."))
+    event = only_event(read(runtime, "Lundi, une patrouille des forces de défense et sécurité "
+                                     "est tombée dans une embuscade près de Natiaboani, dans "
+                                     "l'est du Burkina Faso."))
     assert (event.sub_event_type, event.actor2) == ("Armed clash",
                                                     "Military Forces of Burkina Faso")
 

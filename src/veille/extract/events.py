@@ -114,7 +114,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
         if _is_protest_cause(doc, trigger, causes):
             continue  # "protested against demolishing the station": what the crowd opposes
         if _for_a_festivity(doc, trigger, festive):
-            continue  # "se sont rassemblées pour le festival": a celebration, no protest
+            continue  # "rassemblés pour la fête du quartier": a celebration, no protest
         told_kinds = {c.trigger.label.split(".")[0] for c in candidates}
         if _governed_by(doc, trigger, anchors) or _after_a_span(
                 doc, trigger, spans_of, relations,
@@ -339,8 +339,8 @@ def _denied(doc: Document, trigger: Mention, negations: set[str], hosts: set[str
     token = _root(doc, trigger)
     hosts = [token] + ([token.head] if token.head.lemma_.lower() in hosts and token.dep_ in (
         "obj", "dobj", "attr", "nsubj", "nsubjpass", "nsubj:pass") else [])
-    # "afin de ne pas blesser les manifestantes et créer une émeute", "so as not to provoke
-    # clashes": what a negated infinitive would have made is an outcome avoided
+    # "ont reculé pour ne pas déclencher une émeute", "so as not to provoke clashes": what a
+    # negated infinitive would have made is an outcome avoided
     verb = token.head
     if token.pos_ == "NOUN" and verb != token and (
             "Inf" in verb.morph.get("VerbForm") or verb.tag_ == "VB"):
@@ -438,8 +438,8 @@ def _is_protest_cause(doc: Document, trigger: Mention, causes: set[str]) -> bool
 
 def _for_a_festivity(doc: Document, trigger: Mention, festive: set[str]) -> bool:
     """Whether a protest trigger's verb, or the verb whose subject or object it is, has an
-    argument of `festive` (or one through a preposition or "afin de"): "600 personnes se sont
-    rassemblées pour le festival", "thousands gathered to celebrate the victory"."""
+    argument of `festive` (or one through a preposition or "afin de"): "600 habitants se sont
+    rassemblés pour la fête du quartier", "thousands gathered to celebrate the victory"."""
     if not festive or not trigger.label.startswith("protests.") or not doc.doc.has_annotation(
             "DEP"):
         return False

@@ -91,8 +91,8 @@ def _told_as_incident(c: Candidate) -> bool:
 def _country_named(doc: Document, code: str) -> Mention | None:
     """The first words of the article that name country `code` (the country, or a nationality
     word), as the evidence of an event placed there by the article's names."""
-    return next((m for m in doc.mentions if m.kind in ("country", "demonym") and m.label == code),
-                None)
+    return next((m for m in doc.mentions if m.kind in ("country", "demonym") and m.label == code
+                 and m.data.get("elsewhere") not in ("modifier", "feature")), None)
 
 
 def _recalled(event: Event, published, taxonomy: Taxonomy) -> bool:
@@ -147,8 +147,8 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
             reason = f"{reason}; placed in the article's country"
     elif (place is None and c.place is None and _told_as_incident(c)
           and (code := _article_country(support, at_least=_NAMED))):
-        # "Cet après-midi, des bombes ont été larguées sur un petit village par des avions
-        # soudanais": a dated or deadly incident whose village goes unnamed happened in the
+        # "Cet après-midi, des avions ont largué des bombes sur un hameau isolé ... une ONG du
+        # Soudan": a dated or deadly incident whose village goes unnamed happened in the
         # country the article's names point at, at region precision; an undated, harmless
         # act with no place at all stays a generality.
         place, precision = gazetteer.country(code), REGION

@@ -366,8 +366,8 @@ class TriggersFile(Strict):
     # station", "ont manifesté contre la démolition de la gare"): a trigger a protest governs
     # through one is what the crowd opposes, not an event the article tells.
     protest_causes: list[str] = Field(default_factory=list)
-    # Lemmas of festivities: a crowd gathered or marching for one ("se sont rassemblées pour le
-    # festival", "gathered to celebrate the victory") makes no demonstration (ACLED codes
+    # Lemmas of festivities: a crowd gathered or marching for one ("rassemblés pour la fête du
+    # quartier", "gathered to celebrate the victory") makes no demonstration (ACLED codes
     # political gatherings, not celebrations).
     festivities: list[str] = Field(default_factory=list)
     # Lemmas of words that make a trigger governed by them a date for something else ("le jour
