@@ -28,7 +28,6 @@ import datetime as dt
 import pytest
 from test_extract import only_event, read  # the same helpers, one definition
 
-import veille
 from veille.ingest import article_from_text
 from veille.pipeline import process_documents
 from veille.resolve.places import country_support
@@ -78,18 +77,13 @@ def test_a_lake_named_after_a_country_is_not_the_country(runtime, text, lang):
     assert all(e.country != "Chad" for e in read(runtime, text, lang=lang).events)
 
 
-def _doc(runtime, text: str, lang: str = "fr"):
-    article = article_from_text(text, name="t", lang=lang, published=dt.date(2024, 3, 12))
-    return process_documents([article], runtime)[0]
-
-
 def test_a_dated_incident_with_no_place_is_in_the_country_the_article_names(runtime):
     # the country is named too far after the strike for its place: the article's names say
-    doc = _doc(runtime, "Cet après-midi, des avions militaires ont largué plusieurs bombes sur "
-                        "un hameau isolé. Les dégâts sont considérables. Des enfants "
-                        "pleuraient dans les rues. Une infirmière soignait une fillette. Le "
-                        "lendemain, une ONG du Soudan a dénoncé ces crimes.")
-    event = only_event(veille.Report(article=doc.article, events=doc.events))
+    event = only_event(read(runtime, "Cet après-midi, des avions militaires ont largué "
+                                     "plusieurs bombes sur un hameau isolé. Les dégâts sont "
+                                     "considérables. Des enfants pleuraient dans les rues. Une "
+                                     "infirmière soignait une fillette. Le lendemain, une ONG du "
+                                     "Soudan a dénoncé ces crimes.", lang="fr"))
     assert (event.country, event.geo_precision, event.location) == ("Sudan", 3, None)
     assert event.event_date == dt.date(2024, 3, 12)  # "cet après-midi"
     assert event.evidence["country"].basis == "context"
@@ -103,12 +97,13 @@ def test_a_dated_incident_with_no_place_is_in_the_country_the_article_names(runt
     "Cet après-midi, des avions soudanais ont largué plusieurs bombes sur un hameau isolé.",
 ])
 def test_an_incident_with_no_place_and_little_to_place_it_is_left_out(runtime, text):
-    assert _doc(runtime, text).events == []
+    assert read(runtime, text, lang="fr").events == []
 
 
 def test_a_country_that_qualifies_a_thing_gives_no_vote(runtime):
-    doc = _doc(runtime, "Protesters angry at the rise of the US dollar blocked a road on Monday.",
-               lang="en")
+    article = article_from_text("Protesters angry at the rise of the US dollar blocked a road "
+                                "on Monday.", name="t", lang="en", published=dt.date(2024, 3, 12))
+    doc = process_documents([article], runtime)[0]
     assert "US" not in country_support(doc, runtime.gazetteer, runtime.actors)
 
 
