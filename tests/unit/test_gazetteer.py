@@ -459,3 +459,50 @@ def test_the_home_of_a_group_is_the_events_place_only_when_nothing_else_is(runti
     alone = only_event(read(runtime, "On Tuesday, Darfur militiamen looted a market, "
                                      "residents said.", lang="en"))
     assert alone.country == "Sudan"
+
+
+@pytest.mark.parametrize(("region", "country", "seat"), [
+    ("Muthanna", "IQ", "As Samawah"), ("Dhi Qar", "IQ", "An Nasiriyah"),
+    ("Sindh", "PK", "Karachi"), ("Loroum", "BF", "Titao"),
+])
+def test_gazetteer_an_area_is_coded_at_its_seat(runtime, region, country, seat):
+    """ACLED codes an event known only to a province at the provincial capital: without a
+    dump's feature codes, the largest town of the area, a province (ADM1) or a province of
+    ISO that is GeoNames' admin2 (`Loroum`)."""
+    area = runtime.gazetteer.lookup(region, country_code=country)
+    assert area.is_area
+    assert runtime.gazetteer.seat(area).name == seat
+
+
+def test_gazetteer_a_named_area_or_a_town_has_no_seat(runtime):
+    """Darfur is no division the towns know they lie in; a town is its own point."""
+    assert runtime.gazetteer.seat(runtime.gazetteer.lookup("Darfur")) is None
+    assert runtime.gazetteer.seat(runtime.gazetteer.lookup("Aleppo")) is None
+
+
+def test_gazetteer_a_dumps_admin_seat_beats_a_larger_town(gazetteer_copy, runtime, tmp_path):
+    """A GeoNames dump names the seat (PPLA): it wins over a larger town of its region."""
+    seat = ("9990003\tQaryat al Maqarr\tQaryat al Maqarr\t\t35.2\t36.9\tP\tPPLA\tSY\t\t09\t\t\t"
+            "\t800\t\t300\tAsia/Damascus\t2024-01-01\n")
+    (tmp_path / "seat.txt").write_text(seat, encoding="utf-8")
+    add_geonames_dump(gazetteer_copy, tmp_path / "seat.txt")
+    gazetteer = Gazetteer(min_population=runtime.config.gazetteer_min_population,
+                          path=gazetteer_copy)
+    region = next(p for p in gazetteer.candidates("Aleppo") if p.feature_code == "ADM1")
+    assert runtime.gazetteer.seat(region).name == "Aleppo"
+    assert gazetteer.seat(region).name == "Qaryat al Maqarr"
+
+
+@pytest.mark.parametrize(("text", "lang", "seat"), [
+    ("On Monday, gunmen killed two farmers in Muthanna province.", "en", "As Samawah"),
+    ("Lundi, des hommes armés ont tué deux cultivateurs dans la province du Sindh.", "fr",
+     "Karachi"),
+])
+def test_an_event_known_only_to_its_province_is_at_the_provincial_capital(runtime, text, lang,
+                                                                           seat):
+    event = only_event(read(runtime, text, lang=lang))
+    town = runtime.gazetteer.lookup(seat)
+    area = runtime.gazetteer.lookup(event.location, country_code=event.iso)
+    assert event.geo_precision == 3 and area.is_area and event.admin1 == area.admin1
+    assert (event.latitude, event.longitude) == (town.latitude, town.longitude)
+    assert event.evidence["location"].reason.endswith(f"at its seat, {seat}")

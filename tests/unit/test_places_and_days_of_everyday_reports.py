@@ -18,7 +18,10 @@ sentence written for these tests):
   a coup only attempted, in English as in French, is no event of its own;
 - what is seized ("se sont emparés de plusieurs véhicules") must be ground for a capture;
 - an angry crowd that kills is a mob; "forces de défense et sécurité" are the army;
-- "IS militants" are the Islamic State branch of the event's country, wherever it is.
+- "IS militants" are the Islamic State branch of the event's country, wherever it is;
+- a people, a faith or a party qualifying people in digits ("2 Malay Muslim insurgent
+  suspects") are counted people, and the word for the people no town of that name;
+- ACLED's halves of a Myanmar state ("Shan-North") are the state.
 """
 
 from __future__ import annotations
@@ -194,3 +197,27 @@ def test_is_militants_are_the_branch_of_the_events_country(runtime, place, branc
     event = only_event(read(runtime, f"IS militants attacked an army post {place} on Monday, "
                                      "killing two soldiers.", lang="en"))
     assert event.actor1 == branch
+
+
+def test_a_people_qualifying_the_counted_is_no_name_and_no_town(runtime):
+    """"2 Malay" is no name like "400 Mawozo", and "Malay" no Philippine village."""
+    event = only_event(read(runtime, "In Yala province on Friday, 2 Malay Muslim insurgent "
+                                     "suspects were killed in a gunfight with rangers.",
+                            lang="en"))
+    assert (event.country, event.admin1, event.fatalities.best) == ("Thailand", "Yala", 2)
+    assert event.actor2 == "Malay Muslim Separatists (Thailand)"
+
+
+def test_a_people_the_ner_reads_in_a_town_name_stays_a_town(runtime):
+    """The small English model calls some towns a people ("the countryside of Tadmor"): a
+    name that qualifies no plural noun is still looked up."""
+    event = only_event(read(runtime, "On Monday, IS fighters attacked a bus in the countryside "
+                                     "of Tadmor, in Homs governorate.", lang="en"))
+    assert (event.admin1, event.location) == ("Homs", "Tadmur")
+
+
+@pytest.mark.parametrize("state", ["Shan-North", "Shan-South"])
+def test_acleds_halves_of_a_state_are_the_state(runtime, state):
+    event = only_event(read(runtime, f"On Tuesday, the army clashed with the TNLA in a village "
+                                     f"of Namhsan township ({state} state).", lang="en"))
+    assert (event.country, event.admin1, event.geo_precision) == ("Myanmar", "Shan", 3)

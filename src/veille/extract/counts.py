@@ -21,6 +21,7 @@ from ..resources import Lexicon
 from .background import is_background_at
 from .tokens import token_range
 
+_PEOPLE = "NORP"  # English NER: nationalities, religious and political groups
 _QUALIFIER_GAP = 2  # tokens between "au moins" and its number
 _BEFORE = 4  # "tuant 12 personnes": a killed word up to this many tokens before the number
 _TOLL_BEFORE = 8  # "the death toll in Gaza has risen to 62,064"
@@ -258,13 +259,15 @@ def is_quantity(parsed: Doc, number: Mention, units: set[str], persons: set[str]
 
 def _names_follow(parsed: Doc, number: Mention) -> bool:
     """Whether a capitalised word follows a number written in digits mid-sentence: a name
-    (`400 Mawozo`), not a count; a plural one names people (`25 Palestinians`)."""
+    (`400 Mawozo`), not a count; a plural one names people (`25 Palestinians`), and so does
+    a people, a faith or a party as the NER reads it (`3 Malay Muslim suspects`)."""
     span = parsed.char_span(number.start, number.end, alignment_mode="expand")
     if span is None or span.end >= len(parsed) or not span.text[:1].isdigit():
         return False
     after = parsed[span.end]
     return (after.is_title and after.is_alpha and not after.is_sent_start
-            and after.pos_ == "PROPN" and after.morph.get("Number") != ["Plur"])
+            and after.pos_ == "PROPN" and after.morph.get("Number") != ["Plur"]
+            and after.ent_type_ != _PEOPLE)
 
 
 def _is_one(word: str, lang: str | None) -> bool:

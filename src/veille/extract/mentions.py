@@ -24,6 +24,7 @@ from .tokens import after_words
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*$|^\d+$")
 _PLACE_LABELS = {"LOC", "GPE"}
 _PERSON_LABELS = {"PER", "PERSON"}
+_PEOPLE_LABEL = "NORP"  # English NER: nationalities, religious and political groups
 # NER labels of numbers, dates and amounts: never a name holding a place.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 # Words of a place name ("Democratic Republic of the Congo"); the pieces of one hyphenated word
@@ -820,6 +821,14 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
                if _common_words_of_an_organisation(c, parsed.ents)]
     organisations = set(places.organisations)
     people += [(t.idx, t.idx + len(t.text)) for t in parsed if t.text in organisations]
+    # A people, a faith or a party, as the NER reads it, that qualifies people ("three Malay
+    # Muslim separatists", "Arab tribesmen") is no town of that name (Malay in the
+    # Philippines), unless a region bears it ("Afar", "Kachin"). The small English model
+    # also calls towns so ("the countryside of Tadmor", "Usaylan district center"): only a
+    # word that qualifies a plural noun, no word for settlements, counts.
+    people += [(e.start_char, e.end_char) for e in parsed.ents if e.label_ == _PEOPLE_LABEL
+               and _qualifies_people(e, settlement_after)
+               and not _names_a_region(e.text, gazetteer, countries)]
     suffixes = {w.lower() for w in places.hyphen_suffixes}
     route_end = functools.partial(
         _route_end, text, is_place=functools.partial(_is_place, gazetteer=gazetteer,
@@ -1125,6 +1134,16 @@ def _names_only_areas(name: str, gazetteer: Gazetteer) -> bool:
     for p in gazetteer.candidates(name):
         (areas if p.is_area else towns).append(p.population)
     return max(areas) > 0 and max(areas) >= 10 * max(towns)
+
+
+def _qualifies_people(ent, settlement_words: list[str]) -> bool:
+    """Whether a name qualifies a plural noun that follows it ("Malay Muslim separatists",
+    "Arab tribesmen") and is no word for settlements or areas ("the Kurdish villages")."""
+    head = ent.root.head
+    return (ent.root.dep_ in ("amod", "compound") and head.i >= ent.end
+            and all(t.is_alpha for t in ent.doc[ent.end:head.i])  # not "the X road;196 people"
+            and head.pos_ == "NOUN" and head.morph.get("Number") == ["Plur"]
+            and head.lemma_.lower() not in settlement_words)
 
 
 def _names_a_region(name: str, gazetteer: Gazetteer, countries: dict[str, str]) -> bool:

@@ -159,6 +159,11 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
         values.update(country=place.country, iso=place.country_code, admin1=place.admin1,
                       admin2=place.admin2, latitude=place.latitude, longitude=place.longitude,
                       geo_precision=precision, geonames_id=place.geonameid)
+        if precision == REGION and (seat := gazetteer.seat(place)) is not None:
+            # ACLED codes an event known only to its province at the provincial capital; the
+            # record keeps the province's name, at its seat's point and district.
+            values.update(admin2=seat.admin2, latitude=seat.latitude, longitude=seat.longitude)
+            reason = f"{reason}; at its seat, {seat.name}"
         if not place.is_country:
             values["location"] = place.name
         for name in ("country", "admin1", "location", "latitude", "longitude"):

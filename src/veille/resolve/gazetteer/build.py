@@ -27,7 +27,7 @@ from .names import VARIANT, name_keys, normalize, usable_alias, variant_key
 from .schema import SCHEMA
 
 DATASETS = {500: "cities500", 1000: "cities1000", 5000: "cities5000", 15000: "cities15000"}
-FORMAT = "12"  # bump when the tables or the way they are filled change
+FORMAT = "14"  # bump when the tables or the way they are filled change
 
 
 def default_path(min_population: int) -> Path:

@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS places (
     feature_code TEXT,
     source TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS places_by_area ON places (country_code, admin1);
 CREATE TABLE IF NOT EXISTS country_points (
     country_code TEXT PRIMARY KEY, latitude REAL NOT NULL, longitude REAL NOT NULL
 );

@@ -20,6 +20,9 @@ from .names import normalize, variant_key
 
 WORLD_CITY = 1_000_000  # people: a city known far beyond its country
 _TOWN_OF_NOTE = 50_000  # people: a town that, by its very name, beats a region named otherwise
+# The feature codes of an area's seat, by the area's: GeoNames' seats of first- and
+# second-order divisions; a national capital is its own region's.
+_SEATS = {"ADM1": ("PPLA", "PPLC"), "ADM2": ("PPLA2", "PPLA", "PPLC")}
 _COLUMNS = ("geonameid, name, latitude, longitude, country_code, admin1, admin2, population, "
             "feature_code")
 
@@ -69,6 +72,7 @@ class Gazetteer:
         self._acled_names = load_country_names()
         self._points = load_country_points()
         self._cache: dict[str, list[Place]] = {}
+        self._seats: dict[int, Place | None] = {}
         self._country_names: dict[str, dict[str, str]] = {}
         self._shared_languages = shared_name_languages
 
@@ -131,6 +135,31 @@ class Gazetteer:
                                    and normalize(p.name) == normalize(name))]
             best = max(towns, key=lambda p: p.population) if towns else best
         return best
+
+    def seat(self, area: Place) -> Place | None:
+        """The town where ACLED codes an event known only to `area` (geo precision 3: "in
+        Zaporizhzhia oblast" at Zaporizhzhia, "Muthanna province" at As Samawah): the seat a
+        GeoNames dump names (PPLA, PPLA2; a national capital is its region's), else the
+        largest town, the seat of most areas (the packaged towns carry no feature code that
+        would name it). None for a town, a country, or an area no town of the gazetteer is
+        known to lie in ("Darfur")."""
+        if area.feature_code not in _SEATS or not area.admin1:
+            return None
+        if area.geonameid not in self._seats:
+            with self._lock:
+                rows = self._conn.execute(
+                    f"SELECT {_COLUMNS} FROM places WHERE country_code = ? AND admin1 = ? "
+                    "AND (feature_code IS NULL OR feature_code LIKE 'PPL%')",
+                    (area.country_code, area.admin1)).fetchall()
+            towns = [self._place(row) for row in rows]
+            if area.feature_code == "ADM2":  # "Loroum" is the towns' "Province du Loroum"
+                words = normalize(area.admin2 or area.name).split()
+                towns = [t for t in towns if _holds_words(normalize(t.admin2 or ""), words)]
+            codes = _SEATS[area.feature_code]
+            self._seats[area.geonameid] = max(
+                towns, default=None,
+                key=lambda t: (t.feature_code in codes, t.population, -t.geonameid))
+        return self._seats[area.geonameid]
 
     def within(self, name: str, areas: list[str] | None) -> Place | None:
         """The namesake of `name` that lies in one of `areas`, the places the text says it is
@@ -248,6 +277,12 @@ def _signature(path: Path) -> str | None:
     except sqlite3.DatabaseError:
         return None
     return row[0] if row else None
+
+
+def _holds_words(name: str, words: list[str]) -> bool:
+    """Whether `words` run, whole, inside `name`."""
+    have = name.split()
+    return bool(words) and any(have[i:i + len(words)] == words for i in range(len(have)))
 
 
 def _same_area(area: str, key: str) -> bool:
