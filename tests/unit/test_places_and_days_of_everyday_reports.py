@@ -21,7 +21,10 @@ sentence written for these tests):
 - "IS militants" are the Islamic State branch of the event's country, wherever it is;
 - a people, a faith or a party qualifying people in digits ("2 Malay Muslim insurgent
   suspects") are counted people, and the word for the people no town of that name;
-- ACLED's halves of a Myanmar state ("Shan-North") are the state.
+- ACLED's halves of a Myanmar state ("Shan-North") are the state;
+- a second bomber of a twin bombing ("un second kamikaze", "a second suicide bomber") is one
+  more attacker of the same incident, not another one;
+- what is captured ("ont capturé trois familles") must be ground for a capture.
 """
 
 from __future__ import annotations
@@ -221,3 +224,27 @@ def test_acleds_halves_of_a_state_are_the_state(runtime, state):
     event = only_event(read(runtime, f"On Tuesday, the army clashed with the TNLA in a village "
                                      f"of Namhsan township ({state} state).", lang="en"))
     assert (event.country, event.admin1, event.geo_precision) == ("Myanmar", "Shan", 3)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Deux kamikazes se sont fait exploser mardi matin sur le marché de Maiduguri, faisant au "
+     "moins 12 morts. Le premier a déclenché sa ceinture explosive à l'entrée. Alors que les "
+     "passants accouraient, un second kamikaze a fait détoner ses explosifs.", "fr"),
+    ("Two suicide bombers struck a crowded market in Maiduguri on Tuesday morning, killing at "
+     "least 12 people. The first detonated his vest near the entrance. As people rushed to "
+     "help the wounded, a second suicide bomber blew himself up.", "en"),
+])
+def test_the_second_bomber_of_a_twin_bombing_is_the_same_incident(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.sub_event_type, event.location, event.fatalities.best) == (
+        "Suicide bomb", "Maiduguri", 12)
+
+
+@pytest.mark.parametrize(("text", "taken"), [
+    ("Vendredi, des hommes armés ont attaqué une base des gardes-frontières à Zhob et ont "
+     "capturé trois familles dans un immeuble voisin.", False),
+    ("Vendredi, les rebelles du M23 ont capturé la ville de Sake.", True),
+])
+def test_what_is_captured_must_be_ground(runtime, text, taken):
+    events = read(runtime, text).events
+    assert any(e.sub_event_type == "Non-state actor overtakes territory" for e in events) is taken

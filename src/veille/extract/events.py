@@ -165,7 +165,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     _continue(doc, doc.candidates, set(lexicon.roles.continuations),
               set(lexicon.roles.another_incident),
               {w.lower() for w in lexicon.triggers.definite_articles},
-              {w.lower() for w in lexicon.roles.series_words})
+              {w.lower() for w in lexicon.roles.series_words},
+              {w.lower() for w in lexicon.roles.attacker_triggers})
     return doc
 
 
@@ -181,12 +182,13 @@ def _verb_of_a_running_total(doc: Document, trigger: Mention) -> bool:
 
 
 def _continue(doc: Document, candidates: list[Candidate], words: set[str], another: set[str],
-              definite: set[str], series: set[str]) -> None:
+              definite: set[str], series: set[str], attackers: set[str]) -> None:
     """"Another strike killed four people": one more event of the kind just told, naming no
     author, is by the author of the last one of that kind (roles.yaml `continuations`); and is
     another incident (`another_incident`: its trigger's data `another`, which fusion reads),
     unless a definite article goes with it ("les autres manifestants", the rest of a crowd
-    told) or a word of a `series` ("yet another attack", maybe the one told)."""
+    told), a word of a `series` ("yet another attack", maybe the one told), or the trigger
+    names an attacker ("un second kamikaze": `attacker_triggers`)."""
     if not words or not doc.doc.has_annotation("DEP"):
         return
 
@@ -198,8 +200,9 @@ def _continue(doc: Document, candidates: list[Candidate], words: set[str], anoth
         own = [t for t in doc.doc[start:end] for t in (t, *t.children)]
         near = own + [g for t in own for g in t.children]
         marks = [t for t in own if t.lemma_.lower() in another and t.dep_ in ("det", "amod")]
-        if marks and not any((t.lower_ in definite and t.dep_ == "det") or t.lower_ in series
-                             for t in (*own, *(w for m in marks for w in m.children))):
+        if marks and doc.text[c.trigger.start:c.trigger.end].lower() not in attackers \
+                and not any((t.lower_ in definite and t.dep_ == "det") or t.lower_ in series
+                            for t in (*own, *(w for m in marks for w in m.children))):
             # "une troisième attaque", not "shot dead another man" nor "la deuxième attaque"
             c.trigger.data["another"] = True
         if c.actor1 is not None or not _continued(near):

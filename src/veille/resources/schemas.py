@@ -669,6 +669,10 @@ class RolesFile(Strict):
     # Words before one of those that make the trigger one more of a series, maybe the one just
     # told ("yet another gang attack on the district", "encore une autre attaque").
     series_words: list[str] = Field(default_factory=list)
+    # Triggers that name who did it, not what was done ("un second kamikaze", "a second suicide
+    # bomber"): a number on them counts the attackers of one incident, no other incident (ACLED
+    # codes a twin bombing at one place and day as one event).
+    attacker_triggers: list[str] = Field(default_factory=list)
     # Words for communities and their fights ("éleveurs", "clans", "intercommunautaires",
     # "herders", "tribal"): near a clash of no side but civilians, communal militias fight
     # (taxonomy.yaml `communities_fighting`).
