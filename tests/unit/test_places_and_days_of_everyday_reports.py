@@ -24,7 +24,9 @@ sentence written for these tests):
 - ACLED's halves of a Myanmar state ("Shan-North") are the state;
 - a second bomber of a twin bombing ("un second kamikaze", "a second suicide bomber") is one
   more attacker of the same incident, not another one;
-- what is captured ("ont capturé trois familles") must be ground for a capture.
+- what is captured ("ont capturé trois familles") must be ground for a capture;
+- a trigger noun capitalised after a name ("the Sabra Massacre") names an event of history,
+  not one told; a headline's capitals and an actor's name before it do not.
 """
 
 from __future__ import annotations
@@ -248,3 +250,15 @@ def test_the_second_bomber_of_a_twin_bombing_is_the_same_incident(runtime, text,
 def test_what_is_captured_must_be_ground(runtime, text, taken):
     events = read(runtime, text).events
     assert any(e.sub_event_type == "Non-state actor overtakes territory" for e in events) is taken
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    ("Survivors laid wreaths on Sunday at the memorial to the victims of the Sabra Massacre in "
+     "Beirut.", 0),
+    ("Suspected Al-Shabaab Attack on a hotel in Mogadishu kills nine", 1),
+    ("Militants Kill Two Soldiers on Tuesday in Lower Shabelle Ambush.", 1),
+    ("Jihadist Ambush Kills Eleven Soldiers Near Djibo\nEleven soldiers were killed on Sunday "
+     "in an ambush near Djibo, the army said.", 1),
+])
+def test_a_capitalised_trigger_after_a_name_names_an_event_of_history(runtime, text, events):
+    assert len(read(runtime, text, lang="en").events) == events

@@ -115,6 +115,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "protested against demolishing the station": what the crowd opposes
         if _for_a_festivity(doc, trigger, festive):
             continue  # "rassemblés pour la fête du quartier": a celebration, no protest
+        if _names_a_past_event(doc, trigger):
+            continue  # "the victims of the Nanjing Massacre": a name, no news
         told_kinds = {c.trigger.label.split(".")[0] for c in candidates}
         if _governed_by(doc, trigger, anchors) or _after_a_span(
                 doc, trigger, spans_of, relations,
@@ -1322,6 +1324,29 @@ def _counter_crowd(doc: Document, trigger: Mention, lexicon: Lexicon,
 
 
 _HEADLINE_LENGTH = 200  # characters: a line longer than this is a paragraph, not a headline
+
+
+def _names_a_past_event(doc: Document, trigger: Mention) -> bool:
+    """Whether a trigger noun is capitalised after a capitalised name, mid-sentence: part of
+    the name history gives an event ("the Nanjing Massacre", "the Tet
+    Offensive"), not an incident told: the next word is not capitalised too, as in a
+    headline that capitalises every word ("ISWAP Raid Kills Six Soldiers", "New Deadly
+    Chemical Attacks;Continued clashes"), and the name is no actor's ("Al-Shabaab Attack
+    on a hotel kills nine", "Israeli Strike")."""
+    start, end = token_range(doc.doc, trigger)
+    word, before = doc.doc[start], doc.doc[start - 1] if start else None
+    if (before is None or word.pos_ not in ("NOUN", "PROPN") or not word.is_title
+            or word.is_sent_start or before.is_sent_start
+            or not (before.is_title and before.pos_ == "PROPN")
+            or any(m.start <= before.idx < m.end for m in doc.mentions
+                   if m.kind in ("actor", "demonym"))):
+        return False
+    after = next((t for t in doc.doc[end:word.sent.end] if t.is_alpha), None)
+    if after is not None and after.is_title:
+        return False
+    # a headline's capitals, whatever ends it ("Militants Kill Two Soldiers in Lower
+    # Shabelle Ambush.")
+    return not all(t.is_title for t in word.sent if t.is_alpha and len(t) > 3)
 
 
 def _is_headline(text: str, start: int) -> bool:
