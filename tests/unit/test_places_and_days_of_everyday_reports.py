@@ -26,7 +26,9 @@ sentence written for these tests):
   more attacker of the same incident, not another one;
 - what is captured ("ont capturé trois familles") must be ground for a capture;
 - a trigger noun capitalised after a name ("the Sabra Massacre") names an event of history,
-  not one told; a headline's capitals and an actor's name before it do not.
+  not one told; a headline's capitals and an actor's name before it do not;
+- a name right after a building noun ("l'école Salaheddine") is the building's, no town and no
+  vote for a country; "l'hôpital de Goma" is in Goma.
 """
 
 from __future__ import annotations
@@ -262,3 +264,14 @@ def test_what_is_captured_must_be_ground(runtime, text, taken):
 ])
 def test_a_capitalised_trigger_after_a_name_names_an_event_of_history(runtime, text, events):
     assert len(read(runtime, text, lang="en").events) == events
+
+
+@pytest.mark.parametrize(("text", "country", "location"), [
+    ("Mercredi, deux personnes ont été tuées dans une frappe israélienne sur l'école "
+     "Salaheddine de la ville de Gaza.", "Palestine", "Gaza"),
+    ("Mercredi, des hommes armés ont attaqué l'hôpital de Goma, tuant deux gardiens.",
+     "Democratic Republic of Congo", "Goma"),
+])
+def test_a_name_after_a_building_noun_is_the_buildings(runtime, text, country, location):
+    event = only_event(read(runtime, text))
+    assert (event.country, event.location) == (country, location)

@@ -108,7 +108,8 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
                 m.data["elsewhere"] = "care"
             elif after_words(doc.text, m.start, lex.lexicon.places.origin_markers):
                 m.data["elsewhere"] = "origin"
-            elif _names_a_feature(doc.text, m, lex.lexicon.places.feature_nouns):
+            elif _names_a_feature(doc.text, m, [*lex.lexicon.places.feature_nouns,
+                                                *lex.lexicon.places.building_nouns]):
                 m.data["elsewhere"] = "feature"
     for m in found:  # "near Tame", "à 20 km de Niafunké": near the town, not in it
         if m.kind == "place" and after_words(doc.text, m.start, lex.lexicon.places.near_markers):
@@ -147,9 +148,10 @@ _QUOTES_AND_SPACES = frozenset(' \t"«»“”\'’\u00a0')
 
 
 def _names_a_feature(text: str, m: Mention, nouns: list[str]) -> bool:
-    """Whether a place or country mention names a lake, a river or a mountain: a country or
-    known place right after a feature noun ("lac Tchad"), or a name the gazetteer does not
-    know that starts with one ("lac Bourget" is no Le Bourget)."""
+    """Whether a place or country mention names a lake, a river, a mountain or a building: a
+    country or known place right after a feature noun ("lac Tchad", "l'école Salaheddine"),
+    or a name the gazetteer does not know that starts with one ("lac Bourget" is no Le
+    Bourget)."""
     start = m.start
     while start and text[start - 1] in _QUOTES_AND_SPACES:  # le lac « Bourget »
         start -= 1

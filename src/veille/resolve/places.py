@@ -42,8 +42,8 @@ def country_support(doc: Document, gazetteer: Gazetteer,
         if m.kind == "country" and m.data.get("elsewhere") == "neighbour":
             shares.setdefault(f"neighbour:{m.label}", {m.label: 0.25})
     for m in doc.of_kind("place"):
-        if m.data.get("elsewhere") == "modifier":  # "a London-based monitor" says nothing
-            continue
+        if m.data.get("elsewhere") in ("modifier", "feature"):
+            continue  # "a London-based monitor", "l'école Salaheddine" say nothing of where
         if share := name_votes(m, doc, gazetteer):
             shares[normalize(m.name(doc.text))] = share
     for m in doc.mentions:
