@@ -28,7 +28,9 @@ sentence written for these tests):
 - a trigger noun capitalised after a name ("the Sabra Massacre") names an event of history,
   not one told; a headline's capitals and an actor's name before it do not;
 - a name right after a building noun ("l'école Salaheddine") is the building's, no town and no
-  vote for a country; "l'hôpital de Goma" is in Goma.
+  vote for a country; "l'hôpital de Goma" is in Goma;
+- trigger nouns a verb of a trend takes as subject ("se multiplient", "have multiplied") are
+  many events over no one day, no event.
 """
 
 from __future__ import annotations
@@ -275,3 +277,18 @@ def test_a_capitalised_trigger_after_a_name_names_an_event_of_history(runtime, t
 def test_a_name_after_a_building_noun_is_the_buildings(runtime, text, country, location):
     event = only_event(read(runtime, text))
     assert (event.country, event.location) == (country, location)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Enlèvements, attaques et pillages se multiplient depuis plusieurs semaines dans la "
+     "province du Soum.", "fr"),
+    ("Kidnappings and attacks have multiplied in Zamfara state in recent weeks.", "en"),
+])
+def test_acts_that_multiply_are_a_trend_not_an_event(runtime, text, lang):
+    assert read(runtime, text, lang=lang).events == []
+
+
+def test_acts_that_multiply_on_a_day_named_are_that_days(runtime):
+    event = only_event(read(runtime, "Lundi, les attaques se sont multipliées autour de Djibo, "
+                                     "faisant trois morts parmi les civils."))
+    assert (event.location, event.fatalities.best) == ("Djibo", 3)

@@ -76,6 +76,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     used = set(lexicon.triggers.instrument_verbs)
     held = _held_pattern(lexicon.triggers.held_markers)
     tallies = set(lexicon.triggers.tallies)
+    trends = set(lexicon.triggers.trend_verbs)
     spans = set(lexicon.triggers.spans_of_time)
     weapons = set(taxonomy.file.weapon_types)
     fled = set(lexicon.triggers.fled_from)
@@ -126,7 +127,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
                                                 or _is_held(doc, trigger, held)
                                                 or _is_thrown(doc, trigger)):
             continue  # "avec des fusils et des lance-grenades", "armés de grenades": no use
-        if _is_tally(doc, trigger, tallies) or _is_span(doc, trigger, spans):
+        if _is_tally(doc, trigger, tallies, trends) or _is_span(doc, trigger, spans):
             continue  # "des centaines d'attaques", "a year of fighting": many events, none told
         if _circumstance_of_violence(doc, trigger):
             continue  # "retook the camp as reinforcements came in": part of the fight
@@ -482,14 +483,20 @@ def _is_thrown(doc: Document, trigger: Mention) -> bool:
                for t in doc.of_kind("trigger", trigger.sent))
 
 
-def _is_tally(doc: Document, trigger: Mention, tallies: set[str]) -> bool:
+def _is_tally(doc: Document, trigger: Mention, tallies: set[str], trends: set[str]) -> bool:
     """Whether a trigger noun is counted as many (`des centaines d'attaques`, `plus de 300
-    frappes`) over no one day: a tally, not a report of one event. Many strikes on a day the
-    sentence names (`dozens of air strikes on Monday`) are that day's event."""
+    frappes`) or is the subject of a trend (`Enlèvements, attaques, raids se multiplient`)
+    over no one day: a tally, not a report of one event. Many strikes on a day the sentence
+    names (`dozens of air strikes on Monday`) are that day's event."""
     if not doc.doc.has_annotation("DEP") or any(
             m.kind in ("weekday", "relative_day") for m in doc.in_sentence(trigger.sent)):
         return False
     token = _root(doc, trigger)
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "raids" of "Enlèvements, attaques, raids", whatever its tag
+    if first.dep_.startswith("nsubj") and first.head.lemma_.lower() in trends:
+        return True
     if token.pos_ != "NOUN":
         return False
     numbers = {n.data["token"]: n.data["value"] for n in doc.of_kind("number", trigger.sent)

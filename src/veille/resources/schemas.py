@@ -396,6 +396,9 @@ class TriggersFile(Strict):
     # Lemmas of quantity nouns that make a trigger noun a tally of many events ("des centaines
     # d'attaques", "dozens of air strikes"): no one event (nor is "plus de 300 frappes").
     tallies: list[str] = Field(default_factory=list)
+    # Lemmas of verbs of a trend ("les enlèvements se multiplient", "attacks have multiplied"):
+    # trigger nouns they take as subject are many events over no one day, no event.
+    trend_verbs: list[str] = Field(default_factory=list)
     # Lemmas of spans of time ("un an de combats", "a year of fighting"): a trigger noun they
     # govern is a war's course, no event, even on a day its sentence names.
     spans_of_time: list[str] = Field(default_factory=list)
