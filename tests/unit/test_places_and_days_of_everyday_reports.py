@@ -30,7 +30,9 @@ sentence written for these tests):
 - a name right after a building noun ("l'école Salaheddine") is the building's, no town and no
   vote for a country; "l'hôpital de Goma" is in Goma;
 - trigger nouns a verb of a trend takes as subject ("se multiplient", "have multiplied") are
-  many events over no one day, no event.
+  many events over no one day, no event;
+- people who open fire are armed, an unidentified armed group, never a mob, unless a state
+  force in the sentence may have fired.
 """
 
 from __future__ import annotations
@@ -292,3 +294,19 @@ def test_acts_that_multiply_on_a_day_named_are_that_days(runtime):
     event = only_event(read(runtime, "Lundi, les attaques se sont multipliées autour de Djibo, "
                                      "faisant trois morts parmi les civils."))
     assert (event.location, event.fatalities.best) == ("Djibo", 3)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mercredi, un groupe d'hommes a surgi et ouvert le feu dans la rue principale d'Iguala. "
+     "Dix-huit personnes ont été tuées.", "fr"),
+    ("On Wednesday, a group of men opened fire on a bar in Iguala, killing nine people.", "en"),
+])
+def test_people_who_open_fire_are_armed_not_a_mob(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.sub_event_type, event.actor1) == ("Attack", "Unidentified Armed Group (Mexico)")
+
+
+def test_a_mob_stays_a_mob_when_the_police_fire(runtime):
+    event = only_event(read(runtime, "Mercredi à Abidjan, des jeunes ont saccagé des voitures "
+                                     "avant que les policiers n'ouvrent le feu."))
+    assert event.sub_event_type == "Mob violence"

@@ -283,6 +283,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         # militias on both sides; a brawl that killed no one stays a mob's (civilians_acting)
         actor1 = actor2 = first = None
     elif (first is not None and first.kind == "civilians" and key in rules.civilians_acting
+          and not _with_firearms(doc, c, lexicon, actors)
           and (c.actor1_basis in _DOERS
                or (c.actor1_basis in _FIGHTERS and c.trigger.label in rules.symmetric
                    and (second is None or second.kind == "civilians")))):
@@ -446,6 +447,20 @@ def _weapon_named(doc: Document, c: Candidate, lexicon: Lexicon) -> bool:
                 and doc.text[t.start:t.end].lower() not in lexicon.unspecific
                 for t in doc.of_kind("trigger"))
             or (weapons is not None and weapons.search(doc.text, start, end) is not None))
+
+
+def _with_firearms(doc: Document, c: Candidate, lexicon: Lexicon,
+                   actors: dict[str, ActorEntry]) -> bool:
+    """Whether the trigger's sentence names firearms (roles.yaml `firearms`) and no state
+    force that may have used them: who used them is armed, no mob ("Un groupe d'hommes a
+    ouvert le feu dans la rue"; not "des jeunes ont saccagé ... avant que les policiers
+    n'ouvrent le feu")."""
+    pattern = cached_words_regex(tuple(lexicon.roles.firearms))
+    span = doc.doc.char_span(c.trigger.start, c.trigger.end, alignment_mode="expand")
+    if pattern is None or span is None or not pattern.search(span.sent.text):
+        return False
+    return not any(getattr(catalogue_entry(m.label, actors), "kind", None) == "state"
+                   for m in doc.of_kind("actor", c.trigger.sent))
 
 
 def _one_sided(doc: Document, c: Candidate, lexicon: Lexicon) -> bool:

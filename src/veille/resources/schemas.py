@@ -676,6 +676,10 @@ class RolesFile(Strict):
     # bomber"): a number on them counts the attackers of one incident, no other incident (ACLED
     # codes a twin bombing at one place and day as one event).
     attacker_triggers: list[str] = Field(default_factory=list)
+    # Words of firearms ("ont ouvert le feu", "opened fire", "fusils"): people who use them
+    # in the trigger's sentence are armed, an unidentified armed group, never a mob (ACLED's
+    # mobs beat, stone, burn and hack).
+    firearms: list[str] = Field(default_factory=list)
     # Words for communities and their fights ("éleveurs", "clans", "intercommunautaires",
     # "herders", "tribal"): near a clash of no side but civilians, communal militias fight
     # (taxonomy.yaml `communities_fighting`).
