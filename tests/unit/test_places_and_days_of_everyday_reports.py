@@ -24,10 +24,10 @@ sentence written for these tests):
 - ACLED's halves of a Myanmar state ("Shan-North") are the state;
 - a second bomber of a twin bombing ("un second kamikaze", "a second suicide bomber") is one
   more attacker of the same incident, not another one;
-- what is captured ("ont capturé trois familles") must be ground for a capture;
+- what is captured ("ont capturé deux bergers") must be ground for a capture;
 - a trigger noun capitalised after a name ("the Sabra Massacre") names an event of history,
   not one told; a headline's capitals and an actor's name before it do not;
-- a name right after a building noun ("l'école Salaheddine") is the building's, no town and no
+- a name right after a building noun ("l'école Kerbala") is the building's, no town and no
   vote for a country; "l'hôpital de Goma" is in Goma;
 - trigger nouns a verb of a trend takes as subject ("se multiplient", "have multiplied") are
   many events over no one day, no event;
@@ -220,10 +220,10 @@ def test_a_people_qualifying_the_counted_is_no_name_and_no_town(runtime):
 
 
 def test_a_people_the_ner_reads_in_a_town_name_stays_a_town(runtime):
-    """The small English model calls some towns a people ("the countryside of Tadmor"): a
-    name that qualifies no plural noun is still looked up."""
-    event = only_event(read(runtime, "On Monday, IS fighters attacked a bus in the countryside "
-                                     "of Tadmor, in Homs governorate.", lang="en"))
+    """The small English model calls some towns a people ("the desert near Tadmor"): a name
+    that qualifies no plural noun is still looked up."""
+    event = only_event(read(runtime, "On Monday, IS fighters attacked a bus in the desert near "
+                                     "Tadmor, in Homs governorate.", lang="en"))
     assert (event.admin1, event.location) == ("Homs", "Tadmur")
 
 
@@ -235,12 +235,12 @@ def test_acleds_halves_of_a_state_are_the_state(runtime, state):
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Deux kamikazes se sont fait exploser mardi matin sur le marché de Maiduguri, faisant au "
-     "moins 12 morts. Le premier a déclenché sa ceinture explosive à l'entrée. Alors que les "
-     "passants accouraient, un second kamikaze a fait détoner ses explosifs.", "fr"),
-    ("Two suicide bombers struck a crowded market in Maiduguri on Tuesday morning, killing at "
-     "least 12 people. The first detonated his vest near the entrance. As people rushed to "
-     "help the wounded, a second suicide bomber blew himself up.", "en"),
+    ("Deux kamikazes ont frappé mardi matin le marché aux poissons de Maiduguri, tuant au "
+     "moins 12 personnes. Le premier a actionné sa charge près des étals. Quelques minutes "
+     "plus tard, un second kamikaze s'est fait sauter au milieu des secouristes.", "fr"),
+    ("Two suicide bombers hit the fish market in Maiduguri on Tuesday morning, killing at "
+     "least 12 people. The first set off his charge near the stalls. Minutes later, a second "
+     "suicide bomber struck among the rescuers.", "en"),
 ])
 def test_the_second_bomber_of_a_twin_bombing_is_the_same_incident(runtime, text, lang):
     event = only_event(read(runtime, text, lang=lang))
@@ -249,8 +249,8 @@ def test_the_second_bomber_of_a_twin_bombing_is_the_same_incident(runtime, text,
 
 
 @pytest.mark.parametrize(("text", "taken"), [
-    ("Vendredi, des hommes armés ont attaqué une base des gardes-frontières à Zhob et ont "
-     "capturé trois familles dans un immeuble voisin.", False),
+    ("Vendredi, des hommes armés ont attaqué un poste de gardes-frontières à Zhob et ont "
+     "capturé deux bergers qui passaient.", False),
     ("Vendredi, les rebelles du M23 ont capturé la ville de Sake.", True),
 ])
 def test_what_is_captured_must_be_ground(runtime, text, taken):
@@ -262,7 +262,7 @@ def test_what_is_captured_must_be_ground(runtime, text, taken):
     ("Survivors laid wreaths on Sunday at the memorial to the victims of the Sabra Massacre in "
      "Beirut.", 0),
     ("Suspected Al-Shabaab Attack on a hotel in Mogadishu kills nine", 1),
-    ("Militants Kill Two Soldiers on Tuesday in Lower Shabelle Ambush.", 1),
+    ("Gunmen Kill Four Guards on Tuesday in Kidal Raid.", 1),
     ("Jihadist Ambush Kills Eleven Soldiers Near Djibo\nEleven soldiers were killed on Sunday "
      "in an ambush near Djibo, the army said.", 1),
 ])
@@ -271,8 +271,8 @@ def test_a_capitalised_trigger_after_a_name_names_an_event_of_history(runtime, t
 
 
 @pytest.mark.parametrize(("text", "country", "location"), [
-    ("Mercredi, deux personnes ont été tuées dans une frappe israélienne sur l'école "
-     "Salaheddine de la ville de Gaza.", "Palestine", "Gaza"),
+    ("Mardi, trois personnes ont été tuées dans une frappe israélienne contre l'école Kerbala, "
+     "à Khan Younès.", "Palestine", "Khan Yunis"),
     ("Mercredi, des hommes armés ont attaqué l'hôpital de Goma, tuant deux gardiens.",
      "Democratic Republic of Congo", "Goma"),
 ])
@@ -282,8 +282,8 @@ def test_a_name_after_a_building_noun_is_the_buildings(runtime, text, country, l
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Enlèvements, attaques et pillages se multiplient depuis plusieurs semaines dans la "
-     "province du Soum.", "fr"),
+    ("Dans la province du Soum, les enlèvements et les pillages se multiplient depuis le "
+     "début de l'année.", "fr"),
     ("Kidnappings and attacks have multiplied in Zamfara state in recent weeks.", "en"),
 ])
 def test_acts_that_multiply_are_a_trend_not_an_event(runtime, text, lang):
@@ -297,8 +297,8 @@ def test_acts_that_multiply_on_a_day_named_are_that_days(runtime):
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Mercredi, un groupe d'hommes a surgi et ouvert le feu dans la rue principale d'Iguala. "
-     "Dix-huit personnes ont été tuées.", "fr"),
+    ("Mercredi, un groupe d'hommes a fait irruption dans un bar d'Iguala et a ouvert le feu "
+     "sur les clients. Neuf personnes ont été tuées.", "fr"),
     ("On Wednesday, a group of men opened fire on a bar in Iguala, killing nine people.", "en"),
 ])
 def test_people_who_open_fire_are_armed_not_a_mob(runtime, text, lang):

@@ -117,7 +117,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
         if _for_a_festivity(doc, trigger, festive):
             continue  # "rassemblés pour la fête du quartier": a celebration, no protest
         if _names_a_past_event(doc, trigger):
-            continue  # "the victims of the Nanjing Massacre": a name, no news
+            continue  # "the victims of the Sabra Massacre": a name, no news
         told_kinds = {c.trigger.label.split(".")[0] for c in candidates}
         if _governed_by(doc, trigger, anchors) or _after_a_span(
                 doc, trigger, spans_of, relations,
@@ -1335,10 +1335,10 @@ _HEADLINE_LENGTH = 200  # characters: a line longer than this is a paragraph, no
 
 def _names_a_past_event(doc: Document, trigger: Mention) -> bool:
     """Whether a trigger noun is capitalised after a capitalised name, mid-sentence: part of
-    the name history gives an event ("the Nanjing Massacre", "the Tet
+    the name history gives an event ("the Sabra Massacre", "the Tet
     Offensive"), not an incident told: the next word is not capitalised too, as in a
-    headline that capitalises every word ("ISWAP Raid Kills Six Soldiers", "New Deadly
-    Chemical Attacks;Continued clashes"), and the name is no actor's ("Al-Shabaab Attack
+    headline that capitalises every word ("Gunmen Kill Four Guards in Kidal Raid", "Fresh
+    Rebel Shelling;clashes go on"), and the name is no actor's ("Al-Shabaab Attack
     on a hotel kills nine", "Israeli Strike")."""
     start, end = token_range(doc.doc, trigger)
     word, before = doc.doc[start], doc.doc[start - 1] if start else None
@@ -1351,8 +1351,7 @@ def _names_a_past_event(doc: Document, trigger: Mention) -> bool:
     after = next((t for t in doc.doc[end:word.sent.end] if t.is_alpha), None)
     if after is not None and after.is_title:
         return False
-    # a headline's capitals, whatever ends it ("Militants Kill Two Soldiers in Lower
-    # Shabelle Ambush.")
+    # a headline's capitals, whatever ends it ("Gunmen Kill Four Guards in Kidal Raid.")
     return not all(t.is_title for t in word.sent if t.is_alpha and len(t) > 3)
 
 

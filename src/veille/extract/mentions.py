@@ -149,7 +149,7 @@ _QUOTES_AND_SPACES = frozenset(' \t"«»“”\'’\u00a0')
 
 def _names_a_feature(text: str, m: Mention, nouns: list[str]) -> bool:
     """Whether a place or country mention names a lake, a river, a mountain or a building: a
-    country or known place right after a feature noun ("lac Tchad", "l'école Salaheddine"),
+    country or known place right after a feature noun ("lac Tchad", "l'école Kerbala"),
     or a name the gazetteer does not know that starts with one ("lac Bourget" is no Le
     Bourget)."""
     start = m.start
@@ -826,7 +826,7 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     # A people, a faith or a party, as the NER reads it, that qualifies people ("three Malay
     # Muslim separatists", "Arab tribesmen") is no town of that name (Malay in the
     # Philippines), unless a region bears it ("Afar", "Kachin"). The small English model
-    # also calls towns so ("the countryside of Tadmor", "Usaylan district center"): only a
+    # also calls towns so ("the desert near Tadmor", "the Usaylan district centre"): only a
     # word that qualifies a plural noun, no word for settlements, counts.
     people += [(e.start_char, e.end_char) for e in parsed.ents if e.label_ == _PEOPLE_LABEL
                and _qualifies_people(e, settlement_after)

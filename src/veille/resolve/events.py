@@ -452,9 +452,9 @@ def _weapon_named(doc: Document, c: Candidate, lexicon: Lexicon) -> bool:
 def _with_firearms(doc: Document, c: Candidate, lexicon: Lexicon,
                    actors: dict[str, ActorEntry]) -> bool:
     """Whether the trigger's sentence names firearms (roles.yaml `firearms`) and no state
-    force that may have used them: who used them is armed, no mob ("Un groupe d'hommes a
-    ouvert le feu dans la rue"; not "des jeunes ont saccagé ... avant que les policiers
-    n'ouvrent le feu")."""
+    force that may have used them: who used them is armed, no mob ("un groupe d'hommes a
+    ouvert le feu sur les clients d'un bar"; not "des jeunes ont saccagé ... avant que les
+    policiers n'ouvrent le feu")."""
     pattern = cached_words_regex(tuple(lexicon.roles.firearms))
     span = doc.doc.char_span(c.trigger.start, c.trigger.end, alignment_mode="expand")
     if pattern is None or span is None or not pattern.search(span.sent.text):

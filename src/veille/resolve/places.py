@@ -43,7 +43,7 @@ def country_support(doc: Document, gazetteer: Gazetteer,
             shares.setdefault(f"neighbour:{m.label}", {m.label: 0.25})
     for m in doc.of_kind("place"):
         if m.data.get("elsewhere") in ("modifier", "feature"):
-            continue  # "a London-based monitor", "l'école Salaheddine" say nothing of where
+            continue  # "a London-based monitor", "l'école Kerbala" say nothing of where
         if share := name_votes(m, doc, gazetteer):
             shares[normalize(m.name(doc.text))] = share
     for m in doc.mentions:

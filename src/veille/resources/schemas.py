@@ -783,8 +783,8 @@ class PlacesFile(Strict):
     # the gazetteer does not know whole, or a country after them ("le lac Tchad", "Mount
     # Kenya"), names the lake or the mountain, no town and not where in the country.
     feature_nouns: list[str] = Field(default_factory=list)
-    # Nouns of buildings that take their name right after them ("l'école Salaheddine",
-    # "l'hôpital Al-Shifa"): that name is the building's, no town (Iraq's Salah ad Din), like a
+    # Nouns of buildings that take their name right after them ("l'école Kerbala",
+    # "l'hôpital Al-Awda"): that name is the building's, no town (Iraq's Salah ad Din), like a
     # feature's. Not English's order, whose name before the noun is often the town's ("Goma
     # hospital").
     building_nouns: list[str] = Field(default_factory=list)
