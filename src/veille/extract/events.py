@@ -485,7 +485,7 @@ def _is_thrown(doc: Document, trigger: Mention) -> bool:
 
 def _is_tally(doc: Document, trigger: Mention, tallies: set[str], trends: set[str]) -> bool:
     """Whether a trigger noun is counted as many (`des centaines d'attaques`, `plus de 300
-    frappes`) or is the subject of a trend (`Enlèvements, attaques, raids se multiplient`)
+    frappes`) or is the subject of a trend (`les enlèvements et les pillages se multiplient`)
     over no one day: a tally, not a report of one event. Many strikes on a day the sentence
     names (`dozens of air strikes on Monday`) are that day's event."""
     if not doc.doc.has_annotation("DEP") or any(
@@ -494,7 +494,7 @@ def _is_tally(doc: Document, trigger: Mention, tallies: set[str], trends: set[st
     token = _root(doc, trigger)
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head  # "raids" of "Enlèvements, attaques, raids", whatever its tag
+        first = first.head  # "pillages" of "les enlèvements, les pillages", whatever its tag
     if first.dep_.startswith("nsubj") and first.head.lemma_.lower() in trends:
         return True
     if token.pos_ != "NOUN":
@@ -1335,11 +1335,11 @@ _HEADLINE_LENGTH = 200  # characters: a line longer than this is a paragraph, no
 
 def _names_a_past_event(doc: Document, trigger: Mention) -> bool:
     """Whether a trigger noun is capitalised after a capitalised name, mid-sentence: part of
-    the name history gives an event ("the Sabra Massacre", "the Tet
-    Offensive"), not an incident told: the next word is not capitalised too, as in a
-    headline that capitalises every word ("Gunmen Kill Four Guards in Kidal Raid", "Fresh
-    Rebel Shelling;clashes go on"), and the name is no actor's ("Al-Shabaab Attack
-    on a hotel kills nine", "Israeli Strike")."""
+    the name history gives an event ("the Sabra Massacre", "the Tet Offensive"), not an
+    incident told. Not when the next word is capitalised too, as in a headline that
+    capitalises every word ("Gunmen Kill Four Guards in Kidal Raid", "Fresh Rebel
+    Shelling;clashes go on"), nor after an actor's name ("Al-Shabaab Attack on a hotel
+    kills nine", "Israeli Strike")."""
     start, end = token_range(doc.doc, trigger)
     word, before = doc.doc[start], doc.doc[start - 1] if start else None
     if (before is None or word.pos_ not in ("NOUN", "PROPN") or not word.is_title
