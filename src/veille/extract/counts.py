@@ -19,9 +19,8 @@ from text_to_num import text2num
 from ..document import DATE_KINDS, Document, Mention
 from ..resources import Lexicon
 from .background import is_background_at
-from .tokens import token_range
+from .tokens import PEOPLE_LABEL, token_range
 
-_PEOPLE = "NORP"  # English NER: nationalities, religious and political groups
 _QUALIFIER_GAP = 2  # tokens between "au moins" and its number
 _BEFORE = 4  # "tuant 12 personnes": a killed word up to this many tokens before the number
 _TOLL_BEFORE = 8  # "the death toll in Gaza has risen to 62,064"
@@ -267,7 +266,7 @@ def _names_follow(parsed: Doc, number: Mention) -> bool:
     after = parsed[span.end]
     return (after.is_title and after.is_alpha and not after.is_sent_start
             and after.pos_ == "PROPN" and after.morph.get("Number") != ["Plur"]
-            and after.ent_type_ != _PEOPLE)
+            and after.ent_type_ != PEOPLE_LABEL)
 
 
 def _is_one(word: str, lang: str | None) -> bool:

@@ -492,11 +492,8 @@ def _is_tally(doc: Document, trigger: Mention, tallies: set[str], trends: set[st
             m.kind in ("weekday", "relative_day") for m in doc.in_sentence(trigger.sent)):
         return False
     token = _root(doc, trigger)
-    first = token
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head  # "pillages" of "les enlèvements, les pillages", whatever its tag
-    if first.dep_.startswith("nsubj") and first.head.lemma_.lower() in trends:
-        return True
+    if _noun_of(token, trends, set(_SUBJECTS)):  # "pillages" of "les enlèvements, les pillages"
+        return True  # whatever the tag the parse gives the word
     if token.pos_ != "NOUN":
         return False
     numbers = {n.data["token"]: n.data["value"] for n in doc.of_kind("number", trigger.sent)

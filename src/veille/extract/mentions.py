@@ -19,12 +19,11 @@ from ..resolve.gazetteer import Gazetteer, normalize
 from ..resources.schemas import DatesFile, KilledBy, PlacesFile
 from .lexicon_matchers import CompiledLexicon, demonym_country
 from .roles import active_subject, bare_participle, headline_passive
-from .tokens import after_words
+from .tokens import PEOPLE_LABEL, after_words
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*$|^\d+$")
 _PLACE_LABELS = {"LOC", "GPE"}
 _PERSON_LABELS = {"PER", "PERSON"}
-_PEOPLE_LABEL = "NORP"  # English NER: nationalities, religious and political groups
 # NER labels of numbers, dates and amounts: never a name holding a place.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 # Words of a place name ("Democratic Republic of the Congo"); the pieces of one hyphenated word
@@ -828,7 +827,7 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     # Philippines), unless a region bears it ("Afar", "Kachin"). The small English model
     # also calls towns so ("the desert near Tadmor", "the Usaylan district centre"): only a
     # word that qualifies a plural noun, no word for settlements, counts.
-    people += [(e.start_char, e.end_char) for e in parsed.ents if e.label_ == _PEOPLE_LABEL
+    people += [(e.start_char, e.end_char) for e in parsed.ents if e.label_ == PEOPLE_LABEL
                and _qualifies_people(e, settlement_after)
                and not _names_a_region(e.text, gazetteer, countries)]
     suffixes = {w.lower() for w in places.hyphen_suffixes}

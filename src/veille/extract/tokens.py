@@ -8,6 +8,9 @@ from spacy.tokens import Doc
 
 from ..document import Mention
 
+# The English NER's label of nationalities, religious and political groups ("Malay", "Arab").
+PEOPLE_LABEL = "NORP"
+
 
 def token_range(parsed: Doc, mention: Mention) -> tuple[int, int]:
     """The token indices `[start, end)` a mention covers."""
