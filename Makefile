@@ -25,6 +25,9 @@ install: $(STAMP)  ## create .venv and install veille with its models and data
 # build backend, with the sha256 of each file of each release, resolved for CPython 3.11 on
 # Linux x86_64. Pins already in the lock are kept when they still fit; LOCK_ARGS=--upgrade
 # (or --upgrade-package NAME) moves them to the newest releases pyproject.toml allows.
+# Extras that locked packages ask of other locked packages, spelled as they ask: the stock pip
+# needs a pinned line of each (see .ci/pin_extras.py).
+LOCK_EXTRAS := 'lxml[html_clean]' 'smart-open[http]'
 lock:  ## re-resolve pyproject.toml (runtime, dev, build backend) into requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet '$(UV)'
@@ -35,6 +38,7 @@ lock:  ## re-resolve pyproject.toml (runtime, dev, build backend) into requireme
 	  '# and the build backend, resolved for CPython 3.11 on Linux x86_64, every file of each' \
 	  '# release hashed. Install: pip install --require-hashes -r requirements.lock'; \
 	  cat $(LOCK); } > $(LOCK).tmp && mv $(LOCK).tmp $(LOCK)
+	$(BIN)/python .ci/pin_extras.py $(LOCK) $(LOCK_EXTRAS)
 
 run: $(STAMP)  ## extract events from examples/ into veille.db and print them
 	$(BIN)/veille run examples/
