@@ -378,6 +378,10 @@ def test_the_attack_told_again_is_the_same_event(runtime, text):
 @pytest.mark.parametrize("text", [
     "Lundi, un violent cyclone a frappé la ville de Beira, faisant trois morts.",
     "On Monday, floods hit the town of Beira, killing three people.",
+    # the hazard is what the verb's relative clause qualifies, or its passive agent
+    "La tempête qui a frappé Beira lundi a fait trois morts.",
+    "La ville de Beira, frappée lundi par une tempête, compte trois morts.",
+    "The town of Beira, struck by a storm on Monday, counts three dead.",
     "Lundi, la directrice a pris son thermomètre et a appelé les secours à Gao, où des "
     "jihadistes avaient attaqué un camp la veille.",
     "Lundi, après le séisme, plusieurs habitants ont quitté la ville de Gao à bord de "
@@ -386,6 +390,14 @@ def test_the_attack_told_again_is_the_same_event(runtime, text):
 def test_nature_and_everyday_taking_are_no_violence(runtime, text):
     assert [e.sub_event_type for e in read(runtime, text).events
             if e.event_type != "Violence against civilians"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Les avions qui ont frappé Beira lundi ont fait trois morts.",
+    "Le quartier de Beira, frappé lundi par l'aviation, compte trois morts.",
+])
+def test_a_strike_told_in_a_relative_clause_is_still_a_strike(runtime, text):
+    assert [e.sub_event_type for e in read(runtime, text).events] == ["Air/drone strike"]
 
 
 @pytest.mark.parametrize("text", [

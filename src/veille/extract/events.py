@@ -755,17 +755,23 @@ def _is_told_again(doc: Document, trigger: Mention, definite: set[str],
 
 
 def _hazard_does(doc: Document, trigger: Mention, hazards: set[str]) -> bool:
-    """Whether the subject of a trigger verb is a natural hazard (`un cyclone a frappé`,
-    `floods hit the town`)."""
+    """Whether the doer of a trigger verb is a natural hazard: its subject (`un cyclone a
+    frappé`, `floods hit the town`), the noun its relative clause qualifies (`le cyclone qui a
+    frappé Mayotte`) or its passive agent (`l'île, frappée par un cyclone`)."""
     if not hazards or not doc.doc.has_annotation("DEP"):
         return False
     verb = _root(doc, trigger)
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    # the subject or a word of it ("un violent cyclone": the tagger may head it on the adjective)
-    return any(c.dep_.startswith("nsubj") and any(w.lemma_.lower() in hazards
-                                                  for w in (c, *c.children))
-               for c in verb.children)
+
+    def hazard(word) -> bool:  # or a word of it: "un violent cyclone" may be headed on the adjective
+        return any(w.lemma_.lower() in hazards for w in (word, *word.children))
+
+    if verb.dep_ in ("acl:relcl", "relcl") and hazard(verb.head):
+        return True
+    doers = [c for c in verb.children if c.dep_.startswith("nsubj") or c.dep_ == "obl:agent"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(hazard(c) for c in doers)
 
 
 def _takes_no_ground(doc: Document, trigger: Mention, taking: set[str], ground: set[str],
