@@ -32,7 +32,11 @@ sentence written for these tests):
 - trigger nouns a verb of a trend takes as subject ("se multiplient", "have multiplied") are
   many events over no one day, no event;
 - people who open fire are armed, an unidentified armed group, never a mob, unless a state
-  force in the sentence may have fired.
+  force in the sentence may have fired;
+- "un attentat" with no means named is an attack, on civilians or on soldiers by its target;
+  "des attentats", plural and bare, sum up a campaign;
+- who made an attack sets off the bomb that tells it more precisely ("ont mené une attaque
+  ... avec une voiture piégée").
 """
 
 from __future__ import annotations
@@ -310,3 +314,28 @@ def test_a_mob_stays_a_mob_when_the_police_fire(runtime):
     event = only_event(read(runtime, "Mercredi à Abidjan, des jeunes ont saccagé des voitures "
                                      "avant que les policiers n'ouvrent le feu."))
     assert event.sub_event_type == "Mob violence"
+
+
+@pytest.mark.parametrize(("text", "sub_event_type", "actor2", "dead"), [
+    ("Mardi, un attentat a tué onze personnes devant la gare routière de Maroua.",
+     "Attack", "Civilians (Cameroon)", 11),
+    ("Mardi, un attentat contre un poste de gendarmerie a tué quatre gendarmes près de Maroua.",
+     "Armed clash", "Police Forces of Cameroon", 4),
+])
+def test_an_attentat_is_an_attack_by_its_target(runtime, text, sub_event_type, actor2, dead):
+    event = only_event(read(runtime, text))
+    assert (event.sub_event_type, event.actor2, event.fatalities.best) == (
+        sub_event_type, actor2, dead)
+    assert event.location == "Maroua"
+
+
+def test_bare_attentats_in_the_plural_sum_up_a_campaign(runtime):
+    assert read(runtime, "Depuis sa création, le groupe a commis des attentats dans tout "
+                         "le nord du Cameroun.").events == []
+
+
+def test_who_made_the_attack_set_off_its_bomb(runtime):
+    event = only_event(read(runtime, "Samedi, les shebab ont mené une attaque contre un "
+                                     "restaurant de Kismayo avec une voiture piégée."))
+    assert (event.sub_event_type, event.actor1) == ("Remote explosive/landmine/IED",
+                                                     "Al Shabaab")

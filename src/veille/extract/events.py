@@ -927,6 +927,11 @@ def _without_subsumed(doc: Document, candidates: list[Candidate], taxonomy: Taxo
                 if (other.trigger.label in attacker_hit and other.actor2 is None
                         and c.actor1 is not None and c.actor1 is not other.actor1):
                     other.actor2, other.actor2_basis = c.actor1, c.actor1_basis
+                elif (other.trigger.label not in attacker_hit and other.actor1 is None
+                      and c.actor1 is not None and c.actor1_basis != "position"):
+                    # "les shebab ont mené une attaque ... avec une voiture piégée": who
+                    # attacked set off the bomb that tells the attack more precisely
+                    other.actor1, other.actor1_basis = c.actor1, c.actor1_basis
             continue
         kept.append(c)
     return kept
