@@ -58,6 +58,9 @@ class Candidate:
     # Other places of the sentence that gave `place` (none when it came from an earlier one),
     # best first, for when `place` cannot be resolved.
     other_places: list[Mention] = field(default_factory=list)
+    # A town the trigger's sentence names but the gazetteer lacks, when `place` came from an
+    # earlier sentence: the event happened near that place, not at it.
+    unknown_place: Mention | None = None
     sub_location: Mention | None = None
     date: Mention | None = None
     date_basis: str = "text"  # "context": the date of an earlier sentence of the paragraph

@@ -36,7 +36,9 @@ sentence written for these tests):
 - "un attentat" with no means named is an attack, on civilians or on soldiers by its target;
   "des attentats", plural and bare, sum up a campaign;
 - who made an attack sets off the bomb that tells it more precisely ("ont mené une attaque
-  ... avec une voiture piégée").
+  ... avec une voiture piégée");
+- an event in a village the gazetteer lacks, placed at a town told before, is near that town
+  (geo precision 2), and its reason names the village.
 """
 
 from __future__ import annotations
@@ -339,3 +341,16 @@ def test_who_made_the_attack_set_off_its_bomb(runtime):
                                      "restaurant de Kismayo avec une voiture piégée."))
     assert (event.sub_event_type, event.actor1) == ("Remote explosive/landmine/IED",
                                                      "Al Shabaab")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Lundi, un drone a frappé une voiture à Bint Jbeil. Plus tard, une autre frappe de drone "
+     "a visé un tracteur dans le hameau de Ouadi Zerqaoui, blessant deux agriculteurs.", "fr"),
+    ("On Monday, a drone struck a car in Bint Jbeil. Later, another drone strike hit a tractor "
+     "in the hamlet of Wadi Zerqawi, wounding two farmers.", "en"),
+])
+def test_a_village_the_gazetteer_lacks_is_near_the_town_told_before(runtime, text, lang):
+    first, second = read(runtime, text, lang=lang).events
+    assert (first.location, first.geo_precision) == (second.location, 1)
+    assert second.geo_precision == 2
+    assert "is not in the gazetteer" in second.evidence["location"].reason

@@ -650,7 +650,7 @@ def _lend_place(doc: Document, trigger: Mention, told: list[Candidate],
     if (place is not None and basis == "text" and place.kind == "place"
             and not (place.data.get("region") and event.place is not None
                      and event.place.kind == "place")):
-        event.place, event.place_basis = place, "context"
+        event.place, event.place_basis, event.unknown_place = place, "context", None
 
 
 def _as_told(trigger: Mention, told: list[Candidate], taxonomy: Taxonomy) -> Mention:
@@ -1255,10 +1255,15 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     subs = [s for s in doc.of_kind("sub_location", sent)
             if not any(m.start <= s.start and s.end <= m.end and not m.data.get("unresolved")
                        for m in _sentence_places(doc, sent))]
+    # "Une deuxième frappe a visé une moto dans la localité de Kfarzhamam", after a strike on
+    # Bint Jbeil: the village the gazetteer lacks is near the town told before, not that town.
+    unknown = None if basis == "text" else next(
+        (m for m in _sentence_places(doc, sent) if m.kind == "place" and m.data.get("unresolved")),
+        None)
     return Candidate(
         trigger=trigger, actor1=actor1, assoc_actor1=assoc, actor2=actor2, assoc_actor2=assoc2,
         actor1_basis=basis1, actor2_basis=basis2, place=place,
-        place_basis=basis, other_places=other_places,
+        place_basis=basis, other_places=other_places, unknown_place=unknown,
         sub_location=_nearest(subs, trigger), date=_nearest(dates, trigger), date_basis=date_basis,
         fatalities=_nearest(counts, trigger), attribution=found[0] if found else None,
     )

@@ -135,6 +135,11 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
             elif (option is not c.place or option.data.get("near")) and precision == TOWN:
                 # the event's own town is unknown, or the text places it near this one
                 precision = NEAR
+            elif c.unknown_place is not None and precision == TOWN:
+                # a town told before, for an event in a village the gazetteer lacks
+                precision = NEAR
+                reason = (f"{reason}; near it: {c.unknown_place.name(doc.text)}, named here, "
+                          "is not in the gazetteer")
             break
     if (place is None and c.place is not None and c.place.kind == "place"
             and c.place_basis == "text" and support):
