@@ -70,6 +70,22 @@ def test_the_verb_of_a_running_total_tells_no_event(runtime, text, lang):
     assert events_of(runtime, text, lang) == []
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Selon l'ONU, les violences intercommunautaires et les combats ont fait plus de 300 morts "
+     "dans le Ouaddaï depuis janvier.", "fr"),
+    ("Fighting between rival clans has killed more than 300 people in Galmudug since the start "
+     "of the year, the UN said on Tuesday.", "en"),
+])
+def test_fighting_that_gives_a_running_total_tells_no_event(runtime, text, lang):
+    assert events_of(runtime, text, lang) == []
+
+
+def test_fighting_that_gives_a_days_toll_is_that_days_event(runtime):
+    event = only_event(read(runtime, "Lundi, des combats entre l'armée et des rebelles ont fait "
+                                     "douze morts dans le Ouaddaï."))
+    assert (event.sub_event_type, event.fatalities.best) == ("Armed clash", 12)
+
+
 def test_a_count_by_tally_is_no_toll_of_the_attack_told_before(runtime):
     text = ("Un colon a été tué lundi dans une attaque contre la colonie de Kedumim. Les violences "
             "ont redoublé en Cisjordanie, où au moins 412 civils ont été abattus par des soldats "
@@ -166,3 +182,16 @@ def test_an_attack_that_cost_lives_counts_them(runtime):
     event = only_event(read(runtime, "Lundi, une attaque contre un village près de Gao a coûté "
                             "la vie à cinq civils.", lang="fr"))
     assert (event.sub_event_type, event.fatalities.best) == ("Attack", 5)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mardi, des hommes armés ont tué neuf villageois près de Beni, l'attaque la plus "
+     "meurtrière de la région depuis mars.", "fr"),
+    ("On Tuesday, gunmen killed nine villagers near Beni, the deadliest raid in the area since "
+     "January.", "en"),
+    ("On Tuesday, gunmen killed nine villagers near Beni, the first such raid since March.",
+     "en"),
+])
+def test_since_after_a_superlative_measures_the_event(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.fatalities is not None and event.fatalities.best == 9

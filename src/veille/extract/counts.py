@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from text_to_num import text2num
 
 from ..document import DATE_KINDS, Document, Mention
+from ..phrases import cached_words_regex
 from ..resources import Lexicon
 from .background import is_background_at
 from .tokens import PEOPLE_LABEL, token_range
@@ -35,6 +36,8 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
     words = doc.of_kind("casualty_word")
     counts = []
     starts = {w.lower() for w in lexicon.casualties.period_starts}
+    months = {m.lower() for m in lexicon.dates.months}
+    rarity = cached_words_regex(tuple(lexicon.casualties.rarity))
     # Trigger nouns that are no people ("deux attaques", not "deux manifestants", "2 bodies").
     people = {i for a in [*doc.of_kind("actor"), *words] for i in range(*token_range(parsed, a))}
     triggers = {i for t in doc.of_kind("trigger")
@@ -58,12 +61,13 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
         low, best, high = values or _qualified(quantity, q_start, parsed, words)
         if any(v is not None and v > maximum for v in (low, best, high)):
             continue
-        since = [w for w in words if w.label == "since" and w.sent == quantity.sent]
+        since = [w for w in words if w.label == "since" and w.sent == quantity.sent
+                 and not _after_rarity(doc, w, rarity)]
         cumulative = (
             any(w.label == "cumulative" and w.sent == quantity.sent for w in words)
             or (any(w.label == "total" and w.sent == quantity.sent for w in words)
                 and not names_a_day(doc, quantity.sent))
-            or any(_since_date(doc, w) or _since_start(doc, w, starts) for w in since)
+            or any(_since_date(doc, w, months) or _since_start(doc, w, starts) for w in since)
             or _of_conflict(doc, outcome_word, conflicts, tolls))
         if is_background_at(doc, quantity):
             # The past gives no event's toll; what it keeps is a total over a period
@@ -168,12 +172,35 @@ def _quantities(doc: Document, lexicon: Lexicon):
                           {"value": 1, "linked_only": token.lower_ in ones}), None
 
 
-def _since_date(doc: Document, since: Mention) -> bool:
+# How many words before `since` a word of rarity reaches ("the deadliest attack in the region
+# since").
+_RARITY_REACH = 6
+
+
+def _after_rarity(doc: Document, since: Mention, rarity: re.Pattern[str] | None) -> bool:
+    """`the deadliest attack since January`, `l'attaque la plus meurtrière depuis 2019`, `the
+    first strike since the truce`: `since` measures how rare the event is and starts no
+    running total's period. Words of rarity are casualties.yaml `rarity`; the tagger's
+    superlatives (`JJS`, `RBS`) count too."""
+    start, _ = token_range(doc.doc, since)
+    sentence = doc.doc[start].sent
+    before = doc.doc[max(sentence.start, start - _RARITY_REACH):start]
+    if any(t.tag_ in ("JJS", "RBS") for t in before):
+        return True
+    return rarity is not None and bool(len(before)) and rarity.search(
+        doc.text, before.start_char, since.start) is not None
+
+
+def _since_date(doc: Document, since: Mention, months: set[str]) -> bool:
     """`depuis lundi`, `depuis le 3 octobre`, `since 2009`: a date or a year right after
-    `since` starts a period."""
+    `since` starts a period, and so does a month named alone (`depuis janvier`, `since early
+    January`, `depuis la mi-mars`: one of the next two words, `months` in lower case)."""
     dates = [m for m in doc.mentions if m.kind in DATE_KINDS]
     years = [m for m in doc.of_kind("background", since.sent) if m.start == since.start]
-    return bool(years) or any(0 <= m.start - since.end <= 4 for m in dates)
+    after = [w.strip(",.;:").lower().removeprefix("mi-")
+             for w in doc.text[since.end:since.end + 40].split()[:2]]
+    return (bool(years) or any(0 <= m.start - since.end <= 4 for m in dates)
+            or any(w in months for w in after))
 
 
 def _of_conflict(doc: Document, word: Mention, conflicts: set[str], tolls: set[str]) -> bool:

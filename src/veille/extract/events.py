@@ -175,13 +175,24 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
 
 def _verb_of_a_running_total(doc: Document, trigger: Mention) -> bool:
     """Whether the trigger is the verb of a running total's count ("au moins 412 civils ont été
-    tués depuis le début du conflit"): a tally of many events, none of them told."""
-    for count in doc.of_kind("count", trigger.sent):
+    tués depuis le début du conflit"), or the subject of the verb that gives it ("les
+    affrontements ont fait depuis le début de l'année plus de 500 morts", "clashes have killed
+    500 people since January"): a tally of many events, none of them told."""
+    totals = [c for c in doc.of_kind("count", trigger.sent)
+              if c.data.get("cumulative") and not c.data.get("in_breakdown")]
+    for count in totals:
         verb = count.data.get("outcome_word")
-        if (count.data.get("cumulative") and not count.data.get("in_breakdown")
-                and verb is not None and verb.start <= trigger.start < verb.end):
+        if verb is not None and verb.start <= trigger.start < verb.end:
             return True
-    return False
+    if not totals or not doc.doc.has_annotation("DEP"):
+        return False
+    head = _root(doc, trigger)
+    if not head.dep_.startswith("nsubj") or head.pos_ != "NOUN":
+        return False
+    verb = head.head
+    start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    return any(start <= c.start < end and not head.left_edge.idx <= c.start <= head.right_edge.idx
+               for c in totals)
 
 
 def _continue(doc: Document, candidates: list[Candidate], words: set[str], another: set[str],

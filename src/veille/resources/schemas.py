@@ -463,6 +463,10 @@ class CasualtiesFile(Strict):
     since: list[str] = Field(default_factory=list)  # a running total when a date follows
     # ... or when one of these verbs of beginning follows ("since the strikes began").
     period_starts: list[str] = Field(default_factory=list)
+    # ... but not after words of rarity ("the deadliest attack since January", "la plus
+    # meurtrière depuis 2019"): `since` then measures the event; English superlatives are
+    # also read from the tagger.
+    rarity: list[str] = Field(default_factory=list)
     # Nouns for a whole conflict: a toll whose subject is one ("the conflict has killed 40,000",
     # "les violences ont fait 26 000 morts") with no day named is a running total.
     conflict_nouns: list[str] = Field(default_factory=list)
