@@ -38,7 +38,9 @@ sentence written for these tests):
 - who made an attack sets off the bomb that tells it more precisely ("ont mené une attaque
   ... avec une voiture piégée");
 - an event in a village the gazetteer lacks, placed at a town told before, is near that town
-  (geo precision 2), and its reason names the village.
+  (geo precision 2), and its reason names the village;
+- a capital after words of allegiance ("alliés à Ankara", "loyal to Tripoli") is its
+  government, no place of the event.
 """
 
 from __future__ import annotations
@@ -354,3 +356,15 @@ def test_a_village_the_gazetteer_lacks_is_near_the_town_told_before(runtime, tex
     assert (first.location, first.geo_precision) == (second.location, 1)
     assert second.geo_precision == 2
     assert "is not in the gazetteer" in second.evidence["location"].reason
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mardi, onze combattants syriens alliés à Ankara ont été tués dans une embuscade dans la "
+     "province de Raqqa.", "fr"),
+    ("On Tuesday, eleven fighters loyal to Tripoli were killed in an ambush in the Nafusa "
+     "mountains, in western Libya.", "en"),
+])
+def test_a_capital_after_words_of_allegiance_is_no_place(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert event.location not in ("Ankara", "Tripoli")
+    assert event.country in ("Syria", "Libya")

@@ -15,6 +15,7 @@ from veille.repair.rules import (
     fix_unicode,
     split_glued_words,
     straighten_apostrophes,
+    unwrap_hard_lines,
 )
 from veille.repair.stage import repair_characters, repair_words
 
@@ -394,3 +395,55 @@ def test_rules_offset_map_holds_one_segment_for_untouched_text():
     _, offset_map = apply_edits("rien à réparer", [])
     assert isinstance(offset_map, OffsetMap)
     assert offset_map.to_source(0, 14) == (0, 14)
+
+
+# --- hard-wrapped lines ----------------------------------------------------------------
+
+# A wire story wrapped at a fixed width, with a blank line between lines (written for this test).
+_WRAPPED = (
+    "Niamey, 3 mars (AFP) - Au moins douze soldats nigériens ont été tués\n\n"
+    "lundi dans une embuscade tendue par des jihadistes présumés près de\n\n"
+    "Tillabéri, dans l'ouest du pays, a annoncé mardi le ministère de la\n\n"
+    "Défense dans un communiqué lu à la télévision publique.\n\n"
+    "Les assaillants, venus à moto, ont attaqué une patrouille qui escortait\n\n"
+    "des commerçants vers le marché de la ville, selon la même source.\n"
+)
+
+
+def test_rules_hard_wrapped_lines_are_joined():
+    doc = repair_characters(Document.from_article(Article(id="wrap", text=_WRAPPED)))
+    paragraphs = [p for p in doc.text.split("\n") if p.strip()]
+    assert len(paragraphs) == 2
+    assert "tués lundi dans une embuscade" in paragraphs[0]
+    assert paragraphs[0].endswith("publique.")
+    # the joined sentence maps back to the original, its line breaks included
+    start = doc.text.index("tués lundi")
+    assert doc.span(start, start + len("tués lundi")).text == "tués\n\nlundi"
+
+
+@pytest.mark.parametrize("text", [
+    # paragraphs that end with punctuation, as almost all do
+    "Des combats ont éclaté lundi à Goma.\n\nLe bilan est de trois morts, selon la police.\n",
+    # a few short lines with no punctuation: headings, a dateline, a caption
+    "Mali : attaque près de Gao\n\nGAO (AFP)\n\nDes hommes armés ont attaqué un camp lundi.\n",
+    # one long line with no final punctuation is not a wrapped text
+    ("Des hommes armés ont attaqué lundi un camp militaire près de Gao dans le nord\n\n"
+     "Le bilan est de trois morts.\n"),
+])
+def test_rules_text_not_hard_wrapped_is_left_alone(text):
+    assert unwrap_hard_lines(text) == []
+
+
+@PROPERTY
+@given(st.lists(st.from_regex(r"[a-zé]{3,9}", fullmatch=True), min_size=120, max_size=300),
+       st.integers(55, 90), st.sampled_from(["\n", "\n\n", " \n \n"]))
+def test_rules_hard_wrapped_text_reads_whole_and_maps_back(words, width, gap):
+    """Any text wrapped at a width the rule knows is read as one paragraph, and every span of
+    the repaired text maps to the same words in the original."""
+    import textwrap
+    text = gap.join(textwrap.wrap(" ".join(words), width)) + "."
+    doc = repair_characters(Document.from_article(Article(id="prop", text=text)))
+    assert "\n" not in doc.text.strip()
+    for start in range(0, len(doc.text), 7):
+        end = min(len(doc.text), start + 5)
+        assert doc.span(start, end).text.split() == doc.text[start:end].split()

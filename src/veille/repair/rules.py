@@ -8,7 +8,9 @@ from the gazetteer.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -57,6 +59,36 @@ def fix_unicode(text: str) -> list[Edit]:
                     edits.append(Edit(offset + i1, offset + i2, fixed[j1:j2], "unicode"))
         offset += len(line)
     return edits
+
+
+# Hard-wrapped copy (wire stories pasted or scraped line by line, "alliés à\n\nAnkara ont été
+# tués"): lines of about one width (this close below and above the median of such lines) that
+# end with no sentence punctuation, at least this many and this share of the text's lines.
+_WRAP_MIN, _WRAP_MAX = 40, 100
+_WRAP_BELOW, _WRAP_ABOVE = 20, 10
+_WRAP_LINES, _WRAP_SHARE = 3, 0.4
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_LINE_END = re.compile(r"[.!?…:;»\"”)\]]\s*$")
+
+
+def unwrap_hard_lines(text: str) -> list[Edit]:
+    """In a text hard-wrapped at a fixed width, the line breaks (and blank lines) after a line
+    of that width that ends no sentence become one space: the sentence split across lines is
+    read whole. A text whose paragraphs end with punctuation, as almost all do, is left as it
+    is; so are lines of other lengths (headings, datelines) and breaks after punctuation."""
+    lines = list(_LINE.finditer(text))
+    open_lines = [m for m in lines if _WRAP_MIN <= len(m.group().strip()) <= _WRAP_MAX
+                  and not _LINE_END.search(m.group())]
+    if len(open_lines) < _WRAP_LINES:
+        return []
+    width = statistics.median(len(m.group().strip()) for m in open_lines)
+    wrapped = [m for m in open_lines
+               if width - _WRAP_BELOW <= len(m.group().strip()) <= width + _WRAP_ABOVE]
+    if len(wrapped) < _WRAP_LINES or len(wrapped) < _WRAP_SHARE * len(lines):
+        return []
+    ends = {m.end() for m in wrapped}
+    return [Edit(line.end(), following.start(), " ", "line_wrap")
+            for line, following in itertools.pairwise(lines) if line.end() in ends]
 
 
 def straighten_apostrophes(text: str) -> list[Edit]:

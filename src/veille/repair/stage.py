@@ -15,6 +15,7 @@ from .rules import (
     fix_unicode,
     split_glued_words,
     straighten_apostrophes,
+    unwrap_hard_lines,
 )
 
 
@@ -34,8 +35,10 @@ def apply_pass(doc: Document, edits: list[Edit]) -> None:
 
 
 def repair_characters(doc: Document) -> Document:
-    """Language-independent repairs: Unicode, apostrophes, missing spaces, glued dashes."""
-    for rule in (fix_unicode, straighten_apostrophes, add_missing_spaces, detach_dashes):
+    """Language-independent repairs: Unicode, hard-wrapped lines, apostrophes, missing spaces,
+    glued dashes."""
+    for rule in (fix_unicode, unwrap_hard_lines, straighten_apostrophes, add_missing_spaces,
+                 detach_dashes):
         apply_pass(doc, rule(doc.text))
     return doc
 
