@@ -40,7 +40,9 @@ sentence written for these tests):
 - an event in a village the gazetteer lacks, placed at a town told before, is near that town
   (geo precision 2), and its reason names the village;
 - a capital after words of allegiance ("alliés à Ankara", "loyal to Tripoli") is its
-  government, no place of the event.
+  government, no place of the event;
+- a bare definite noun a group claims ("ont revendiqué l'attentat") is the event told before,
+  whatever day the claim was made, not one more.
 """
 
 from __future__ import annotations
@@ -368,3 +370,11 @@ def test_a_capital_after_words_of_allegiance_is_no_place(runtime, text, lang):
     event = only_event(read(runtime, text, lang=lang))
     assert event.location not in ("Ankara", "Tripoli")
     assert event.country in ("Syria", "Libya")
+
+
+def test_the_attack_a_group_claims_is_the_one_told(runtime):
+    event = only_event(read(runtime, "Mardi soir, une voiture piégée a explosé devant un café de "
+                                     "Baidoa, tuant six personnes. Les shebab ont revendiqué "
+                                     "l'attentat dans un communiqué publié mercredi."))
+    assert (event.actor1, event.event_date, event.fatalities.best) == (
+        "Al Shabaab", dt.date(2024, 3, 12), 6)

@@ -175,9 +175,10 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
 
 def _verb_of_a_running_total(doc: Document, trigger: Mention) -> bool:
     """Whether the trigger is the verb of a running total's count ("au moins 412 civils ont été
-    tués depuis le début du conflit"), or the subject of the verb that gives it ("les
-    affrontements ont fait depuis le début de l'année plus de 500 morts", "clashes have killed
-    500 people since January"): a tally of many events, none of them told."""
+    tués depuis le début du conflit"), or the subject of the verb that gives it, in the plural
+    or with no article ("les affrontements ont fait depuis le début de l'année plus de 500
+    morts", "fighting has killed 500 people since January"): a tally of many events, none of
+    them told."""
     totals = [c for c in doc.of_kind("count", trigger.sent)
               if c.data.get("cumulative") and not c.data.get("in_breakdown")]
     for count in totals:
@@ -189,6 +190,9 @@ def _verb_of_a_running_total(doc: Document, trigger: Mention) -> bool:
     head = _root(doc, trigger)
     if not head.dep_.startswith("nsubj") or head.pos_ != "NOUN":
         return False
+    if (head.morph.get("Number") != ["Plur"] and head.tag_ != "NNS"
+            and any(c.dep_ == "det" for c in head.children)):
+        return False  # "the attack brought to 1,218 the number killed": one event, added
     verb = head.head
     start, end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
     return any(start <= c.start < end and not head.left_edge.idx <= c.start <= head.right_edge.idx
@@ -282,6 +286,7 @@ def _claim(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
     if not verbs or not candidates or not doc.doc.has_annotation("DEP"):
         return
     objects = {w.lower() for w in lexicon.roles.claim_objects}
+    definite = {w.lower() for w in lexicon.triggers.definite_articles}
     heads = {w.lower() for w in lexicon.roles.name_heads}
     markers = {w.lower() for w in lexicon.actors.agent_markers}
     events = {_root(doc, t) for t in doc.of_kind("trigger")}
@@ -303,13 +308,29 @@ def _claim(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
         if claimed.morph.get("Number") != ["Plur"] and claimed.tag_ != "NNS":
             told = told[-1:]
         # "the Houthis claimed responsibility for a missile attack on a ship": the event the
-        # claim itself names, before any told earlier.
-        told = [c for c in candidates if _root(doc, c.trigger) in claimed.subtree] or told
+        # claim itself names, before any told earlier; but a bare noun with a definite article
+        # ("ont revendiqué l'attentat", "claimed the attack") is the event told before, and
+        # no other, whatever day the claim was made.
+        named = [c for c in candidates if _root(doc, c.trigger) in claimed.subtree]
+        bare = [c for c in named if _bare_definite(_root(doc, c.trigger), definite)]
+        if told and bare and len(bare) == len(named):
+            for c in bare:
+                candidates.remove(c)
+                told = [t for t in told if t is not c]
+        else:
+            told = named or told
         for c in told:
             if c.actor1 is None or _unidentified(c.actor1.label):
                 c.actor1, c.actor1_basis = actor, "claimed"
                 if c.actor2 is not None and c.actor2.label == actor.label:
                     c.actor2 = None
+
+
+def _bare_definite(token, definite: set[str]) -> bool:
+    """A noun with a definite article and nothing else of its own (`l'attentat`, `the
+    attack`): no adjective, complement or clause that would tell another event."""
+    return (token.pos_ == "NOUN" and _definite(token, definite, ("det", "case"))
+            and all(c.dep_ in ("det", "case", "punct") for c in token.children))
 
 
 def _unidentified(label: str) -> bool:
