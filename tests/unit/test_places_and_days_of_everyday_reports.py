@@ -372,9 +372,13 @@ def test_a_capital_after_words_of_allegiance_is_no_place(runtime, text, lang):
     assert event.country in ("Syria", "Libya")
 
 
-def test_the_attack_a_group_claims_is_the_one_told(runtime):
-    event = only_event(read(runtime, "Mardi soir, une voiture piégée a explosé devant un café de "
-                                     "Baidoa, tuant six personnes. Les shebab ont revendiqué "
-                                     "l'attentat dans un communiqué publié mercredi."))
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mardi soir, une voiture piégée a explosé devant un café de Baidoa, tuant six personnes. "
+     "Les shebab ont revendiqué l'attentat dans un communiqué publié mercredi.", "fr"),
+    ("On Tuesday evening, a car bomb went off outside a cafe in Baidoa, killing six people. "
+     "Al-Shabaab claimed responsibility for the attack in a statement on Wednesday.", "en"),
+])
+def test_the_attack_a_group_claims_is_the_one_told(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
     assert (event.actor1, event.event_date, event.fatalities.best) == (
         "Al Shabaab", dt.date(2024, 3, 12), 6)

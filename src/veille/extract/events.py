@@ -312,7 +312,7 @@ def _claim(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
         # ("ont revendiqué l'attentat", "claimed the attack") is the event told before, and
         # no other, whatever day the claim was made.
         named = [c for c in candidates if _root(doc, c.trigger) in claimed.subtree]
-        bare = [c for c in named if _bare_definite(_root(doc, c.trigger), definite)]
+        bare = [c for c in named if _bare_definite(doc, _root(doc, c.trigger), definite)]
         if told and bare and len(bare) == len(named):
             for c in bare:
                 candidates.remove(c)
@@ -326,11 +326,25 @@ def _claim(doc: Document, candidates: list[Candidate], lexicon: Lexicon,
                     c.actor2 = None
 
 
-def _bare_definite(token, definite: set[str]) -> bool:
+# What makes a claimed noun tell an event of its own: a target, a place, a weapon, a side.
+_TELLING = ("place", "country", "actor", "trigger")
+
+
+def _bare_definite(doc: Document, token, definite: set[str]) -> bool:
     """A noun with a definite article and nothing else of its own (`l'attentat`, `the
-    attack`): no adjective, complement or clause that would tell another event."""
-    return (token.pos_ == "NOUN" and _definite(token, definite, ("det", "case"))
-            and all(c.dep_ in ("det", "case", "punct") for c in token.children))
+    attack`): no adjective or clause, and no complement that names a place, a side or another
+    act (`in a statement`, `on Wednesday` say nothing of the event)."""
+    if token.pos_ != "NOUN" or not _definite(token, definite, ("det", "case")):
+        return False
+    for child in token.children:
+        if child.dep_ in ("det", "case", "punct"):
+            continue
+        if child.dep_ not in ("prep", "nmod"):
+            return False
+        start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge)
+        if any(m.kind in _TELLING and start <= m.start < end for m in doc.mentions):
+            return False
+    return True
 
 
 def _unidentified(label: str) -> bool:
