@@ -349,7 +349,7 @@ def test_who_made_the_attack_set_off_its_bomb(runtime):
 
 @pytest.mark.parametrize(("text", "lang"), [
     ("Lundi, un drone a frappé une voiture à Bint Jbeil. Plus tard, une autre frappe de drone "
-     "a visé un tracteur dans le hameau de Ouadi Zerqaoui, blessant deux agriculteurs.", "fr"),
+     "a touché un tracteur dans le hameau de Ouadi Zerqaoui, blessant deux agriculteurs.", "fr"),
     ("On Monday, a drone struck a car in Bint Jbeil. Later, another drone strike hit a tractor "
      "in the hamlet of Wadi Zerqawi, wounding two farmers.", "en"),
 ])
@@ -361,10 +361,10 @@ def test_a_village_the_gazetteer_lacks_is_near_the_town_told_before(runtime, tex
 
 
 @pytest.mark.parametrize(("text", "lang"), [
-    ("Mardi, onze combattants syriens alliés à Ankara ont été tués dans une embuscade dans la "
-     "province de Raqqa.", "fr"),
-    ("On Tuesday, eleven fighters loyal to Tripoli were killed in an ambush in the Nafusa "
-     "mountains, in western Libya.", "en"),
+    ("Mardi, onze combattants syriens fidèles à Ankara sont morts lorsque leur convoi est "
+     "tombé dans une embuscade dans la province de Raqqa.", "fr"),
+    ("On Tuesday, eleven fighters loyal to Tripoli died when gunmen ambushed their convoy "
+     "near Gharyan, in western Libya.", "en"),
 ])
 def test_a_capital_after_words_of_allegiance_is_no_place(runtime, text, lang):
     event = only_event(read(runtime, text, lang=lang))
