@@ -176,9 +176,9 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
 def _verb_of_a_running_total(doc: Document, trigger: Mention) -> bool:
     """Whether the trigger is the verb of a running total's count ("au moins 412 civils ont été
     tués depuis le début du conflit"), or the subject of the verb that gives it, in the plural
-    or with no article ("les affrontements ont fait depuis le début de l'année plus de 500
-    morts", "fighting has killed 500 people since January"): a tally of many events, none of
-    them told."""
+    or with no article ("les violences et les combats ont fait plus de 300 morts depuis
+    janvier", "fighting has killed 300 people since early January"): a tally of many events,
+    none of them told."""
     totals = [c for c in doc.of_kind("count", trigger.sent)
               if c.data.get("cumulative") and not c.data.get("in_breakdown")]
     for count in totals:
@@ -1301,7 +1301,7 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
     subs = [s for s in doc.of_kind("sub_location", sent)
             if not any(m.start <= s.start and s.end <= m.end and not m.data.get("unresolved")
                        for m in _sentence_places(doc, sent))]
-    # "Une deuxième frappe a visé une moto dans la localité de Kfarzhamam", after a strike on
+    # "une autre frappe de drone a touché un tracteur dans le hameau de X", after a strike on
     # Bint Jbeil: the village the gazetteer lacks is near the town told before, not that town.
     unknown = None if basis == "text" else next(
         (m for m in _sentence_places(doc, sent) if m.kind == "place" and m.data.get("unresolved")),

@@ -61,9 +61,10 @@ def fix_unicode(text: str) -> list[Edit]:
     return edits
 
 
-# Hard-wrapped copy (wire stories pasted or scraped line by line, "alliés à\n\nAnkara ont été
-# tués"): lines of about one width (this close below and above the median of such lines) that
-# end with no sentence punctuation, at least this many and this share of the text's lines.
+# Hard-wrapped copy (wire stories pasted or scraped line by line, "une patrouille est tombée
+# dans une\n\nembuscade lundi"): lines of about one width (this close below and above the
+# median of such lines) that end with no sentence punctuation, at least this many and this
+# share of the text's lines.
 _WRAP_MIN, _WRAP_MAX = 40, 100
 _WRAP_BELOW, _WRAP_ABOVE = 20, 10
 _WRAP_LINES, _WRAP_SHARE = 3, 0.4
