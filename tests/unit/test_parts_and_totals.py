@@ -195,3 +195,16 @@ def test_an_attack_that_cost_lives_counts_them(runtime):
 def test_since_after_a_superlative_measures_the_event(runtime, text, lang):
     event = only_event(read(runtime, text, lang=lang))
     assert event.fatalities is not None and event.fatalities.best == 9
+
+
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    ("Lundi, des éleveurs ont attaqué des cultivateurs près de Mopti, tuant douze personnes.",
+     "fr", "Mali"),
+    ("On Monday, herders attacked farmers in a village near Makurdi, killing twelve people.",
+     "en", "Nigeria"),
+])
+def test_a_community_whose_men_kill_is_a_communal_militia_not_a_mob(runtime, text, lang,
+                                                                  country):
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.sub_event_type, event.actor1, event.inter1, event.actor2) == (
+        "Attack", f"Unidentified Communal Militia ({country})", 4, f"Civilians ({country})")

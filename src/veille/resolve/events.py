@@ -59,6 +59,13 @@ def _community_near(doc: Document, c: Candidate, lexicon: Lexicon) -> Mention | 
                                               found.end(), c.trigger.sent)
 
 
+def _names_a_community(doc: Document, mention: Mention, lexicon: Lexicon) -> bool:
+    """Whether an actor's words are a word for communities (roles.yaml `communities`:
+    `herders`, `des éleveurs`)."""
+    pattern = cached_words_regex(tuple(lexicon.roles.communities))
+    return pattern is not None and pattern.search(doc.text, mention.start, mention.end) is not None
+
+
 def _names_a_province(mention: Mention, place: Place, doc: Document,
                       gazetteer: Gazetteer) -> bool:
     """Whether a name in brackets that the gazetteer read as a town is also a province of
@@ -283,10 +290,18 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
             and all(m is None or getattr(actors.get(m.label), "kind", None) == "civilians"
                     for m in (actor1, actor2))):
         community = _community_near(doc, c, lexicon)
+    communal_attacker = None
     if community is not None:
         # "six morts lors de heurts armés entre bergers et cultivateurs": communal
         # militias on both sides; a brawl that killed no one stays a mob's (civilians_acting)
         actor1 = actor2 = first = None
+    elif (communal and toll is not None and (toll.best or 0) > 0 and first is not None
+          and first.kind == "civilians" and c.actor1_basis in _DOERS
+          and _names_a_community(doc, c.actor1, lexicon)):
+        # "des éleveurs ont attaqué des cultivateurs, tuant douze personnes": the armed men of
+        # a community who kill are its communal militia (inter 4), not a mob; whom they
+        # attacked stays actor2
+        communal_attacker, actor1, first = c.actor1, None, None
     elif (first is not None and first.kind == "civilians" and key in rules.civilians_acting
           and not _with_firearms(doc, c, lexicon, actors)
           and (c.actor1_basis in _DOERS
@@ -327,10 +342,12 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     if community is not None:
         put_default("actor1", communal, community, "text")
         put_default("actor2", communal, community, "text")
+    if communal_attacker is not None:
+        put_default("actor1", communal, communal_attacker, c.actor1_basis)
     default = rules.default_actor1.get(kind)
     crowd_faced = first is not None and first.kind == "state"  # "la police a dispersé ..."
-    if default and country and (actor1 is None or crowd_faced
-                                or first.kind in ("civilians", "protesters", "rioters")):
+    if default and country and communal_attacker is None and (
+            actor1 is None or crowd_faced or first.kind in ("civilians", "protesters", "rioters")):
         crowd_hit = second is not None and second.kind in ("protesters", "rioters")
         if crowd_faced and (values.get("actor2") is None or crowd_hit) and "actor1" in values:
             # ACLED: the crowd is actor1 of a protest or riot, the force facing it actor2.
