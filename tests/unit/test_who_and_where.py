@@ -77,6 +77,13 @@ def test_communities_that_fight_and_kill_are_communal_militias(runtime, text, la
     assert event.inter1 == event.inter2 == 4
 
 
+def test_each_community_that_fights_is_its_own_sides_evidence(runtime):
+    event = only_event(read(runtime, "Six personnes ont été tuées lundi lors d'affrontements "
+                                     "entre bergers et cultivateurs près de Mongo."))
+    assert [event.evidence[role].spans[0].text for role in ("actor1", "actor2")] == [
+        "bergers", "cultivateurs"]
+
+
 @pytest.mark.parametrize(("text", "events"), [
     ("Four people were killed in an encounter between troops and NPA rebels in Lake Sebu on "
      "Monday.", [("Armed clash", "Military Forces of Philippines", "NPA: New People's Army")]),

@@ -43,20 +43,20 @@ def resolve_events(doc: Document, *, lexicon: Lexicon, taxonomy: Taxonomy,
 _COMMUNITY_AFTER, _COMMUNITY_BEFORE = 80, 30
 
 
-def _community_near(doc: Document, c: Candidate, lexicon: Lexicon) -> Mention | None:
-    """A word for communities (roles.yaml `communities`) just before the trigger or in the
-    words after it, within its sentence, as a mention; None if there is none."""
+def _communities_near(doc: Document, c: Candidate, lexicon: Lexicon) -> list[Mention]:
+    """The words for communities (roles.yaml `communities`) just before the trigger or in the
+    words after it, within its sentence, as mentions in text order ("entre éleveurs et
+    cultivateurs": one for each side)."""
     pattern = cached_words_regex(tuple(lexicon.roles.communities))
     if pattern is None:
-        return None
+        return []
     text = doc.text
     start = max(0, c.trigger.start - _COMMUNITY_BEFORE)
     start = max(start, *(text.rfind(p, start, c.trigger.start) + 1 for p in ".!?\n"))
     end = min(len(text), c.trigger.end + _COMMUNITY_AFTER)
     end = min([end, *(i for p in ".!?\n" if (i := text.find(p, c.trigger.end, end)) >= 0)])
-    found = pattern.search(text, start, end)
-    return None if found is None else Mention("actor", found.group(), found.start(),
-                                              found.end(), c.trigger.sent)
+    return [Mention("actor", found.group(), found.start(), found.end(), c.trigger.sent)
+            for found in pattern.finditer(text, start, end)]
 
 
 def _names_a_community(doc: Document, mention: Mention, lexicon: Lexicon) -> bool:
@@ -282,16 +282,16 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         else:
             actor1, actor2, moved, first, basis2 = None, c.actor1, True, None, c.actor1_basis
     communal = rules.communities_fighting.get(key)
-    community = None
+    communities: list[Mention] = []
     toll = values.get("fatalities")
     if (communal and toll is not None and (toll.best or 0) > 0
             and not _one_sided(doc, c, lexicon)
             and (c.actor2 is None or c.actor2_basis in _FIGHTERS)
             and all(m is None or getattr(actors.get(m.label), "kind", None) == "civilians"
                     for m in (actor1, actor2))):
-        community = _community_near(doc, c, lexicon)
+        communities = _communities_near(doc, c, lexicon)
     communal_attacker = None
-    if community is not None:
+    if communities:
         # "six morts lors de heurts armés entre bergers et cultivateurs": communal
         # militias on both sides; a brawl that killed no one stays a mob's (civilians_acting)
         actor1 = actor2 = first = None
@@ -339,9 +339,9 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         put("actor1", actor1)
     if actor2 is not None:
         put("actor2", actor2, basis2 or ("position" if actor2 is c.actor1 else None))
-    if community is not None:
-        put_default("actor1", communal, community, "text")
-        put_default("actor2", communal, community, "text")
+    if communities:  # each side's own word when the text names two
+        put_default("actor1", communal, communities[0], "text")
+        put_default("actor2", communal, communities[-1], "text")
     if communal_attacker is not None:
         put_default("actor1", communal, communal_attacker, c.actor1_basis)
     default = rules.default_actor1.get(kind)
