@@ -284,8 +284,8 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     communal = rules.communities_fighting.get(key)
     communities: list[Mention] = []
     toll = values.get("fatalities")
-    if (communal and toll is not None and (toll.best or 0) > 0
-            and not _one_sided(doc, c, lexicon)
+    deadly = communal is not None and toll is not None and (toll.best or 0) > 0
+    if (deadly and not _one_sided(doc, c, lexicon)
             and (c.actor2 is None or c.actor2_basis in _FIGHTERS)
             and all(m is None or getattr(actors.get(m.label), "kind", None) == "civilians"
                     for m in (actor1, actor2))):
@@ -295,8 +295,7 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         # "six morts lors de heurts armés entre bergers et cultivateurs": communal
         # militias on both sides; a brawl that killed no one stays a mob's (civilians_acting)
         actor1 = actor2 = first = None
-    elif (communal and toll is not None and (toll.best or 0) > 0 and first is not None
-          and first.kind == "civilians" and c.actor1_basis in _DOERS
+    elif (deadly and first is not None and first.kind == "civilians" and c.actor1_basis in _DOERS
           and _names_a_community(doc, c.actor1, lexicon)):
         # "des éleveurs ont attaqué des cultivateurs, tuant douze personnes": the armed men of
         # a community who kill are its communal militia (inter 4), not a mob; whom they
