@@ -42,7 +42,10 @@ sentence written for these tests):
 - a capital after words of allegiance ("alliés à Ankara", "loyal to Tripoli") is its
   government, no place of the event;
 - a bare definite noun a group claims ("ont revendiqué l'attentat") is the event told before,
-  whatever day the claim was made, not one more.
+  whatever day the claim was made, not one more;
+- an explosion that names no cause ("une explosion", "an explosion") is a bomb when it hits
+  people, unless the article tells an accident ("de gaz", "dans une usine", "a coal mine",
+  "l'explosion résulte d'une fuite"), and no event when it was only heard or counted.
 """
 
 from __future__ import annotations
@@ -382,3 +385,36 @@ def test_the_attack_a_group_claims_is_the_one_told(runtime, text, lang):
     event = only_event(read(runtime, text, lang=lang))
     assert (event.actor1, event.event_date, event.fatalities.best) == (
         "Al Shabaab", dt.date(2024, 3, 12), 6)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Jeudi, une explosion a tué quatre gendarmes au passage de leur patrouille près de Dori.",
+     "fr"),
+    ("On Thursday, an explosion hit a police patrol near Dera Ismail Khan, killing four "
+     "officers.", "en"),
+])
+def test_an_explosion_that_kills_is_a_bomb(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.sub_event_type, event.fatalities.best) == ("Remote explosive/landmine/IED", 4)
+    assert event.actor2.startswith("Police Forces of")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Jeudi, une explosion de gaz dans un immeuble de Dakar a tué quatre personnes.", "fr"),
+    ("Une explosion a soufflé un entrepôt de Dakar jeudi, tuant quatre ouvriers. Selon les "
+     "pompiers, l'explosion résulte d'une fuite dans une citerne. L'explosion a été entendue "
+     "à des kilomètres.", "fr"),
+    ("On Thursday, a gas cylinder explosion in a restaurant in Lahore killed four people.",
+     "en"),
+    ("A coal mine explosion killed four miners in Quetta on Thursday.", "en"),
+])
+def test_an_explosion_the_article_tells_as_an_accident_is_no_event(runtime, text, lang):
+    assert read(runtime, text, lang=lang).events == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Des explosions ont été entendues dans la nuit de mercredi à jeudi à Kharkiv.", "fr"),
+    ("On Wednesday, monitors recorded a total of 40 explosions near Horlivka.", "en"),
+])
+def test_explosions_only_heard_or_counted_are_no_event(runtime, text, lang):
+    assert read(runtime, text, lang=lang).events == []

@@ -81,6 +81,9 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     weapons = set(taxonomy.file.weapon_types)
     fled = set(lexicon.triggers.fled_from)
     hazards = set(lexicon.triggers.natural_hazards)
+    blasts = {w.lower() for w in lexicon.triggers.bare_blasts}
+    accidental = _accidental_blasts(doc, blasts, set(lexicon.triggers.accidental_blasts))
+    seen = set(lexicon.triggers.observing_verbs)
     taking = {w.lower() for w in lexicon.triggers.needs_territory}
     ground = {w.lower() for w in lexicon.triggers.territory}
     aims = {w.lower() for w in lexicon.triggers.aims}
@@ -134,6 +137,8 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
         if _is_cause_of_flight(doc, trigger, fled):
             continue  # "chassés de leurs foyers par les combats": the war in general
         if (_hazard_does(doc, trigger, hazards)
+                or (accidental and doc.text[trigger.start:trigger.end].lower() in blasts)
+                or _observed_blast(doc, trigger, blasts, seen)
                 or _takes_no_ground(doc, trigger, taking, ground, aims, of)
                 or _leaves_no_ground(doc, trigger, leaving, ground)):
             continue  # "un cyclone a frappé Paris", "a pris son thermomètre": no violence
@@ -818,6 +823,40 @@ def _hazard_does(doc: Document, trigger: Mention, hazards: set[str]) -> bool:
     doers = [c for c in verb.children if c.dep_.startswith("nsubj") or c.dep_ == "obl:agent"]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return any(hazard(c) for c in doers)
+
+
+def _accidental_blasts(doc: Document, blasts: set[str], accidents: set[str]) -> bool:
+    """Whether the article tells its explosions as an accident: a trigger that names an
+    explosion and not its cause (`blasts`: "une explosion", "a blast") in a sentence, or before
+    a sentence, with a word of an accident (`accidents`, lemmas: "une explosion de gaz dans une
+    usine", "a gas cylinder blast"; "L'explosion résulte d'une fuite"). Every such trigger of
+    the article is then that accident ("l'explosion" said again later). Verbs are not read:
+    "planted a bomb" is no power plant."""
+    if not accidents or not doc.doc.has_annotation("DEP"):
+        return False
+    sentences = list(doc.doc.sents)
+    for trigger in doc.of_kind("trigger"):
+        if doc.text[trigger.start:trigger.end].lower() not in blasts:
+            continue
+        sent = _root(doc, trigger).sent
+        after = [s for s in sentences if s.start == sent.end][:1]
+        if any(t.lemma_.lower() in accidents and t.pos_ not in ("VERB", "AUX")
+               for span in (sent, *after) for t in span):
+            return True
+    return False
+
+
+def _observed_blast(doc: Document, trigger: Mention, blasts: set[str], seen: set[str]) -> bool:
+    """Whether a trigger that names an explosion and not its cause is only what someone heard
+    or counted (`seen`, lemmas: "des explosions ont été entendues", "the monitors observed a
+    total of 19 explosions"): ACLED codes the fire, by whom and where, not the noise of it."""
+    if not seen or doc.text[trigger.start:trigger.end].lower() not in blasts \
+            or not doc.doc.has_annotation("DEP"):
+        return False
+    token = _root(doc, trigger)
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token.lemma_.lower() in seen
 
 
 def _takes_no_ground(doc: Document, trigger: Mention, taking: set[str], ground: set[str],

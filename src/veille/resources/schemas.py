@@ -408,6 +408,18 @@ class TriggersFile(Strict):
     # Lemmas of natural hazards: a trigger verb whose subject is one ("un cyclone a frappé la
     # ville", "floods hit the town") tells no act of violence.
     natural_hazards: list[str] = Field(default_factory=list)
+    # Trigger phrases that name an explosion and nothing of what caused it ("une explosion",
+    # "a blast", "exploded"), and lemmas of words of an accident ("gaz", "chaudière", "usine",
+    # "accident"; "gas cylinder", "boiler", "factory"): such a trigger in a sentence that holds
+    # one, or before one, tells an accident, and so does every such trigger of its article
+    # ("l'explosion" said again): no political violence (ACLED codes no industrial or domestic
+    # explosion).
+    bare_blasts: list[str] = Field(default_factory=list)
+    accidental_blasts: list[str] = Field(default_factory=list)
+    # Lemmas of verbs of hearing and counting: such an explosion as their object or passive
+    # subject ("des explosions ont été entendues", "observed a total of 19 explosions") is a
+    # noise someone noted, not the fire of a side (ACLED codes who fired, where).
+    observing_verbs: list[str] = Field(default_factory=list)
     # Trigger phrases of everyday verbs ("a pris", "took") that tell ground taken only when
     # their object is a place the text names or a word of `territory` (lemmas: ville, base):
     # "a pris son thermomètre", "took her bag" take nothing.
