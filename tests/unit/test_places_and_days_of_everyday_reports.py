@@ -45,7 +45,9 @@ sentence written for these tests):
   whatever day the claim was made, not one more;
 - an explosion that names no cause ("une explosion", "an explosion") is a bomb when it hits
   people, unless the article tells an accident ("de gaz", "dans une usine", "a coal mine",
-  "l'explosion résulte d'une fuite"), and no event when it was only heard or counted.
+  "l'explosion résulte d'une fuite"), and no event when it was only heard or counted;
+- a country in what a protest is against ("contre la guerre en Ukraine", "against the war in
+  Ukraine") is its topic, not where the crowd was, when the sentence names the town.
 """
 
 from __future__ import annotations
@@ -418,3 +420,22 @@ def test_an_explosion_the_article_tells_as_an_accident_is_no_event(runtime, text
 ])
 def test_explosions_only_heard_or_counted_are_no_event(runtime, text, lang):
     assert read(runtime, text, lang=lang).events == []
+
+
+@pytest.mark.parametrize(("text", "lang", "country", "town"), [
+    ("Samedi, quelque 300 personnes ont manifesté à Annecy contre la guerre en Ukraine, à "
+     "l'appel de la communauté ukrainienne.", "fr", "France", "Annecy"),
+    ("On Saturday, some 300 people demonstrated in Munchen at the call of the Ukrainian "
+     "community, against the war in Ukraine.", "en", "Germany", "Munich"),
+])
+def test_the_country_a_protest_is_against_is_no_place_of_it(runtime, text, lang, country,
+                                                             town):
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.sub_event_type, event.country, event.location) == (
+        "Peaceful protest", country, town)
+
+
+def test_a_protest_against_a_war_in_its_own_country_stays_there(runtime):
+    event = only_event(read(runtime, "Samedi, des habitants ont manifesté contre "
+                                     "l'insécurité au Burkina Faso.", lang="fr"))
+    assert event.country == "Burkina Faso"

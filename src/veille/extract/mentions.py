@@ -19,7 +19,7 @@ from ..resolve.gazetteer import Gazetteer, normalize
 from ..resources.schemas import DatesFile, KilledBy, PlacesFile
 from .lexicon_matchers import CompiledLexicon, demonym_country
 from .roles import active_subject, bare_participle, headline_passive
-from .tokens import PEOPLE_LABEL, after_words
+from .tokens import PEOPLE_LABEL, after_words, token_range
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[ \u202f\u00a0.,]\d{3})*$|^\d+$")
 _PLACE_LABELS = {"LOC", "GPE"}
@@ -129,6 +129,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
             m.data["elsewhere"] = "modifier"
         elif m.kind == "place" and _qualifies_a_group(parsed, m, group_nouns):
             m.data["group"] = True
+    _mark_protest_topics(parsed, found, {w.lower() for w in lex.lexicon.triggers.protest_causes})
     found += _approximate(doc.text, _event_days(doc.text, _regex_mentions(
         doc.text, lex.dates, "date", sent_of, parsed), lex.lexicon.dates), lex.lexicon.dates)
     found += _regex_mentions(doc.text, lex.months, "month", sent_of, parsed)
@@ -170,6 +171,82 @@ def _join_neighbours(text: str, found: list[Mention], joins: list[str]) -> None:
         if (before.data.get("elsewhere") == "neighbour" and not m.data
                 and " ".join(text[before.end:m.start].split()).lower() in words):
             m.data["elsewhere"] = "neighbour"
+
+
+def _mark_protest_topics(parsed: Doc, found: list[Mention], causes: set[str]) -> None:
+    """A country named in what a protest is against ("demonstrated in Munich against the war
+    in Ukraine", "ont manifesté à Dakar contre la guerre au Soudan": `causes`, triggers.yaml
+    `protest_causes`) is its topic, not where the crowd was: `elsewhere` "topic", when the
+    sentence says where the crowd was, by a name the gazetteer knows ("in Munich", "à
+    Dakar"; a village it lacks may be in that very country)."""
+    if not causes or not parsed.has_annotation("DEP"):
+        return
+    crowds = [m for m in found if m.kind == "trigger" and m.label.startswith("protests.")]
+    if not crowds:
+        return
+    protests = {i for m in crowds for i in range(*token_range(parsed, m))}
+    sentences = {m.sent for m in crowds}
+    topics = [m for m in found if m.kind == "country" and not m.data.get("elsewhere")
+              and (_in_protest_cause(_parsed_root(parsed, m.start, m.end), causes, protests)
+                   or (m.sent in sentences and _after_cause(parsed, m, causes)))]
+    ids = {id(m) for m in topics}
+    for m in topics:
+        if any(o.kind in ("place", "country") and o.sent == m.sent and id(o) not in ids
+               and o.data.get("locative") and not o.data.get("elsewhere")
+               and not o.data.get("unresolved") for o in found):
+            m.data["elsewhere"] = "topic"
+
+
+# What may stand between a cause word and the country it is about: "contre la guerre en
+# Ukraine", "against the Russian invasion of Ukraine".
+_CAUSE_PHRASE = frozenset({"DET", "NOUN", "ADJ", "ADP", "PROPN", "PART"})
+
+
+def _after_cause(parsed: Doc, m: Mention, causes: set[str]) -> bool:
+    """Whether a country closes a phrase a word of `causes` opens, read on the words (French
+    parses hang "en Ukraine" on the verb): nothing but nouns, adjectives, articles and
+    prepositions between them."""
+    root = _parsed_root(parsed, m.start, m.end)
+    if root is None:
+        return False
+    for token in reversed(parsed[root.sent.start:root.left_edge.i]):
+        if token.lower_ in causes:
+            return True
+        if token.pos_ not in _CAUSE_PHRASE:
+            return False
+    return False
+
+
+def _in_protest_cause(token, causes: set[str], protests: set[int]) -> bool:
+    """Whether `token` lies in a complement of a word of `causes` that a protest trigger (or the
+    verb of a protest noun) governs: "against" heads its noun in English parses, "contre" is
+    the case mark of its noun in French ones."""
+    for _ in range(12):  # a cause is a few links up at most
+        if token is None or token.head.i == token.i:
+            return False
+        head = token.head
+        if head.lower_ in causes and head.dep_ == "prep":
+            governor = head.head
+        elif any(c.dep_ == "case" and c.lower_ in causes for c in token.children):
+            governor = head
+        else:
+            token = head
+            continue
+        return _governed_by_protest(governor, protests)
+    return False
+
+
+def _governed_by_protest(token, protests: set[int]) -> bool:
+    """Whether `token` is a protest trigger, governs one ("held a protest"), or hangs from one
+    through nouns only (parsers attach "against" to any noun before it: "demonstrated ... at
+    the call of unions against the war")."""
+    for _ in range(8):
+        if token.i in protests or any(c.i in protests for c in token.children):
+            return True
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _event_days(text: str, dates: list[Mention], words: DatesFile) -> list[Mention]:

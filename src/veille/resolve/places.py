@@ -37,7 +37,7 @@ def country_support(doc: Document, gazetteer: Gazetteer,
     shares: dict[str, dict[str, float]] = {m.label: {m.label: 1.0} for m in doc.mentions
                                            if m.kind == "country" and m.data.get("elsewhere")
                                            not in ("actor", "speaker", "neighbour", "modifier",
-                                                   "feature")}
+                                                   "feature", "topic")}
     for m in doc.mentions:  # "près du Nigeria": a neighbour of the scene, a quarter vote
         if m.kind == "country" and m.data.get("elsewhere") == "neighbour":
             shares.setdefault(f"neighbour:{m.label}", {m.label: 0.25})
