@@ -601,3 +601,18 @@ def test_roles_the_genitive_of_an_attack_that_names_a_post_is_its_target(runtime
     for actor1, actor2, _ in roles(runtime, text):
         assert actor1 != "Military Forces of Burkina Faso"
         assert actor2 == "Military Forces of Burkina Faso"
+
+
+@pytest.mark.parametrize("text", [
+    # a word dropped by the writer ("ont [pris] d'assaut") leaves the parse no subject
+    "Jeudi soir, des assaillants armés de fusils ont d’assaut la base sécuritaire de Kohlu, "
+    "au Baloutchistan, avant d'être repoussés.",
+    "Dans la nuit de jeudi, des hommes armés ont mené un assaut nocturne, la base de sécurité "
+    "de Kohlu, au Baloutchistan.",
+])
+def test_roles_a_base_named_by_position_is_the_target(runtime, text):
+    """A state's base or post is never the doer, whatever the word order (facility_nouns):
+    an attack on it is a battle against those forces."""
+    ((actor1, actor2, _),) = roles(runtime, text)
+    assert actor1 == "Unidentified Armed Group (Pakistan)"
+    assert actor2.startswith("Military Forces of Pakistan")

@@ -825,6 +825,16 @@ def _hazard_does(doc: Document, trigger: Mention, hazards: set[str]) -> bool:
     return any(hazard(c) for c in doers)
 
 
+def _names_a_facility(doc: Document, actor: Mention, facilities: list[str]) -> bool:
+    """Whether a generic state actor is named by one of its facilities ("la base sécuritaire",
+    "a police post": roles.yaml `facility_nouns`), not by its people ("police station
+    officers" are people)."""
+    if "{country}" not in actor.label or not doc.doc.has_annotation("DEP"):
+        return False
+    head = _root(doc, actor)
+    return head.lemma_.lower() in {w.lower() for w in facilities} and head.dep_ != "compound"
+
+
 def _accidental_blasts(doc: Document, blasts: set[str], accidents: set[str]) -> bool:
     """Whether the article tells its explosions as an accident: a trigger that names an
     explosion and not its cause (`blasts`: "une explosion", "a blast") in a sentence, or before
@@ -1266,8 +1276,11 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
             # "un cessez-le-feu entre les FDS et l'ANS est entré en vigueur": the other side
             # may stand before the trigger too.
             others += [a for a in actors if a not in others and a.label != actor1.label]
-    if basis1 == "position" and actor1 is not None and is_acted_upon(doc, actor1, hurt, among):
-        # "Douze soldats ont été tués dans une attaque contre l'armée": the dead were hit.
+    if basis1 == "position" and actor1 is not None and (
+            is_acted_upon(doc, actor1, hurt, among)
+            or _names_a_facility(doc, actor1, lexicon.roles.facility_nouns)):
+        # "Douze soldats ont été tués dans une attaque contre l'armée": the dead were hit;
+        # "ont pris d'assaut la base sécuritaire": a base or a post is a target, never a doer.
         others = [actor1, *(a for a in others if a is not actor1)]
         actor1 = None
     actor1, assoc = _lead(doc, actor1, actors)
