@@ -47,7 +47,9 @@ sentence written for these tests):
   people, unless the article tells an accident ("de gaz", "dans une usine", "a coal mine",
   "l'explosion résulte d'une fuite"), and no event when it was only heard or counted;
 - a country in what a protest is against ("contre la guerre en Ukraine", "against the war in
-  Ukraine") is its topic, not where the crowd was, when the sentence names the town.
+  Ukraine") is its topic, not where the crowd was, when the sentence names the town;
+- a village burnt with people killed in it is an attack on civilians, not property
+  destruction (ACLED codes destruction as such only where no other violence occurs).
 """
 
 from __future__ import annotations
@@ -439,3 +441,16 @@ def test_a_protest_against_a_war_in_its_own_country_stays_there(runtime):
     event = only_event(read(runtime, "Samedi, des habitants ont manifesté contre "
                                      "l'insécurité au Burkina Faso.", lang="fr"))
     assert event.country == "Burkina Faso"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mercredi, des soldats ont mis le feu au village de Kyaukse, tuant trois habitants qui "
+     "n'avaient pas pu fuir, selon des témoins.", "fr"),
+    ("On Wednesday, soldiers set fire to homes in Kyaukse, killing three residents who could "
+     "not flee, witnesses said.", "en"),
+])
+def test_a_village_burnt_with_people_killed_in_it_is_an_attack(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.sub_event_type, event.actor2, event.fatalities.best) == (
+        "Attack", "Civilians (Myanmar)", 3)
+    assert event.actor1.startswith("Military Forces of Myanmar")

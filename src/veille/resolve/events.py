@@ -388,11 +388,11 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
             and not _own_state(actors.get(actor1.label), iso)):
         key = rules.needs_own_state[key]
         _civilians_as_actor2(doc, c, actors, values, evidence)
-    if key in rules.armed_target_makes and values.get("inter2") in ARMED_INTERS:
-        key = rules.armed_target_makes[key]  # an attack on soldiers or police: a battle
     fatalities = values.get("fatalities")
     if key in rules.with_fatalities and fatalities is not None and (fatalities.best or 0) > 0:
         key = rules.with_fatalities[key]
+    if key in rules.armed_target_makes and values.get("inter2") in ARMED_INTERS:
+        key = rules.armed_target_makes[key]  # an attack on soldiers or police: a battle
     if c.actor2 is None and key in rules.loser_is_state and country:
         loser = _state_forces(doc, actors, iso)
         if loser is not None:  # the ground was taken from the state: ACLED's actor2
