@@ -605,7 +605,7 @@ def test_roles_the_genitive_of_an_attack_that_names_a_post_is_its_target(runtime
 
 @pytest.mark.parametrize("text", [
     # a word dropped by the writer ("ont [pris] d'assaut") leaves the parse no subject
-    "Jeudi soir, des assaillants armés de fusils ont d’assaut la base sécuritaire de Kohlu, "
+    "Jeudi soir, des assaillants armés de fusils ont d’assaut un poste de sécurité à Kohlu, "
     "au Baloutchistan, avant d'être repoussés.",
     "Dans la nuit de jeudi, des hommes armés ont mené un assaut nocturne, la base de sécurité "
     "de Kohlu, au Baloutchistan.",

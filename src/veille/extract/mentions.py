@@ -198,7 +198,7 @@ def _mark_protest_topics(parsed: Doc, found: list[Mention], causes: set[str]) ->
 
 
 # What may stand between a cause word and the country it is about: "contre la guerre en
-# Ukraine", "against the Russian invasion of Ukraine".
+# Ukraine", "against Russia's war on Ukraine".
 _CAUSE_PHRASE = frozenset({"DET", "NOUN", "ADJ", "ADP", "PROPN", "PART"})
 
 
