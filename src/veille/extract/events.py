@@ -844,12 +844,11 @@ def _accidental_blasts(doc: Document, blasts: set[str], accidents: set[str]) -> 
     "planted a bomb" is no power plant."""
     if not accidents or not doc.doc.has_annotation("DEP"):
         return False
-    sentences = list(doc.doc.sents)
     for trigger in doc.of_kind("trigger"):
         if doc.text[trigger.start:trigger.end].lower() not in blasts:
             continue
         sent = _root(doc, trigger).sent
-        after = [s for s in sentences if s.start == sent.end][:1]
+        after = [doc.doc[sent.end].sent] if sent.end < len(doc.doc) else []
         if any(t.lemma_.lower() in accidents and t.pos_ not in ("VERB", "AUX")
                for span in (sent, *after) for t in span):
             return True
