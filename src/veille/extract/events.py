@@ -24,7 +24,7 @@ from ..document import DATE_KINDS, DAY_KINDS, Candidate, Document, Mention
 from ..phrases import cached_words_regex
 from ..resolve.actors import UNKNOWN
 from ..resources import Lexicon, Taxonomy
-from ..resources.schemas import ActorEntry
+from ..resources.schemas import ActorEntry, PlacesFile
 from .attribution import attributions, sources_in, speaker_tail
 from .background import is_background_at, is_background_sentence
 from .casualties import SINCE_WORDS
@@ -697,7 +697,7 @@ def _lend_place(doc: Document, trigger: Mention, told: list[Candidate],
     if (event.place is not None and event.place_basis == "text" and event.place.kind == "place"
             and not event.place.data.get("region")):
         return  # a region told first is no town ("dans la province du Cauca")
-    place, basis = _place(doc, trigger, lexicon.places.country_anaphors)
+    place, basis = _place(doc, trigger, lexicon.places)
     if (place is not None and basis == "text" and place.kind == "place"
             and not (place.data.get("region") and event.place is not None
                      and event.place.kind == "place")):
@@ -1302,7 +1302,7 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
         # "Tiv and Ichen militias clashed", "forces of India and Pakistan exchanged fire": the
         # two named together before a clash are its two sides.
         actor2, basis2, assoc = assoc[0], "opponent", assoc[1:]
-    place, basis = _place(doc, trigger, lexicon.places.country_anaphors)
+    place, basis = _place(doc, trigger, lexicon.places)
     # When the chosen place is not in the gazetteer, the sentence's other towns come first,
     # then its regions and the areas in brackets, then the homes of groups ("Darfur communal
     # militia"), then its countries, each in text order: "at Kirni sector (Poonch district)",
@@ -1630,8 +1630,7 @@ def _sentence_places(doc: Document, sent: int) -> list[Mention]:
             and (tail is None or m.start < tail)]
 
 
-def _place(doc: Document, trigger: Mention,
-           country_anaphors: list[str]) -> tuple[Mention | None, str]:
+def _place(doc: Document, trigger: Mention, words: PlacesFile) -> tuple[Mention | None, str]:
     here = _sentence_places(doc, trigger.sent)
     cities = [m for m in here if m.kind == "place" and not m.data.get("unresolved")]
     towns = [m for m in cities if not m.data.get("region")]
@@ -1653,15 +1652,25 @@ def _place(doc: Document, trigger: Mention,
         told = Counter(m.label for m in doc.of_kind("place"))
         cities = [m for m in cities if told[m.label] == max(told[c.label] for c in cities)]
     if cities:
+        # "In Asuncion, hundreds protested ... the killing of an influencer in San
+        # Bernardino": a town that opens the clause of what happened is its scene.
+        # Not over a town the trigger's verb itself places it in ("À Kidal, des hommes armés
+        # ont tué deux civils à Anefis").
         after = [m for m in cities if m.start >= trigger.end]
-        return (after[0] if after else cities[-1]), "text"
+        fronted = [m for m in cities if not m.data.get("region")
+                   and _opens_the_clause(doc, m, trigger, words.locatives)]
+        if fronted and not any(_hangs_on(doc, m, trigger) for m in after):
+            return fronted[0], "text"
+        return (after[0] if after else _first_of_list(doc.text, cities, words)), "text"
     named = [m for m in here if m.kind == "country" and m.data.get("locative")]
     if named:  # "la trêve au Liban": a country the sentence places it in beats an earlier town
         return named[0], "text"
     earlier = [m for m in doc.of_kind("place") if not m.data.get("unresolved")
                and not m.data.get("dateline") and not m.data.get("elsewhere")
                and m.sent < trigger.sent]
-    if earlier:  # the last town named before, else the last region
+    if earlier:  # the last town named before, else the last region; not one in brackets
+        # that says where the town before it lies ("a march to Ventimiglia (Imperia)")
+        earlier = [m for m in earlier if not m.data.get("container")] or earlier
         towns = [m for m in earlier if not m.data.get("region")]
         return (towns or earlier)[-1], "context"
     if here:
@@ -1697,9 +1706,77 @@ def _place(doc: Document, trigger: Mention,
         # neighbour named; else that neighbour, the one country told.
         neighbours = [m for m in doc.of_kind("country") if m.sent <= trigger.sent
                       and m.data.get("elsewhere") == "neighbour"]
-        nationals = _country_of_nationals(doc, country_anaphors, bool(neighbours))
+        nationals = _country_of_nationals(doc, words.country_anaphors, bool(neighbours))
         return nationals or (neighbours[0] if neighbours else None), "context"
     return None, "text"
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")
+_BRACKETS_THEN_COMMA = re.compile(r"\s*(?:\([^()]*\)\s*)?,")
+
+
+def _opens_the_clause(doc: Document, place: Mention, trigger: Mention,
+                      locatives: list[str]) -> bool:
+    """Whether a place, after a locative, opens the sentence (or follows only its date) and
+    hangs on the trigger's word or the verb that governs it: "On 5 May, in Asuncion
+    (Asuncion), merchants protested", "À Kidal, des hommes armés ont attaqué". Not a place
+    of a clause that only reports ("À Bamako, le ministre a dit que des jihadistes ...")."""
+    if place.start >= trigger.start or not doc.doc.has_annotation("DEP"):
+        return False
+    lead = doc.text[_root(doc, place).sent.start_char:place.start].rsplit(",", 1)[-1]
+    if not (" ".join(lead.lower().split()) in {w.lower() for w in locatives}
+            and _BRACKETS_THEN_COMMA.match(doc.text, place.end)):
+        return False
+    # Parsers may hang it on a date before it ("Vendredi, à Bouaké, ..."): that date's verb.
+    token, verb = _root(doc, place), _clause_verb(doc, trigger)
+    head = _governor(token)
+    return head.i == verb.i or (head.i < token.i and head.head.i == verb.i)
+
+
+def _hangs_on(doc: Document, place: Mention, trigger: Mention) -> bool:
+    """Whether a place hangs, through a preposition at most, on the verb of the trigger's
+    clause."""
+    if not doc.doc.has_annotation("DEP"):
+        return False
+    token = _root(doc, place)
+    return _governor(token).i == _clause_verb(doc, trigger).i != token.i
+
+
+def _governor(token):
+    """The word a phrase hangs on, through its preposition in English parses."""
+    return token.head.head if token.head.pos_ == "ADP" else token.head
+
+
+def _clause_verb(doc: Document, trigger: Mention):
+    """The trigger itself, or the verb above a trigger noun ("held a protest", "blocked the
+    road as a demonstration")."""
+    verb = _root(doc, trigger)
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb
+
+
+
+
+def _first_of_list(text: str, places: list[Mention], words: PlacesFile) -> Mention:
+    """The last place named, or the first of the list it closes ("displaced from Anka LGA
+    (Zamfara) and Bukkuyum"): ACLED codes a list's first place. A word for the kind of place
+    ("LGA", "town") and a bracket that says where it lies may follow each name."""
+    def split(words: str) -> tuple[str, ...]:
+        return tuple(words.lower().replace(",", " , ").split())
+    joins = {split(j) for j in words.list_joins}
+    kinds = {w.lower() for w in (*words.place_nouns_after, *words.area_nouns_after)}
+    first = len(places) - 1
+    while first > 0:
+        gap = split(_BRACKETS.sub(" ", text[places[first - 1].end:places[first].start]))
+        while gap and gap[0] in kinds:
+            gap = gap[1:]
+        if gap not in joins:
+            break
+        first -= 1
+    return places[first]
 
 
 def _country_of_nationals(doc: Document, country_anaphors: list[str],

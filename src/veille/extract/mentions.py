@@ -96,7 +96,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
                                       and (m.start, m.end) in nationals)]
     found += _demonym_mentions(parsed, lex, demonyms, found, sent_of)
     _mark_regions(doc.text, found, lex.lexicon.places)
-    _mark_containers(doc.text, found, gazetteer)
+    _mark_containers(doc.text, found, gazetteer, lex.lexicon.places.list_joins)
     _mark_said_in(doc.text, found, lex.lexicon.places.inside_words)
     _mark_datelines(doc.text, found)
     # "taken to hospitals in Maiduguri": where the wounded went; "né à Rabat": where a person
@@ -550,15 +550,19 @@ _DATELINE_TAIL = re.compile(r"[^\S\n]*(?:,[^\n()\-–—]{0,30})?[^\S\n]*(?:\([^
                             r"(?:[^\S\n]*(?:--|[-–—:])[^\S\n]|[^\S\n]+[-–—](?=[A-Z0-9]))")
 
 
-def _mark_containers(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> None:
+def _mark_containers(text: str, mentions: list[Mention], gazetteer: Gazetteer,
+                     joins: list[str]) -> None:
     """Flag the places in brackets right after a place (`Londrina (Parana)`, `Basma (Barsalogho,
     Sanmatenga)`): they say where the first one is, they are not the event's place. The first
     place keeps the names it is said to be in (`inside`), from the brackets or from the places
     that follow it after a comma (`Empalme, Sonora`), for the resolver to choose among its
     namesakes. A place after a comma is a container only when a namesake of the first lies in
-    it ("San Jose, San Jose" in Costa Rica; not "Aleppo, Idlib and Hama")."""
+    it ("San Jose, San Jose" in Costa Rica; not "Aleppo, Idlib and Hama"). The places of a
+    list it closes are said to lie there too (`said_in`: "between Escobedo and Monterrey,
+    Nuevo Leon")."""
     places = sorted((m for m in mentions if m.kind in ("place", "country")),
                     key=lambda m: m.start)
+    listed = {" ".join(j.lower().split()) for j in joins} - {","}
     for i, m in enumerate(places):
         if not text[m.end:m.end + 3].lstrip(" ").startswith("("):
             after = []
@@ -571,6 +575,13 @@ def _mark_containers(text: str, mentions: list[Mention], gazetteer: Gazetteer) -
                 m.data["inside"] = names
                 for nxt in after:
                     nxt.data["container"] = True
+                for j in range(i, 0, -1):
+                    before, this = places[j - 1], places[j]
+                    if (before.kind != "place"
+                            or {"inside", "said_in", "container", "region"} & before.data.keys()
+                            or " ".join(text[before.end:this.start].lower().split()) not in listed):
+                        break
+                    before.data["said_in"] = names
             continue
         close = text.find(")", m.end)
         if close < 0 or "\n" in text[m.end:close]:
@@ -871,12 +882,14 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     designators = tuple(f" {w}" for w in places.name_designators)
     # Nor before a word for a settlement or an area ("Al Hazm district", "Ali Khel village").
     settlement_after = [w.lower() for w in (*places.place_nouns_after, *places.area_nouns_after)]
+    # The NER may hold that word in the person ("Anka LGA"): the name is the words before it.
     people = [(e.start_char, e.end_char) for e in parsed.ents
               if e.label_ in _PERSON_LABELS and len(e) > 1
               and not after_words(text, e.start_char, places.locatives)
               and not ((after_words(text, e.start_char, settled)
                         or _area_word_after(text, e.end_char, settlement_after))
                        and gazetteer.has_variant(e.text))
+              and not (e[-1].lower_ in settlement_after and gazetteer.has_variant(e[:-1].text))
               and not _names_a_region(_without_designator(e.text, designators), gazetteer,
                                       countries)]
     # A person named in full once ("Mark Zuckerberg", "Mohamed Salah") is then named by the
@@ -914,14 +927,14 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
         is_country=lambda name: normalize(name) in countries,
         route_nouns={w.lower() for w in places.route_nouns})
     # A longer name the gazetteer knows that holds the "person" is the place: the NER's
-    # "Mato Grosso" of "Mato Grosso do Sul".
+    # "Mato Grosso" of "Mato Grosso do Sul", "Muhammad Khan" of "Tando Muhammad Khan".
     whole = [c for c in candidates
              if not _inside_word(text, c.start_char, c.end_char, suffixes, route_end)
              and not _initials(c, text, written)
              and not _ARTICLE_NAME_AFTER.match(text, c.end_char)
              and not any(s < c.end_char and c.start_char < e
-                         and not (c.start_char <= s and e < c.end_char and len(c) > 2
-                                  and gazetteer.has_name(c.text))
+                         and not (c.start_char <= s and e <= c.end_char and e - s < len(c.text)
+                                  and len(c) > 2 and gazetteer.has_name(c.text))
                          for s, e in people)]
     # A name after a locative or a place noun ("the outskirts of Qamishli", "à El-Facher"), or
     # that the NER calls a place, may be written as the gazetteer does not: its
@@ -1070,12 +1083,19 @@ def _inside_a_longer_name(span, names, links: set[str], compass: set[str],
             continue
         # "the Washington Post": the article is no part of the name; "IBA-Karachi",
         # "Surfside/Garden City": two names.
+        # Nor after a code that numbers a part of it ("PD5 Kandahar": its fifth district).
         before = [t for t in doc[e.start:span.start] if t.pos_ != "DET"]
         if (before and doc[span.start - 1].lower_ not in links
                 and not any(t.is_punct for t in before)
-                and not all(t.lower_ in compass for t in before)):
+                and not all(t.lower_ in compass for t in before)
+                and not all(_is_code(t.text) for t in before)):
             return True
     return False
+
+
+def _is_code(word: str) -> bool:
+    """`PD5`, `D9`: letters and digits, as a city's numbered districts are written."""
+    return word.isalnum() and any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
 def _without_area_words(span, text: str, area_words: set[str]):

@@ -128,10 +128,11 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
         areas = [p for p in gazetteer.candidates(name) if p.feature_code == "ADM1"]
         if areas:
             return max(areas, key=lambda p: p.population), REGION, "a state or province"
-    inside = gazetteer.within(name, mention.data.get("inside") or mention.data.get("said_in"))
+    country = support.most_common(1)[0][0] if support else None
+    inside = gazetteer.within(name, mention.data.get("inside") or mention.data.get("said_in"),
+                              country)
     if inside is not None:
         return inside, TOWN, "the one of its name inside the area the text names"
-    country = support.most_common(1)[0][0] if support else None
     place = gazetteer.lookup(name, country_code=country)
     if place is None:
         return None, None, "not in the gazetteer"

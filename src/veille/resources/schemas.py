@@ -745,6 +745,9 @@ class PlacesFile(Strict):
     # area named after its seat ("Baramulla district"), read as that area (region precision).
     place_nouns_after: list[str] = Field(default_factory=list)
     area_nouns_after: list[str] = Field(default_factory=list)
+    # What joins the places of a list ("from Anka and Bukkuyum", "à Kaya, Pissila et Barsalogho"):
+    # of places named before what happened, the event's is the list's first, as ACLED codes it.
+    list_joins: list[str] = Field(default_factory=list)
     # Lemmas of nouns of armed groups a place may qualify ("Darfur communal militia", "les
     # milices du Darfour"): the group's home, the event's place only when the sentence names
     # no other.

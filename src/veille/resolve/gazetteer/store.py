@@ -161,11 +161,13 @@ class Gazetteer:
                 key=lambda t: (t.feature_code in codes, t.population, -t.geonameid))
         return self._seats[area.geonameid]
 
-    def within(self, name: str, areas: list[str] | None) -> Place | None:
+    def within(self, name: str, areas: list[str] | None,
+               country_code: str | None = None) -> Place | None:
         """The namesake of `name` that lies in one of `areas`, the places the text says it is
         in (`Cordoba (Andalucia)`, `Leon (Castilla y Leon)`, `Saida, Lebanon`): the one whose
-        country, admin1 or admin2 bears one of those names, a town before a region, the
-        largest first; None when no namesake does."""
+        country, admin1 or admin2 bears one of those names, one in `country_code` first (the
+        article's: "San Juan (San Juan)" in a story about Argentina), then a town before a
+        region, the largest first; None when no namesake does."""
         if not areas:
             return None
         keys = [normalize(a) for a in areas]
@@ -175,7 +177,7 @@ class Gazetteer:
                            for area in (p.admin1, p.admin2, p.country) for key in keys)]
         if not matching:
             return None
-        return max(matching, key=lambda p: (not p.is_area,
+        return max(matching, key=lambda p: (p.country_code == country_code, not p.is_area,
                                             p.population))
 
     def candidates(self, name: str, *, variants: bool = False) -> list[Place]:
