@@ -33,7 +33,7 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
     A number above `maximum` (`[events] max_casualties`) is no count: a century's war dead, a
     typo or a phone number, not a report to record."""
     parsed = doc.doc
-    words = doc.of_kind("casualty_word")
+    words = [w for w in doc.of_kind("casualty_word") if not w.data.get("topic")]
     counts = []
     starts = {w.lower() for w in lexicon.casualties.period_starts}
     months = {m.lower() for m in lexicon.dates.months}
@@ -42,6 +42,8 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
     people = {i for a in [*doc.of_kind("actor"), *words] for i in range(*token_range(parsed, a))}
     triggers = {i for t in doc.of_kind("trigger")
                 for i in range(*token_range(parsed, t))} - people
+    crowds = {i for t in doc.of_kind("trigger") if t.label.startswith(("protests.", "riots."))
+              for i in range(*token_range(parsed, t))}
     ages = _ages_pattern(tuple(lexicon.casualties.ages))
     conflicts = {w.lower() for w in lexicon.casualties.conflict_nouns}
     tolls = {w.lower() for w in lexicon.casualties.tolls}
@@ -51,7 +53,7 @@ def find_counts(doc: Document, lexicon: Lexicon, window: int,
             continue  # "a 12-year-old boy": an age
         if _in_a_name(parsed, q_start):
             continue  # "le quartier de Delmas 30", "Route 66": part of a name
-        outcome_word = _outcome(parsed, quantity, q_start, q_end, words, window)
+        outcome_word = _outcome(parsed, quantity, q_start, q_end, words, window, crowds)
         if (outcome_word is None or _counts_killers(parsed, q_start, outcome_word, words)
                 or _counts_events(parsed, q_start, triggers)):
             continue
@@ -348,7 +350,7 @@ def _ranges(doc: Document, lexicon: Lexicon):
 
 
 def _outcome(parsed: Doc, quantity: Mention, q_start: int, q_end: int, words: list[Mention],
-             window: int) -> Mention | None:
+             window: int, crowds: set[int]) -> Mention | None:
     noun = _counted_noun(parsed, q_start)
     for word in words:  # "10 sustained injuries", "3 dead": the noun it counts says what
         if word.label in ("killed", "injured") and word.sent == quantity.sent:
@@ -369,6 +371,8 @@ def _outcome(parsed: Doc, quantity: Mention, q_start: int, q_end: int, words: li
         if w_start >= q_end:
             gap = w_start - q_end
             if gap > window // 2 and not _linked(parsed, q_start, w_start):
+                continue
+            if _crowd_size(parsed, q_start, q_end, w_start, w_end, crowds):
                 continue
         elif w_end <= q_start:
             gap = q_start - w_end + 1  # on a tie, the word after the number wins
@@ -454,6 +458,28 @@ def _subject_elsewhere(parsed: Doc, q_start: int, q_end: int, w_start: int, w_en
         after += 1
     return (q_start <= noun.i < q_end and after < len(parsed)
             and parsed[after].pos_ in ("AUX", "VERB") and not parsed[after].is_sent_start)
+
+
+def _crowd_size(parsed: Doc, q_start: int, q_end: int, w_start: int, w_end: int,
+                crowds: set[int]) -> bool:
+    """Whether the number counts a crowd: its noun is the subject of a protest or riot
+    (`crowds`, the triggers' tokens; "held a protest": the verb of one) that governs the
+    killed or injured word after it, other than as a coordinated verb ("hundreds of traders
+    protested against the killing of a vendor": a crowd's size is no toll)."""
+    noun = _counted_noun(parsed, q_start)
+    head = noun.head
+    if (noun.dep_ not in _SUBJECTS or head.pos_ not in ("VERB", "AUX")
+            or q_start <= head.i < q_end or w_start <= head.i < w_end
+            or not (head.i in crowds or any(c.i in crowds for c in head.children))):
+        return False
+    token = parsed[w_start:w_end].root
+    for _ in range(10):
+        if token.i == head.i:
+            return True
+        if token.dep_ == "conj" or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _linked(parsed: Doc, q_start: int, w_start: int) -> bool:

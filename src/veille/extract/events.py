@@ -997,8 +997,14 @@ def _without_subsumed(doc: Document, candidates: list[Candidate], taxonomy: Taxo
     `combats` that won a town; not a strike beside an interception in a sentence that counts
     dead, taxonomy.yaml `only_harmless`), and so does a one-sided trigger (`attack`, `a ouvert
     le feu`) beside a more precise violent one of another kind (`an attack ... the drone
-    strike`)."""
+    strike`), and an explosion that names no cause beside the weapon that made it (`a grenade
+    blast`, `l'explosion d'un obus`: triggers.yaml `bare_blasts`)."""
     subsumes = taxonomy.file.subsumes
+    blasts = {w.lower() for w in lexicon.triggers.bare_blasts}
+
+    def bare(c: Candidate) -> bool:
+        return (c.trigger.label.startswith("explosions.")
+                and doc.text[c.trigger.start:c.trigger.end].lower() in blasts)
     harmless = set(taxonomy.file.only_harmless)
     precise = set(taxonomy.file.more_precise_than_one_sided)
     attacker_hit = set(taxonomy.file.attacker_is_actor2)
@@ -1009,6 +1015,9 @@ def _without_subsumed(doc: Document, candidates: list[Candidate], taxonomy: Taxo
         if any(c.trigger.label in subsumes.get(label, ()) and not (label in harmless and deadly)
                for label in same_sentence):
             continue  # (a strike that killed is no interception: the fuse stage tells them)
+        if bare(c) and any(o.trigger.sent == c.trigger.sent and o.trigger.label.startswith(
+                "explosions.") and not bare(o) for o in candidates):
+            continue
         if any(o.actor1 is not None and (o.actor1.start, o.actor1.end)
                == (c.trigger.start, c.trigger.end) for o in candidates if o is not c):
             continue  # "rioters attacked a man": the crowd's act is the other trigger's

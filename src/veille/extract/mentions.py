@@ -178,7 +178,8 @@ def _mark_protest_topics(parsed: Doc, found: list[Mention], causes: set[str]) ->
     in Ukraine", "ont manifesté à Dakar contre la guerre au Soudan": `causes`, triggers.yaml
     `protest_causes`) is its topic, not where the crowd was: `elsewhere` "topic", when the
     sentence says where the crowd was, by a name the gazetteer knows ("in Munich", "à
-    Dakar"; a village it lacks may be in that very country)."""
+    Dakar"; a village it lacks may be in that very country). A casualty word there is a
+    `topic` too: no toll of the protest."""
     if not causes or not parsed.has_annotation("DEP"):
         return
     crowds = [m for m in found if m.kind == "trigger" and m.label.startswith("protests.")]
@@ -195,6 +196,12 @@ def _mark_protest_topics(parsed: Doc, found: list[Mention], causes: set[str]) ->
                and o.data.get("locative") and not o.data.get("elsewhere")
                and not o.data.get("unresolved") for o in found):
             m.data["elsewhere"] = "topic"
+    # "protested against the killing of three vendors": the dead are what the crowd
+    # denounced, no toll of the protest.
+    for m in found:
+        if m.kind == "casualty_word" and _in_protest_cause(
+                _parsed_root(parsed, m.start, m.end), causes, protests):
+            m.data["topic"] = True
 
 
 # What may stand between a cause word and the country it is about: "contre la guerre en
