@@ -10,7 +10,9 @@ these tests):
 - a crowd's size is no toll ("hundreds of traders protested after the killing of a vendor");
 - who stepped on a mine ("ont sauté sur une mine") was hit by it, not its layer
   (roles.yaml `caught_verbs`);
-- traders, shopkeepers, passengers are civilians, in English as in French.
+- traders, shopkeepers, passengers are civilians, in English as in French;
+- one person an article names as the victim counts one, whatever the trade ("shot dead a
+  shopkeeper", "killed an army ranger", "ont tué un commerçant": casualties.yaml `persons`).
 """
 
 from __future__ import annotations
@@ -64,3 +66,12 @@ def test_who_stepped_on_a_mine_was_hit_by_it(runtime, text, lang):
     event = only_event(read(runtime, text, lang=lang))
     assert event.actor2.startswith("Military Forces of Mali")
     assert event.actor1 == "Unidentified Armed Group (Mali)"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Gunmen shot dead a shopkeeper in Kandahar on Friday, an official said.", "en"),
+    ("A roadside bomb killed an army ranger in Narathiwat on Monday.", "en"),
+    ("Des hommes armés ont tué un commerçant vendredi à Kidal.", "fr"),
+])
+def test_one_victim_named_with_an_article_counts_one(runtime, text, lang):
+    assert only_event(read(runtime, text, lang=lang)).fatalities.best == 1

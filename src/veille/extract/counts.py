@@ -312,8 +312,10 @@ def person_after(tokens: Doc, i: int, persons: set[str]) -> bool:
     two = f"{one} {tokens[i + 2].lower_}" if i + 2 < len(tokens) else ""
     if one in persons or two in persons:
         return True
-    return (i + 2 < len(tokens) and tokens[i + 1].pos_ == "ADJ"
-            and tokens[i + 2].lower_ in persons)
+    # An adjective or a noun that qualifies the person (`a third occupant`, `an army ranger`)
+    return (i + 2 < len(tokens) and tokens[i + 2].lower_ in persons
+            and (tokens[i + 1].pos_ == "ADJ"
+                 or (tokens[i + 1].dep_ == "compound" and tokens[i + 1].head == tokens[i + 2])))
 
 
 def _sentence_of(parsed: Doc, token) -> int:
@@ -487,7 +489,9 @@ def _linked(parsed: Doc, q_start: int, w_start: int) -> bool:
     enfants, ont été tués`: `civils` is the subject of `tués`)."""
     noun = _counted_noun(parsed, q_start)
     word = parsed[w_start]
-    return noun.head == word or word.head == noun
+    # "shot dead a shopkeeper": the person and "dead" both complete the verb
+    return (noun.head == word or word.head == noun
+            or (noun.head == word.head and word.dep_ in ("acomp", "oprd", "xcomp", "advmod")))
 
 
 def _qualified(quantity: Mention, q_start: int, parsed: Doc,
