@@ -11,6 +11,8 @@ these tests):
 - who stepped on a mine ("ont sauté sur une mine") was hit by it, not its layer
   (roles.yaml `caught_verbs`);
 - traders, shopkeepers, passengers are civilians, in English as in French;
+- a group glued by a hyphen to a participle before the act ("a Taliban-planted bomb", "an
+  ISIS-planted mine") did it;
 - one person an article names as the victim counts one, whatever the trade ("shot dead a
   shopkeeper", "killed an army ranger", "ont tué un commerçant": casualties.yaml `persons`).
 """
@@ -18,7 +20,9 @@ these tests):
 from __future__ import annotations
 
 import pytest
-from test_extract import only_event, read  # the same helpers, one definition
+from test_extract import only_event, read
+
+import veille  # the same helpers, one definition
 
 
 @pytest.mark.parametrize(("text", "lang", "sub_event_type"), [
@@ -75,3 +79,11 @@ def test_who_stepped_on_a_mine_was_hit_by_it(runtime, text, lang):
 ])
 def test_one_victim_named_with_an_article_counts_one(runtime, text, lang):
     assert only_event(read(runtime, text, lang=lang)).fatalities.best == 1
+
+
+def test_a_group_glued_to_a_participle_before_the_act_did_it(runtime):
+    """In 2020 the Taliban were insurgents, and the police was hit."""
+    report = veille.extract("On Friday, two policemen were wounded by a Taliban-planted bomb "
+                            "in Khost.", published="2020-05-03", runtime=runtime, lang="en")
+    event = only_event(report)
+    assert (event.actor1, event.actor2) == ("Taliban", "Police Forces of Afghanistan (2014-2021)")
