@@ -1770,8 +1770,8 @@ def _clause_verb(doc: Document, trigger: Mention):
 
 
 def _first_of_list(text: str, places: list[Mention], words: PlacesFile) -> Mention:
-    """The last place named, or the first of the list it closes ("displaced from Anka LGA
-    (Zamfara) and Bukkuyum"): ACLED codes a list's first place. A word for the kind of place
+    """The last place named, or the first of the list it closes ("villagers of Gusau LGA
+    (Zamfara) and Tsafe fled"): ACLED codes a list's first place. A word for the kind of place
     ("LGA", "town") and a bracket that says where it lies may follow each name."""
     def split(words: str) -> tuple[str, ...]:
         return tuple(words.lower().replace(",", " , ").split())
