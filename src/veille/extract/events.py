@@ -1661,8 +1661,8 @@ def _place(doc: Document, trigger: Mention, words: PlacesFile) -> tuple[Mention 
         told = Counter(m.label for m in doc.of_kind("place"))
         cities = [m for m in cities if told[m.label] == max(told[c.label] for c in cities)]
     if cities:
-        # "In Asuncion, hundreds protested ... the killing of an influencer in San
-        # Bernardino": a town that opens the clause of what happened is its scene.
+        # "On Friday, in Bouake, traders protested ... the murder of a vendor in Korhogo": a
+        # town that opens the clause of what happened is its scene.
         # Not over a town the trigger's verb itself places it in ("À Kidal, des hommes armés
         # ont tué deux civils à Anefis").
         after = [m for m in cities if m.start >= trigger.end]
@@ -1678,7 +1678,7 @@ def _place(doc: Document, trigger: Mention, words: PlacesFile) -> tuple[Mention 
                and not m.data.get("dateline") and not m.data.get("elsewhere")
                and m.sent < trigger.sent]
     if earlier:  # the last town named before, else the last region; not one in brackets
-        # that says where the town before it lies ("a march to Ventimiglia (Imperia)")
+        # that says where the town before it lies ("Ariha (Idlib) ... On Saturday, residents demonstrated")
         earlier = [m for m in earlier if not m.data.get("container")] or earlier
         towns = [m for m in earlier if not m.data.get("region")]
         return (towns or earlier)[-1], "context"
@@ -1727,8 +1727,8 @@ _BRACKETS_THEN_COMMA = re.compile(r"\s*(?:\([^()]*\)\s*)?,")
 def _opens_the_clause(doc: Document, place: Mention, trigger: Mention,
                       locatives: list[str]) -> bool:
     """Whether a place, after a locative, opens the sentence (or follows only its date) and
-    hangs on the trigger's word or the verb that governs it: "On 5 May, in Asuncion
-    (Asuncion), merchants protested", "À Kidal, des hommes armés ont attaqué". Not a place
+    hangs on the trigger's word or the verb that governs it: "On Friday, in Bouake (Gbeke),
+    traders protested", "À Kidal, des hommes armés ont attaqué". Not a place
     of a clause that only reports ("À Bamako, le ministre a dit que des jihadistes ...")."""
     if place.start >= trigger.start or not doc.doc.has_annotation("DEP"):
         return False
