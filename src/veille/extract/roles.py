@@ -503,7 +503,7 @@ def _noun_roles(noun: Token, finder: _Finder, words: _Words,
         if (child.dep_ in ("poss", "nmod:poss", "compound", "amod") and actor1 is None
                 and (doer := finder.named_by(child)) is not None and doer.label not in civilians):
             actor1 = Role(doer, "possessor")
-    for child in noun.children:  # "a Taliban-planted bomb", "an ISIS-claimed bombing"
+    for child in noun.children:  # "a Taliban-planted bomb", "an ISIS-planted mine"
         if child.dep_ == "amod" and child.tag_ == "VBN" and actor1 is None:
             doer = next((a for g in child.children if g.i < child.i and g.dep_ != "punct"
                          and (a := finder.covering(g)) is not None), None)
