@@ -1732,13 +1732,13 @@ def _opens_the_clause(doc: Document, place: Mention, trigger: Mention,
     of a clause that only reports ("À Bamako, le ministre a dit que des jihadistes ...")."""
     if place.start >= trigger.start or not doc.doc.has_annotation("DEP"):
         return False
-    lead = doc.text[_root(doc, place).sent.start_char:place.start].rsplit(",", 1)[-1]
+    token = _root(doc, place)
+    lead = doc.text[token.sent.start_char:place.start].rsplit(",", 1)[-1]
     if not (" ".join(lead.lower().split()) in {w.lower() for w in locatives}
             and _BRACKETS_THEN_COMMA.match(doc.text, place.end)):
         return False
     # Parsers may hang it on a date before it ("Vendredi, à Bouaké, ..."): that date's verb.
-    token, verb = _root(doc, place), _clause_verb(doc, trigger)
-    head = _governor(token)
+    verb, head = _clause_verb(doc, trigger), _governor(token)
     return head.i == verb.i or (head.i < token.i and head.head.i == verb.i)
 
 

@@ -69,10 +69,10 @@ def read_roles(doc: Document, trigger: Mention, actors: list[Mention], lexicon: 
     finder = _Finder(actors)
     words = _Words(lexicon)
     if (head.pos_ == "VERB" and head.lemma_.lower() in words.caught and end - start > 1
-            and not _subject(head)[1]):
+            and not (subject := _subject(head))[1]):
         # A trigger that is the mishap itself ("ont sauté sur une mine", "stepped on a
         # mine"): its subject was hit; who laid the mine is not said there.
-        hit = finder.named_by(_subject(head)[0])
+        hit = finder.named_by(subject[0])
         actor1, actor2 = None, Role(hit, "subject") if hit is not None else None
     elif head.pos_ in ("VERB", "AUX") or (head.dep_ == "ROOT" and head.pos_ != "NOUN"):
         actor1, actor2 = _verb_roles(head, finder, words)

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from ...geo import km
 from ...resources.loader import load_regions, resource_bytes
 from ...resources.schemas import RegionsFile
-from .divisions import Division, divisions, group_divisions, official_names
+from .divisions import Division, divisions, group_divisions, official_names, parent_code
 from .names import VARIANT, name_keys, normalize, usable_alias, variant_key
 from .schema import SCHEMA
 
@@ -151,6 +151,10 @@ def _unnamed_groups(joined, admin1_by_code: dict[tuple[str, str], str],
         code = (city["countrycode"], city.get("admin1code", ""))
         if code[1] and code not in admin1_by_code and code not in named:
             groups[code].append(city)
+    free: dict[str, list[Division]] = defaultdict(list)  # first-level, at a point, unclaimed
+    for d in today.values():
+        if d.latitude is not None and d.code not in linked and parent_code(d.code) is None:
+            free[d.country_code].append(d)
     found = {}
     for (cc, code), towns in groups.items():
         largest = max(towns, key=lambda t: int(t.get("population") or 0))
@@ -160,11 +164,8 @@ def _unnamed_groups(joined, admin1_by_code: dict[tuple[str, str], str],
         if found[(cc, code)] is None:
             lat = sum(float(t["latitude"]) for t in towns) / len(towns)
             lon = sum(float(t["longitude"]) for t in towns) / len(towns)
-            near = [(km(lat, lon, d.latitude, d.longitude), d.name) for d in today.values()
-                    if d.country_code == cc and d.latitude is not None and d.code not in linked
-                    and getattr(pycountry.subdivisions.get(code=d.code), "parent_code", None)
-                    is None]
-            best = min(near, default=None)
+            best = min(((km(lat, lon, d.latitude, d.longitude), d.name) for d in free[cc]),
+                       default=None)
             found[(cc, code)] = best[1] if best and best[0] <= _UNNAMED_KM else None
     return {code: name for code, name in found.items() if name}
 
@@ -374,7 +375,7 @@ def _insert_subdivisions(conn: sqlite3.Connection, today: dict[str, Division],
     for sub, written in unplaced:
         parent = sub.parent_code
         while parent and parent not in placed:
-            parent = getattr(pycountry.subdivisions.get(code=parent), "parent_code", None)
+            parent = parent_code(parent)
         if parent:
             names.extend((key, placed[parent]) for key in name_keys(
                 n for n in written if not _names_a_town(conn, n, sub.country_code)))

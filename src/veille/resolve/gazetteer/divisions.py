@@ -118,7 +118,7 @@ def group_divisions(towns: list[tuple[str, str, float, float]]
     for group, codes in votes.items():
         while True:
             division, n = Counter(codes).most_common(1)[0]
-            above = [_parent(c) or c for c in codes]
+            above = [parent_code(c) or c for c in codes]
             if n >= _MOST * len(codes) or above == codes:
                 break
             codes = above
@@ -131,7 +131,8 @@ _MOST = 0.8  # share of a group's towns a division holds to be the group's (a fe
 
 
 @functools.cache
-def _parent(code: str) -> str | None:
+def parent_code(code: str) -> str | None:
+    """The ISO code of the division above `code`, None for a first-level one."""
     return getattr(pycountry.subdivisions.get(code=code), "parent_code", None)
 
 
