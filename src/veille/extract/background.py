@@ -43,7 +43,13 @@ def _history(doc: Document, sent: int) -> bool:
 def _past_markers(doc: Document, sent: int) -> list[Mention]:
     published = doc.article.published
     found = []
+    # "On 28 February, nurses protested against pay withheld for three years": in a sentence
+    # dated to the report's own time, a duration tells how long the grievance lasted. Parsers
+    # hang it on the main verb as often as on the noun it qualifies.
+    now = _dated_now(doc, sent)
     for marker in doc.of_kind("background", sent):
+        if now and marker.data.get("duration"):
+            continue
         years = [int(v) for k, v in marker.data.items() if k.startswith("year")]
         months = [int(k.rsplit("_", 1)[1]) for k in marker.data if "month_" in k]
         if months:  # with no publication date, only a year says it is past ("in May 2019")

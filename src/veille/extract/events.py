@@ -67,6 +67,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
     prospects = set(lexicon.triggers.hypothetical)
     backdrops = lexicon.triggers.backdrops
     causes = set(lexicon.triggers.protest_causes)
+    claims = set(lexicon.triggers.protest_claims)
     festive = set(lexicon.triggers.festivities)
     civilians = {name for name, entry in actors.items() if entry.kind == "civilians"}
     anchors = set(lexicon.triggers.time_anchors)
@@ -115,7 +116,7 @@ def build_events(doc: Document, lexicon: Lexicon, taxonomy: Taxonomy,
             continue  # "talks over a possible peace deal": a prospect
         if _is_backdrop(doc, trigger, backdrops):
             continue  # "hit by an Israeli drone ..., amid continuing cross-border fire"
-        if _is_protest_cause(doc, trigger, causes):
+        if _is_protest_cause(doc, trigger, causes) or _is_protest_claim(doc, trigger, claims):
             continue  # "protested against demolishing the station": what the crowd opposes
         if _for_a_festivity(doc, trigger, festive):
             continue  # "rassemblés pour la fête du quartier": a celebration, no protest
@@ -490,6 +491,31 @@ def _is_protest_cause(doc: Document, trigger: Mention, causes: set[str]) -> bool
         token = token.head
         if marked and any(t.start <= token.idx < t.end for t in protests):
             return True
+    return False
+
+
+_CLAIM_LINKS = _PROTEST_CAUSE_LINKS | {"compound", "amod", "conj", "nmod:poss", "obj:lvc"}
+
+
+def _is_protest_claim(doc: Document, trigger: Mention, claims: set[str]) -> bool:
+    """Whether a verb of `claims` governs the trigger, up to six links up the parse, and hangs
+    on a protest trigger of the sentence: "staged a protest denouncing rape cases", "rallied to
+    call for the release of a journalist held hostage". What the crowd demands or denounces is
+    its topic, not an event."""
+    if not claims or not doc.doc.has_annotation("DEP"):
+        return False
+    protests = [t for t in doc.of_kind("trigger", trigger.sent) if t.label.startswith("protests.")
+                and t is not trigger]
+    if not protests:
+        return False
+    token, claimed = _root(doc, trigger), False
+    for _ in range(6):
+        if token.dep_ not in _CLAIM_LINKS or token.head == token:
+            return False
+        token = token.head
+        if any(t.start <= token.idx < t.end for t in protests):
+            return claimed
+        claimed = claimed or token.lemma_.lower() in claims
     return False
 
 
@@ -1648,6 +1674,8 @@ def _place(doc: Document, trigger: Mention, words: PlacesFile) -> tuple[Mention 
     cities = [m for m in cities if not m.data.get("group")] or cities
     # "Londrina (Parana)": the town, not the region in brackets that says where it is
     cities = [m for m in cities if not m.data.get("container")] or cities
+    # "outside the San Carlo theater in Naples": the town, not the name a building bears
+    cities = [m for m in cities if not m.data.get("building")] or cities
     # "on the Dhaka-Mymensingh highway in Gazipur": the town, not the ends of the road; but
     # not a town named before what happened ("a Sokoto militia abducted them on the road
     # between Tureta and Bakura")

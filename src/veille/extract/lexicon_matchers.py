@@ -189,6 +189,7 @@ class CompiledLexicon:
     attribution: PhraseMatchers
     casualty_words: PhraseMatchers
     background: re.Pattern[str] | None
+    durations: re.Pattern[str] | None  # those background phrases that say how long
     dates: re.Pattern[str] | None
     weekdays: re.Pattern[str] | None
     relative_days: re.Pattern[str] | None
@@ -234,7 +235,9 @@ def compile_lexicon(lexicon: Lexicon, nlp: Language) -> CompiledLexicon:
                                             lexicon.places.sub_location_links),
         attribution=_phrase_matcher(nlp, attribution_table),
         casualty_words=_phrase_matcher(nlp, casualty_table),
-        background=_phrases_regex(lexicon.background.patterns, lexicon.dates.months),
+        background=_phrases_regex([*lexicon.background.patterns, *lexicon.background.durations],
+                                  lexicon.dates.months),
+        durations=_phrases_regex(lexicon.background.durations, lexicon.dates.months),
         dates=_date_regex(lexicon.dates.months, lexicon.dates.day_prefixes),
         weekdays=words_regex(lexicon.dates.weekdays),
         relative_days=words_regex(list(lexicon.dates.relative_days)),

@@ -87,6 +87,10 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
                        and not after_words(doc.text, p.start, lex.lexicon.places.locatives)
                        and _in_longer_name(parsed, p, links))]
     found = _without_town_parts(doc.text, found, lex.lexicon.places)
+    building = _words_after(lex.lexicon.places.building_nouns_after)
+    for m in found:  # "the San Carlo theater in Naples": a building's name, then the town
+        if m.kind == "place" and building is not None and building.match(doc.text, m.end):
+            m.data["building"] = True
     # "le régime au pouvoir à Niamey": the government, not the city.
     found = [m for m in found if not (m.kind == "place" and after_words(doc.text, m.start, seats))]
     # "the central Ukrainian city": a nationality word the NER calls a place is no place.
@@ -138,8 +142,13 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
     found += _regex_mentions(doc.text, lex.relative_days, "relative_day", sent_of, parsed)
     # "last month's disputed election": a marker in the possessive qualifies a noun; it does
     # not date the clause.
-    found += [m for m in _regex_mentions(doc.text, lex.background, "background", sent_of, parsed)
-              if doc.text[m.end:m.end + 2] not in ("'s", "’s")]
+    background = [m for m in _regex_mentions(doc.text, lex.background, "background", sent_of,
+                                             parsed)
+                  if doc.text[m.end:m.end + 2] not in ("'s", "’s")]
+    for m in background:
+        if lex.durations is not None and lex.durations.fullmatch(m.label):
+            m.data["duration"] = True
+    found += background
     doc.mentions = _dedupe(found)
     return doc
 
@@ -960,10 +969,13 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
     longer = [e for e in (_without_area_words(e, text, area_words) for e in parsed.ents)
               if e.label_ not in _NOT_NAMES and len(e) > 1
               and not _is_place(e.text, gazetteer, countries)]
-    links = {w.lower() for w in places.name_links}
+    # "Ossining High School in Ossining", one name to the NER: a place after a locative
+    # stands apart, like one after a link.
+    links = {w.lower() for w in (*places.name_links, *places.locatives) if " " not in w}
     compass = {w.lower() for w in places.compass_words}
     named_after = [*places.region_before, *settled]  # "département du", "le village de"
     joined = [c for c in whole if route_end(c.start_char, c.end_char)]
+    towns_after = [w.lower() for w in places.place_nouns_after]
     for span in filter_spans([c for c, known in zip(whole, exact, strict=True) if known]
                              + loose):
         code = countries.get(normalize(span.text))
@@ -980,6 +992,8 @@ def _place_mentions(parsed: Doc, gazetteer: Gazetteer, lang: str, sent_of: list[
             # "the Gao-Ansongo road": its ends, not where it happened; "the Russia-Ukraine
             # war": two countries qualifying a noun.
             data = {"elsewhere": "modifier"} if code else {"route": True}
+        elif kind == "place" and _area_word_after(text.lower(), span.end_char, towns_after):
+            data = {"settlement": True}  # "Amara city": the town, not a region called so too
         elif kind == "place" and (_names_only_areas(span.text, gazetteer)
                                   or span.start_char in loose_areas):
             data = {"region": True}  # "Nuevo Leon": a state, not a town

@@ -223,6 +223,16 @@ def _event(doc: Document, c: Candidate, *, lexicon: Lexicon, taxonomy: Taxonomy,
     return event
 
 
+def _right_after_a_protest(doc: Document, c: Candidate) -> bool:
+    """Whether a protest is told before the trigger, in its sentence or in the one before
+    when the trigger's names no place of its own."""
+    sent = c.trigger.sent
+    protests = {t.sent for t in doc.of_kind("trigger") if t.label.startswith("protests.")
+                and t.start < c.trigger.start and t.sent in (sent - 1, sent)}
+    return sent in protests or (bool(protests) and not any(
+        m.kind in ("place", "country") for m in doc.in_sentence(sent)))
+
+
 def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexicon: Lexicon,
             taxonomy: Taxonomy, actors: dict[str, ActorEntry]) -> str:
     """Fill actor1, actor2, their inter codes and the interaction by ACLED's coding rules
@@ -261,6 +271,11 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     crowd = next((k for k in ("protesters", "rioters") for m in (actor1, actor2)
                   if m is not None and getattr(actors.get(m.label), "kind", None) == k), None)
     second = actors.get(actor2.label) if actor2 else None
+    if (crowd is None and actor1 is None and second is not None and second.kind == "state"
+            and _right_after_a_protest(doc, c)):
+        # "... demonstrated outside the ministry. Clashes with the police broke out": a clash
+        # that names no side but the police, told with a protest, is the crowd's
+        crowd = "protesters"
     if (key in rules.protesters_hit and first is not None and first.kind == "state"
             and second is not None and second.kind == "protesters"):
         key = rules.protesters_hit[key]  # "police shot dead three protesters"

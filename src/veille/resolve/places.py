@@ -9,7 +9,7 @@ from ..document import Document, Mention
 from ..geo import km
 from ..resources.schemas import ActorEntry
 from .gazetteer import Gazetteer, Place, normalize
-from .gazetteer.store import WORLD_CITY, towns_before_renamed_regions
+from .gazetteer.store import WORLD_CITY, is_town_of_note, towns_before_renamed_regions
 
 TOWN = 1  # ACLED geo_precision: the place itself
 NEAR = 2  # part of or near a place
@@ -65,6 +65,8 @@ def name_votes(m: Mention, doc: Document, gazetteer: Gazetteer) -> dict[str, flo
     places = towns_before_renamed_regions(gazetteer.candidates(name, variants=True), name)
     if m.data.get("region"):  # "Chin state": the region, not a town of that name abroad
         places = [p for p in places if p.is_area] or places
+    elif m.data.get("settlement"):  # "Amara city": a town, not a region of that name
+        places = [p for p in places if not p.is_area] or places
     for place in places:
         if place.country_code:
             largest[place.country_code] = max(largest.get(place.country_code, 0),
@@ -72,7 +74,13 @@ def name_votes(m: Mention, doc: Document, gazetteer: Gazetteer) -> dict[str, flo
     # Namesakes a tenth the size of the largest do not count (London, Ontario); a region
     # always does: its size is that of the towns the embedded gazetteer holds (Yemen's Al
     # Jawf counts 18,000 people, Saudi Arabia's 300,000).
-    top = max(largest.values(), default=0)
+    # Nor do towns of note that bear the name as their own ("Valence" in France) for a larger
+    # place that only another language calls so (Valencia).
+    own = {p.country_code for p in places if is_town_of_note(p, name)}
+    biggest = max(places, key=lambda p: p.population, default=None)
+    if biggest is None or normalize(biggest.name) == name:
+        own = set()
+    top = max((pop for code, pop in largest.items() if code in own or not own), default=0)
     regions = {p.country_code for p in places if p.is_area}
     largest = {code: pop for code, pop in largest.items() if pop * 10 >= top or code in regions}
     if not largest:
@@ -133,7 +141,8 @@ def resolve_place(mention: Mention, doc: Document, gazetteer: Gazetteer, support
                               country)
     if inside is not None:
         return inside, TOWN, "the one of its name inside the area the text names"
-    place = gazetteer.lookup(name, country_code=country)
+    place = gazetteer.lookup(name, country_code=country,
+                             towns=bool(mention.data.get("settlement")))
     if place is None:
         return None, None, "not in the gazetteer"
     if _not_where_said(place, mention, gazetteer):

@@ -366,6 +366,10 @@ class TriggersFile(Strict):
     # station", "ont manifesté contre la démolition de la gare"): a trigger a protest governs
     # through one is what the crowd opposes, not an event the article tells.
     protest_causes: list[str] = Field(default_factory=list)
+    # Lemmas of what a crowd does with its cause ("gathered to denounce rape cases", "ont
+    # manifesté pour exiger la libération des otages"): a trigger such a verb of a protest
+    # governs is what the crowd demands or denounces, not an event the article tells.
+    protest_claims: list[str] = Field(default_factory=list)
     # Lemmas of festivities: a crowd gathered or marching for one ("rassemblés pour la fête du
     # quartier", "gathered to celebrate the victory") makes no demonstration (ACLED codes
     # political gatherings, not celebrations).
@@ -509,6 +513,10 @@ class AttributionFile(Strict):
 class BackgroundFile(Strict):
     # Templates: {year} a four-digit year, {number} a number; a match dates a clause to the past.
     patterns: list[str]
+    # Templates like `patterns` for how long something has lasted ("for three years", "depuis
+    # des années"): past too, except in a sentence dated to the report's own time, where they
+    # say how long a grievance or a state of things has lasted, not when the event was.
+    durations: list[str] = Field(default_factory=list)
     pluperfect: PluperfectCue | None = None
     # A perfect with this auxiliary and a `since` phrase in its sentence ("Since the fall of
     # Assad, factions have fought the SDF around Manbij") sums up a period: no one event.
@@ -807,6 +815,10 @@ class PlacesFile(Strict):
     # feature's. Not English's order, whose name before the noun is often the town's ("Goma
     # hospital").
     building_nouns: list[str] = Field(default_factory=list)
+    # Nouns of buildings after the name they bear, English's order ("the San Carlo theater",
+    # "Goma hospital"): the name may be the town's, so it is the event's place only when its
+    # sentence names no other town.
+    building_nouns_after: list[str] = Field(default_factory=list)
     # Words that introduce a person's name ("une jeune fille nommée Eloïse", "a man named
     # Jackson"): that name, there and wherever the text repeats it, is no place.
     person_markers: list[str] = Field(default_factory=list)

@@ -102,10 +102,14 @@ class Gazetteer:
                      country_code=cc, country=self.country_name(cc), admin1=admin1,
                      admin2=admin2, population=population or 0, feature_code=feature)
 
-    def lookup(self, name: str, *, country_code: str | None = None) -> Place | None:
+    def lookup(self, name: str, *, country_code: str | None = None,
+               towns: bool = False) -> Place | None:
         """The best place for a name: in `country_code` if given and possible, else the most
-        populous. A name the gazetteer lacks is looked up by its variant key."""
+        populous; with `towns`, a town if one bears the name ("Amara city"). A name the
+        gazetteer lacks is looked up by its variant key."""
         places = towns_before_renamed_regions(self._places(name, variants=True), name)
+        if towns:
+            places = [p for p in places if not p.is_area] or places
         if not places:
             return None
         if country_code:
@@ -299,8 +303,13 @@ def towns_before_renamed_regions(places: list[Place], name: str) -> list[Place]:
     when a town of note bears this very name: "Beni" is the Congolese city, not Bolivia's
     "El Beni"."""
     key = normalize(name)
-    if not any(p.population >= _TOWN_OF_NOTE and normalize(p.name) == key
-               and not p.is_area for p in places):
+    if not any(is_town_of_note(p, key) for p in places):
         return places
     return [p for p in places
             if not p.is_area or normalize(p.name) == key]
+
+
+def is_town_of_note(place: Place, key: str) -> bool:
+    """Whether `place` is a town of note that bears the normalised name `key` as its own."""
+    return (place.population >= _TOWN_OF_NOTE and normalize(place.name) == key
+            and not place.is_area)

@@ -1,0 +1,51 @@
+"""What a crowd demands or denounces, and a clash told with its protest (each sentence written
+for these tests):
+
+- a trigger that a verb of the crowd's claim governs ("denouncing rape cases", "to call for the
+  release of a journalist held hostage", "pour exiger la libération des otages enlevés") is the
+  protest's topic, not an event (triggers.yaml `protest_claims`); a crowd's act stays one;
+- a clash that names no side but the police, told with a protest in its sentence or in the one
+  before, is the crowd's: a violent demonstration, not an armed group's battle.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import only_event, read  # the same helpers, one definition
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On Monday, parents staged a protest outside a school in Casablanca, denouncing alleged "
+     "rape cases.", "en"),
+    ("On Monday, residents rallied in Gao to call for the release of a journalist held hostage "
+     "by gunmen.", "en"),
+    ("Lundi, des proches ont manifesté à Gao pour exiger la libération des otages enlevés par "
+     "des hommes armés.", "fr"),
+])
+def test_what_a_crowd_demands_or_denounces_is_its_topic(runtime, text, lang):
+    assert only_event(read(runtime, text, lang=lang)).sub_event_type == "Peaceful protest"
+
+
+def test_a_crowd_that_demands_and_is_fired_on_is_still_an_event(runtime):
+    event = only_event(read(runtime, "On Monday, police fired tear gas at protesters demanding "
+                                     "the release of detainees in Kano, killing two.", lang="en"))
+    assert event.sub_event_type == "Excessive force against protesters"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On Monday, about 300 traders demonstrated outside the town hall in Kharkiv against the "
+     "lockdown. Clashes with the police broke out when officers tried to clear the road.", "en"),
+    ("Lundi, quelque 300 commerçants ont manifesté devant la mairie de Kharkiv contre le "
+     "confinement. Des affrontements avec la police ont éclaté quand les agents ont voulu "
+     "dégager la route.", "fr"),
+])
+def test_a_clash_with_the_police_told_with_a_protest_is_the_crowds(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.sub_event_type, event.actor1) == ("Violent demonstration", "Rioters (Ukraine)")
+
+
+def test_a_clash_elsewhere_after_a_protest_stays_a_battle(runtime):
+    report = read(runtime, "On Monday, traders demonstrated in Kharkiv against the lockdown. "
+                           "Clashes with the army broke out in Izium, where rebels attacked a "
+                           "checkpoint.", lang="en")
+    assert "Armed clash" in {e.sub_event_type for e in report.events}
