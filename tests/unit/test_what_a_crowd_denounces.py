@@ -5,7 +5,9 @@ for these tests):
   release of a journalist held hostage", "pour exiger la libération des otages enlevés") is the
   protest's topic, not an event (triggers.yaml `protest_claims`); a crowd's act stays one;
 - a clash that names no side but the police, told with a protest in its sentence or in the one
-  before, is the crowd's: a violent demonstration, not an armed group's battle.
+  before, is the crowd's: a violent demonstration, not an armed group's battle;
+- the dead of another act told in a protest's sentence ("protested after gunmen killed two
+  traders") are that act's toll, not the protest's.
 """
 
 from __future__ import annotations
@@ -49,3 +51,14 @@ def test_a_clash_elsewhere_after_a_protest_stays_a_battle(runtime):
                            "Clashes with the army broke out in Izium, where rebels attacked a "
                            "checkpoint.", lang="en")
     assert "Armed clash" in {e.sub_event_type for e in report.events}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On Monday, residents protested in Gao after gunmen killed two traders.", "en"),
+    ("Lundi, des habitants ont manifesté à Gao après que des hommes armés ont tué deux "
+     "commerçants.", "fr"),
+])
+def test_the_dead_of_another_act_in_a_protests_sentence_are_that_acts(runtime, text, lang):
+    events = {e.sub_event_type: e for e in read(runtime, text, lang=lang).events}
+    assert events["Peaceful protest"].fatalities is None
+    assert events["Attack"].fatalities.best == 2

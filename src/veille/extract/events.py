@@ -1371,7 +1371,8 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
                  if t is not trigger and not _in_relative_clause(doc, t, trigger)
                  and _in_relative_clause(doc, trigger, t)]
     counts = [c for c in _tolls(doc, sent)
-              if not (own_cause and _in_relative_clause(doc, trigger, c))]
+              if not (own_cause and _in_relative_clause(doc, trigger, c))
+              and not _toll_of_another_act(doc, c, trigger)]
     # "Un camion a sauté sur une mine. Trois civils ont été tués.": the next sentence's toll,
     # when it tells no event of its own (burned huts are part of the attack; "the attack" is
     # this one told again).
@@ -1399,6 +1400,23 @@ def _candidate(doc: Document, trigger: Mention, lexicon: Lexicon, taxonomy: Taxo
         sub_location=_nearest(subs, trigger), date=_nearest(dates, trigger), date_basis=date_basis,
         fatalities=_nearest(counts, trigger), attribution=found[0] if found else None,
     )
+
+
+def _toll_of_another_act(doc: Document, count: Mention, trigger: Mention) -> bool:
+    """Whether a protest's sentence counts the dead of another act, in a clause of its own:
+    "residents protested in Gao after gunmen killed two traders" (the killing's dead, not the
+    protest's)."""
+    if not trigger.label.startswith("protests.") or not doc.doc.has_annotation("DEP"):
+        return False
+    root, own = _root(doc, count), _clause_verb(doc, trigger)
+    for other in doc.of_kind("trigger", trigger.sent):
+        if other.label.startswith("protests."):
+            continue
+        verb = _clause_verb(doc, other)
+        if (verb.i != own.i and (root.i == verb.i or verb in root.ancestors)
+                and own not in verb.subtree):
+            return True
+    return False
 
 
 def _by_position(doc: Document, trigger: Mention, actors: list[Mention], lexicon: Lexicon,
@@ -1793,8 +1811,6 @@ def _clause_verb(doc: Document, trigger: Mention):
             break
         verb = verb.head
     return verb
-
-
 
 
 def _first_of_list(text: str, places: list[Mention], words: PlacesFile) -> Mention:

@@ -9,7 +9,7 @@ from datetime import date
 from ..resources.schemas import ActorEntry
 
 UNKNOWN = "Unidentified"  # the prefix of ACLED's unnamed actors (`Unidentified Armed Group`)
-_UNNAMED_GROUP = "Unidentified Armed Group ({country})"
+UNNAMED_GROUP = "Unidentified Armed Group ({country})"
 _REBELS = 2  # ACLED's inter code of rebel groups: a named organisation across borders
 
 
@@ -117,7 +117,7 @@ def choose_actor(label: str, alternatives: list[str] | None, iso: str | None, da
         if template is not None:
             return template
         if all(e is not None and e.kind == "armed" and e.inter != _REBELS for _, e in live):
-            return _UNNAMED_GROUP
+            return UNNAMED_GROUP
     return live[0][0]
 
 

@@ -10,7 +10,15 @@ from ..model import Event, Fatalities, Source
 from ..phrases import cached_words_regex
 from ..resources import Lexicon, Taxonomy
 from ..resources.schemas import ActorEntry
-from .actors import actor_name, catalogue_entry, choose_actor, inter_code, interaction, state_inter
+from .actors import (
+    UNNAMED_GROUP,
+    actor_name,
+    catalogue_entry,
+    choose_actor,
+    inter_code,
+    interaction,
+    state_inter,
+)
 from .dates import DAYS, resolve_date
 from .gazetteer import Gazetteer, Place
 from .places import NEAR, REGION, TOWN, country_support, resolve_place
@@ -432,6 +440,10 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     attacker = rules.unknown_attacker.get(key, rules.unknown_attacker.get(kind))
     if attacker and country and values.get("actor1") is None and values.get("actor2"):
         put_default("actor1", attacker, c.trigger, "context")
+    if rules.crime_perpetrator and country:
+        _gangs_for_unnamed_groups(doc, c, values, lexicon, put_default,
+                                  unnamed=actor_name(UNNAMED_GROUP, country, iso, actors, day),
+                                  gang=rules.crime_perpetrator)
     values["interaction"] = interaction(values.get("inter1"), values.get("inter2"))
     values["civilian_targeting"] = values.get("inter2") == CIVILIANS_INTER
     return key
@@ -483,6 +495,26 @@ def _weapon_named(doc: Document, c: Candidate, lexicon: Lexicon) -> bool:
                 and doc.text[t.start:t.end].lower() not in lexicon.unspecific
                 for t in doc.of_kind("trigger"))
             or (weapons is not None and weapons.search(doc.text, start, end) is not None))
+
+
+def _gangs_for_unnamed_groups(doc: Document, c: Candidate, values: dict, lexicon: Lexicon,
+                              put_default, *, unnamed: str | None, gang: str) -> None:
+    """The unidentified armed group on either side is ACLED's unidentified gang when the
+    event's paragraph speaks of organised crime ("in the context of disputes between drug
+    trafficking groups": roles.yaml `organised_crime`); the words that say so are its
+    evidence. Not from a paragraph of background ("such attacks are blamed on armed gangs,
+    known locally as bandits": ACLED's unidentified armed groups of north-western Nigeria)."""
+    sides = [role for role in ("actor1", "actor2") if unnamed and values.get(role) == unnamed]
+    pattern = cached_words_regex(tuple(lexicon.roles.organised_crime))
+    start = doc.text.rfind("\n", 0, c.trigger.start) + 1
+    end = doc.text.find("\n", c.trigger.end)
+    found = (pattern.search(doc.text, start, end if end >= 0 else len(doc.text))
+             if sides and pattern is not None else None)
+    if found is None:
+        return
+    cue = Mention("organised_crime", found.group(), found.start(), found.end(), 0)
+    for role in sides:
+        put_default(role, gang, cue, "context")
 
 
 def _with_firearms(doc: Document, c: Candidate, lexicon: Lexicon,

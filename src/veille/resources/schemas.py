@@ -63,6 +63,9 @@ class TaxonomyFile(Strict):
     # Event type (or type.sub-type) key -> actor1 when the text names only the side attacked
     # ("douze soldats tués dans une attaque contre l'armée"): ACLED's unidentified actor.
     unknown_attacker: dict[str, str] = Field(default_factory=dict)
+    # The unidentified armed group an article of organised crime names as a side (roles.yaml
+    # `organised_crime`: gangs, drug trafficking, extortion) is ACLED's unidentified gang.
+    crime_perpetrator: str | None = None
     # Event type (or type.sub-type) key -> actor2 when the text names none: the people an
     # attack on civilians or a mob hits are civilians (ACLED's `Civilians ({country})`).
     default_actor2: dict[str, str] = Field(default_factory=dict)
@@ -704,6 +707,9 @@ class RolesFile(Strict):
     # in the trigger's sentence are armed, an unidentified armed group, never a mob (ACLED's
     # mobs beat, stone, burn and hack).
     firearms: list[str] = Field(default_factory=list)
+    # Words of organised crime ("gang-related", "drug trafficking", "extorsion"): the unnamed
+    # armed men of an article that speaks of it are a gang (taxonomy.yaml `crime_perpetrator`).
+    organised_crime: list[str] = Field(default_factory=list)
     # Words for communities and their fights ("éleveurs", "clans", "intercommunautaires",
     # "herders", "tribal"): near a clash of no side but civilians, communal militias fight
     # (taxonomy.yaml `communities_fighting`).
