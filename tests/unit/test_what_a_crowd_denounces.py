@@ -7,7 +7,10 @@ for these tests):
 - a clash that names no side but the police, told with a protest in its sentence or in the one
   before, is the crowd's: a violent demonstration, not an armed group's battle;
 - the dead of another act told in a protest's sentence ("protested after gunmen killed two
-  traders") are that act's toll, not the protest's.
+  traders") are that act's toll, not the protest's;
+- rioting where no demonstration is told (stones thrown at a patrol during a raid) is mob
+  violence; with protesters, a protest word or a claim ("to demand that power be restored")
+  it is a violent demonstration (taxonomy.yaml `without_demonstration`).
 """
 
 from __future__ import annotations
@@ -62,3 +65,18 @@ def test_the_dead_of_another_act_in_a_protests_sentence_are_that_acts(runtime, t
     events = {e.sub_event_type: e for e in read(runtime, text, lang=lang).events}
     assert events["Peaceful protest"].fatalities is None
     assert events["Attack"].fatalities.best == 2
+
+
+@pytest.mark.parametrize(("text", "lang", "sub_event_type"), [
+    ("On Monday, youths threw stones at an army patrol during a raid in Jenin.", "en",
+     "Mob violence"),
+    ("Lundi, des jeunes ont jeté des pierres sur une patrouille de l'armée à Jénine.", "fr",
+     "Mob violence"),
+    ("On Monday, residents burned tires in Aden to demand that power be restored.", "en",
+     "Violent demonstration"),
+    ("On Monday, students marched in Dhaka against fees and later threw stones at police.",
+     "en", "Violent demonstration"),
+])
+def test_a_riot_is_a_violent_demonstration_only_where_a_demonstration_is_told(
+        runtime, text, lang, sub_event_type):
+    assert only_event(read(runtime, text, lang=lang)).sub_event_type == sub_event_type

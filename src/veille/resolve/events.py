@@ -266,6 +266,9 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
         values["inter" + role[-1]] = inter_code(label, actors)
         evidence[role] = doc.evidence(mention, basis=basis)
 
+    if key in rules.without_demonstration and not _demonstration_told(doc, lexicon, actors):
+        key = rules.without_demonstration[key]  # "rioters clashed with soldiers during a raid"
+        kind = key.split(".")[0]
     first = actors.get(c.actor1.label) if c.actor1 else None
     actor1, actor2 = c.actor1, c.actor2
     joined: list = []  # named groups whose members make up the crowd
@@ -495,6 +498,34 @@ def _weapon_named(doc: Document, c: Candidate, lexicon: Lexicon) -> bool:
                 and doc.text[t.start:t.end].lower() not in lexicon.unspecific
                 for t in doc.of_kind("trigger"))
             or (weapons is not None and weapons.search(doc.text, start, end) is not None))
+
+
+def _demonstration_told(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEntry]) -> bool:
+    """Whether the article tells a demonstration: protesters, a trigger whose own words name
+    a protest ("staged a protest", "violent protests", "dispersed the demonstration"; not
+    "fired tear gas at the rioters", how a riot was met), or a riot with a claim in its
+    sentence ("burned tires to demand fuel": triggers.yaml `protest_claims`)."""
+    if any(getattr(actors.get(m.label), "kind", None) == "protesters"
+           for m in doc.of_kind("actor")):
+        return True
+    protest = lexicon.triggers.triggers.get("protests.peaceful_protest")
+    pattern = cached_words_regex(tuple(protest.phrases) if protest else ())
+    if pattern is not None and any(pattern.search(doc.text, t.start, t.end)
+                                   for t in doc.of_kind("trigger")):
+        return True
+    claims = set(lexicon.triggers.protest_claims)
+    riots = {t.sent for t in doc.of_kind("trigger") if t.label.startswith("riots.")}
+    return any(token.lemma_.lower() in claims for sent in riots
+               for token in _sentence_tokens(doc, sent))
+
+
+def _sentence_tokens(doc: Document, sent: int):
+    """The parsed tokens of sentence `sent` (none when the sentence holds no mention)."""
+    mentions = doc.in_sentence(sent)
+    if not mentions:
+        return []
+    span = doc.doc.char_span(mentions[0].start, mentions[0].end, alignment_mode="expand")
+    return list(span.sent) if span is not None else []
 
 
 def _gangs_for_unnamed_groups(doc: Document, c: Candidate, values: dict, lexicon: Lexicon,

@@ -66,6 +66,10 @@ class TaxonomyFile(Strict):
     # The unidentified armed group an article of organised crime names as a side (roles.yaml
     # `organised_crime`: gangs, drug trafficking, extortion) is ACLED's unidentified gang.
     crime_perpetrator: str | None = None
+    # Type key -> the type it becomes when the article tells no demonstration (no protest
+    # trigger, no protesters, no protest word in a riot's own words): stones thrown at soldiers
+    # during a raid are mob violence, not a violent demonstration.
+    without_demonstration: dict[str, str] = Field(default_factory=dict)
     # Event type (or type.sub-type) key -> actor2 when the text names none: the people an
     # attack on civilians or a mob hits are civilians (ACLED's `Civilians ({country})`).
     default_actor2: dict[str, str] = Field(default_factory=dict)
