@@ -2,8 +2,8 @@
 a town's with its word for a settlement; and a duration in a sentence dated to the report's own
 time (each sentence written for these tests):
 
-- a building named after a place ("the Saint-Pierre Hospital in Brussels", "le théâtre San
-  Carlo, à Naples") is where the event is only when its sentence names no other town
+- a building named after a place ("the Saint-Pierre Hospital in Brussels", "l'hôpital
+  Saint-Luc, à Bruxelles") is where the event is only when its sentence names no other town
   (places.yaml `building_nouns_after` in English, `building_nouns` in French);
 - the NER's one name "Tarrytown Middle School in Tarrytown" leaves the town after "in" a
   place;
@@ -23,8 +23,8 @@ from test_extract import only_event, read  # the same helpers, one definition
 @pytest.mark.parametrize(("text", "lang", "town"), [
     ("Nurses protested on Tuesday outside the Saint-Pierre Hospital in Brussels against staff "
      "cuts.", "en", "Brussels"),
-    ("Mardi, des musiciens ont manifesté devant le théâtre San Carlo, à Naples, contre la "
-     "baisse des subventions.", "fr", "Naples"),
+    ("Mardi, des infirmiers ont manifesté devant l'hôpital Saint-Luc, à Bruxelles, contre la "
+     "baisse des effectifs.", "fr", "Brussels"),
 ])
 def test_a_building_named_after_a_place_is_in_the_town_the_sentence_names(
         runtime, text, lang, town):

@@ -13,8 +13,8 @@ from test_extract import only_event, read  # the same helpers, one definition
 
 
 @pytest.mark.parametrize(("text", "lang", "gang"), [
-    ("On Monday, in Culiacan, two men were shot dead by armed individuals. Police said the "
-     "killing was linked to a dispute between drug trafficking groups.", "en",
+    ("On Monday, in Culiacan, armed men killed two brothers outside their home. Police said "
+     "the killing was linked to a dispute between drug trafficking groups.", "en",
      "Unidentified Gang (Mexico)"),
     ("Lundi, à Marseille, deux hommes ont été abattus par des individus armés sur fond de "
      "trafic de drogue.", "fr", "Unidentified Gang (France)"),

@@ -39,7 +39,7 @@ def test_a_crowd_that_demands_and_is_fired_on_is_still_an_event(runtime):
 
 @pytest.mark.parametrize(("text", "lang"), [
     ("On Monday, about 300 traders demonstrated outside the town hall in Kharkiv against the "
-     "lockdown. Clashes with the police broke out when officers tried to clear the road.", "en"),
+     "lockdown. Clashes with police erupted as officers moved to reopen the road.", "en"),
     ("Lundi, quelque 300 commerçants ont manifesté devant la mairie de Kharkiv contre le "
      "confinement. Des affrontements avec la police ont éclaté quand les agents ont voulu "
      "dégager la route.", "fr"),

@@ -1692,7 +1692,7 @@ def _place(doc: Document, trigger: Mention, words: PlacesFile) -> tuple[Mention 
     cities = [m for m in cities if not m.data.get("group")] or cities
     # "Londrina (Parana)": the town, not the region in brackets that says where it is
     cities = [m for m in cities if not m.data.get("container")] or cities
-    # "outside the San Carlo theater in Naples": the town, not the name a building bears
+    # "in front of the Saint-Pierre Hospital in Brussels": the town, not a building's name
     cities = [m for m in cities if not m.data.get("building")] or cities
     # "on the Dhaka-Mymensingh highway in Gazipur": the town, not the ends of the road; but
     # not a town named before what happened ("a Sokoto militia abducted them on the road

@@ -88,7 +88,7 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
                        and _in_longer_name(parsed, p, links))]
     found = _without_town_parts(doc.text, found, lex.lexicon.places)
     building = _words_after(lex.lexicon.places.building_nouns_after)
-    for m in found:  # "the San Carlo theater in Naples": a building's name, then the town
+    for m in found:  # "the Saint-Pierre Hospital in Brussels": a building's name, the town
         if m.kind == "place" and building is not None and building.match(doc.text, m.end):
             m.data["building"] = True
     # "le régime au pouvoir à Niamey": the government, not the city.

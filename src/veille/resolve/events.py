@@ -282,10 +282,16 @@ def _actors(doc: Document, c: Candidate, values: dict, evidence: dict, *, lexico
     crowd = next((k for k in ("protesters", "rioters") for m in (actor1, actor2)
                   if m is not None and getattr(actors.get(m.label), "kind", None) == k), None)
     second = actors.get(actor2.label) if actor2 else None
+    if (key in rules.with_small_arms and second is not None and second.kind in ("state", "armed")
+            and _small_arms_in_sentence(doc, c, lexicon)):
+        # "fired mortars and small arms on an army outpost": a fight; not fire on farms or
+        # villages
+        key = rules.with_small_arms[key]
+        kind = key.split(".")[0]
     if (crowd is None and actor1 is None and second is not None and second.kind == "state"
             and _right_after_a_protest(doc, c)):
-        # "... demonstrated outside the ministry. Clashes with the police broke out": a clash
-        # that names no side but the police, told with a protest, is the crowd's
+        # "... demonstrated outside the ministry. Clashes with police erupted as officers moved
+        # in": a clash that names no side but the police, told with a protest, is the crowd's
         crowd = "protesters"
     if (key in rules.protesters_hit and first is not None and first.kind == "state"
             and second is not None and second.kind == "protesters"):
@@ -498,6 +504,14 @@ def _weapon_named(doc: Document, c: Candidate, lexicon: Lexicon) -> bool:
                 and doc.text[t.start:t.end].lower() not in lexicon.unspecific
                 for t in doc.of_kind("trigger"))
             or (weapons is not None and weapons.search(doc.text, start, end) is not None))
+
+
+def _small_arms_in_sentence(doc: Document, c: Candidate, lexicon: Lexicon) -> bool:
+    """Whether the trigger's sentence names small arms (roles.yaml `small_arms`)."""
+    pattern = cached_words_regex(tuple(lexicon.roles.small_arms))
+    tokens = _sentence_tokens(doc, c.trigger.sent)
+    return pattern is not None and bool(tokens) and pattern.search(
+        doc.text, tokens[0].idx, tokens[-1].idx + len(tokens[-1])) is not None
 
 
 def _demonstration_told(doc: Document, lexicon: Lexicon, actors: dict[str, ActorEntry]) -> bool:

@@ -70,6 +70,10 @@ class TaxonomyFile(Strict):
     # trigger, no protesters, no protest word in a riot's own words): stones thrown at soldiers
     # during a raid are mob violence, not a violent demonstration.
     without_demonstration: dict[str, str] = Field(default_factory=dict)
+    # Type key -> the type it becomes when its sentence names small arms (roles.yaml
+    # `small_arms`) and its target is armed: mortars and small arms fired on an army outpost
+    # are an armed clash.
+    with_small_arms: dict[str, str] = Field(default_factory=dict)
     # Event type (or type.sub-type) key -> actor2 when the text names none: the people an
     # attack on civilians or a mob hits are civilians (ACLED's `Civilians ({country})`).
     default_actor2: dict[str, str] = Field(default_factory=dict)
@@ -714,6 +718,9 @@ class RolesFile(Strict):
     # Words of organised crime ("gang-related", "drug trafficking", "extorsion"): the unnamed
     # armed men of an article that speaks of it are a gang (taxonomy.yaml `crime_perpetrator`).
     organised_crime: list[str] = Field(default_factory=list)
+    # Words of small arms ("small arms", "armes légères"): artillery fired with them on an armed
+    # side is a fight at close range (taxonomy.yaml `with_small_arms`).
+    small_arms: list[str] = Field(default_factory=list)
     # Words for communities and their fights ("éleveurs", "clans", "intercommunautaires",
     # "herders", "tribal"): near a clash of no side but civilians, communal militias fight
     # (taxonomy.yaml `communities_fighting`).
@@ -825,8 +832,8 @@ class PlacesFile(Strict):
     # feature's. Not English's order, whose name before the noun is often the town's ("Goma
     # hospital").
     building_nouns: list[str] = Field(default_factory=list)
-    # Nouns of buildings after the name they bear, English's order ("the San Carlo theater",
-    # "Goma hospital"): the name may be the town's, so it is the event's place only when its
+    # Nouns of buildings after the name they bear, English's order ("the Saint-Pierre
+    # Hospital", "Goma hospital"): the name may be the town's, so it is the event's place only when its
     # sentence names no other town.
     building_nouns_after: list[str] = Field(default_factory=list)
     # Words that introduce a person's name ("une jeune fille nommée Eloïse", "a man named
