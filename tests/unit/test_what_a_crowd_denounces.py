@@ -3,7 +3,9 @@ for these tests):
 
 - a trigger that a verb of the crowd's claim governs ("denouncing rape cases", "to call for the
   release of a journalist held hostage", "pour exiger la libération des otages enlevés") is the
-  protest's topic, not an event (triggers.yaml `protest_claims`); a crowd's act stays one;
+  protest's topic, not an event (triggers.yaml `protest_claims`), and so is what a protest verb
+  takes as object ("protesting the detention of nine teachers"); the dead a crowd honours or seeks
+  justice for are no toll; a crowd's act stays one;
 - a clash that names no side but the police, told with a protest in its sentence or in the one
   before, is the crowd's: a violent demonstration, not an armed group's battle;
 - the dead of another act told in a protest's sentence ("protested after gunmen killed two
@@ -80,3 +82,31 @@ def test_the_dead_of_another_act_in_a_protests_sentence_are_that_acts(runtime, t
 def test_a_riot_is_a_violent_demonstration_only_where_a_demonstration_is_told(
         runtime, text, lang, sub_event_type):
     assert only_event(read(runtime, text, lang=lang)).sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("On Monday, some 80 residents held a candlelight vigil in Galway to honour two fishermen "
+     "killed in Sligo.", "en"),
+    ("On Monday, journalists marched in Puebla to demand justice for the killing of three "
+     "colleagues.", "en"),
+    ("Lundi, des centaines de personnes ont marché à Bamako pour rendre hommage aux deux "
+     "soldats tués à Kidal.", "fr"),
+])
+def test_the_dead_a_crowd_honours_or_seeks_justice_for_are_no_toll(runtime, text, lang):
+    event = only_event(read(runtime, text, lang=lang))
+    assert (event.sub_event_type, event.fatalities) == ("Peaceful protest", None)
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, students rallied in Izmir to demand freedom for two classmates who were "
+    "arrested last week.",
+    "On Monday, activists marched in Mardin, protesting the detention of nine teachers.",
+])
+def test_arrests_a_crowd_protests_are_no_intervention(runtime, text):
+    assert only_event(read(runtime, text, lang="en")).sub_event_type == "Peaceful protest"
+
+
+def test_arrests_at_a_demonstration_are_an_intervention(runtime):
+    event = only_event(read(runtime, "On Monday, police arrested 12 protesters during a "
+                                     "demonstration in Lagos.", lang="en"))
+    assert event.sub_event_type == "Protest with intervention"

@@ -494,7 +494,8 @@ def _is_protest_cause(doc: Document, trigger: Mention, causes: set[str]) -> bool
     return False
 
 
-_CLAIM_LINKS = _PROTEST_CAUSE_LINKS | {"compound", "amod", "conj", "nmod:poss", "obj:lvc"}
+_CLAIM_LINKS = _PROTEST_CAUSE_LINKS | {"compound", "amod", "conj", "nmod:poss", "obj:lvc",
+                                       "relcl", "acl:relcl"}
 
 
 def _is_protest_claim(doc: Document, trigger: Mention, claims: set[str]) -> bool:
@@ -502,16 +503,17 @@ def _is_protest_claim(doc: Document, trigger: Mention, claims: set[str]) -> bool
     on a protest trigger of the sentence: "staged a protest denouncing rape cases", "rallied to
     call for the release of a journalist held hostage". What the crowd demands or denounces is
     its topic, not an event."""
-    if not claims or not doc.doc.has_annotation("DEP"):
-        return False
-    protests = [t for t in doc.of_kind("trigger", trigger.sent) if t.label.startswith("protests.")
-                and t is not trigger]
+    if not claims or trigger.label.startswith("protests.") or not doc.doc.has_annotation("DEP"):
+        return False  # (a protest is no other protest's topic: "held a protest demonstration")
+    protests = [t for t in doc.of_kind("trigger", trigger.sent) if t.label.startswith("protests.")]
     if not protests:
         return False
     token, claimed = _root(doc, trigger), False
     for _ in range(6):
         if token.dep_ not in _CLAIM_LINKS or token.head == token:
             return False
+        # "protesting the detention of teachers": what a protest verb takes as object
+        claimed = claimed or (token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB")
         token = token.head
         if any(t.start <= token.idx < t.end for t in protests):
             return claimed

@@ -133,7 +133,8 @@ def find_mentions(doc: Document, lex: CompiledLexicon, gazetteer: Gazetteer,
             m.data["elsewhere"] = "modifier"
         elif m.kind == "place" and _qualifies_a_group(parsed, m, group_nouns):
             m.data["group"] = True
-    _mark_protest_topics(parsed, found, {w.lower() for w in lex.lexicon.triggers.protest_causes})
+    _mark_protest_topics(parsed, found, {w.lower() for w in lex.lexicon.triggers.protest_causes},
+                         {w.lower() for w in lex.lexicon.triggers.protest_claims})
     found += _approximate(doc.text, _event_days(doc.text, _regex_mentions(
         doc.text, lex.dates, "date", sent_of, parsed), lex.lexicon.dates), lex.lexicon.dates)
     found += _regex_mentions(doc.text, lex.months, "month", sent_of, parsed)
@@ -182,13 +183,15 @@ def _join_neighbours(text: str, found: list[Mention], joins: list[str]) -> None:
             m.data["elsewhere"] = "neighbour"
 
 
-def _mark_protest_topics(parsed: Doc, found: list[Mention], causes: set[str]) -> None:
+def _mark_protest_topics(parsed: Doc, found: list[Mention], causes: set[str],
+                         claims: set[str]) -> None:
     """A country named in what a protest is against ("demonstrated in Munich against the war
     in Ukraine", "ont manifesté à Dakar contre la guerre au Soudan": `causes`, triggers.yaml
     `protest_causes`) is its topic, not where the crowd was: `elsewhere` "topic", when the
     sentence says where the crowd was, by a name the gazetteer knows ("in Munich", "à
     Dakar"; a village it lacks may be in that very country). A casualty word there is a
-    `topic` too: no toll of the protest."""
+    `topic` too: no toll of the protest, and so is one in what the crowd demands or honours
+    ("held a vigil to honour two fishermen killed", `claims`: triggers.yaml `protest_claims`)."""
     if not causes or not parsed.has_annotation("DEP"):
         return
     crowds = [m for m in found if m.kind == "trigger" and m.label.startswith("protests.")]
@@ -208,9 +211,24 @@ def _mark_protest_topics(parsed: Doc, found: list[Mention], causes: set[str]) ->
     # "protested against the killing of three vendors": the dead are what the crowd
     # denounced, no toll of the protest.
     for m in found:
-        if m.kind == "casualty_word" and _in_protest_cause(
-                _parsed_root(parsed, m.start, m.end), causes, protests):
+        root = _parsed_root(parsed, m.start, m.end) if m.kind == "casualty_word" else None
+        if root is not None and (_in_protest_cause(root, causes, protests)
+                                 or _in_protest_claim(root, claims, protests)):
             m.data["topic"] = True
+
+
+def _in_protest_claim(token, claims: set[str], protests: set[int]) -> bool:
+    """Whether a word of `claims` above `token` (up to eight links), or the object of a verb
+    above it, hangs on a protest trigger: "rallied to seek justice for three slain reporters",
+    "held a vigil to honour two fishermen killed"."""
+    for ancestor in list(token.ancestors)[:8]:
+        if ancestor.lemma_.lower() in claims or any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in claims
+                for c in ancestor.children):
+            # the claim and the protest hang on one verb ("held a vigil ... to honour"), or
+            # the claim is the protest's own
+            return any(t.i in protests for t in ancestor.head.subtree)
+    return False
 
 
 # What may stand between a cause word and the country it is about: "contre la guerre en
